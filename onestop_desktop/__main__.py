@@ -1,0 +1,3 @@
+from onestop_desktop.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,40 @@
+"""Open a database ready for use: engine, migrations (after a safety copy), session factory."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session, sessionmaker
+
+from onestop_desktop.db.engine import make_engine, make_session_factory, resolve_url, sqlite_url
+from onestop_desktop.db.migrate import upgrade_to_head
+from onestop_desktop.paths import demo_database_path
+
+
+@dataclass
+class Database:
+    url: str
+    engine: Engine
+    factory: sessionmaker[Session]
+
+    def describe(self) -> str:
+        """The database as shown in the status bar (no password)."""
+        return self.engine.url.render_as_string(hide_password=True)
+
+
+def open_database(url: str | None = None, *, demo: bool = False, migrate: bool = True) -> Database:
+    resolved = sqlite_url(demo_database_path()) if demo and not url else resolve_url(url)
+    engine = make_engine(resolved)
+    if migrate:
+        upgrade_to_head(engine)
+    return Database(resolved, engine, make_session_factory(engine))
+
+
+def ensure_demo(db: Database) -> bool:
+    """Build the demo office in `db` if it is not there yet."""
+    from onestop_desktop.db.engine import session_scope
+    from onestop_desktop.services.demo import build_demo
+
+    with session_scope(db.factory) as session:
+        return build_demo(session)

@@ -1,0 +1,87 @@
+"""Command line: `onestop-desktop` opens the window; subcommands do the office's work without it.
+
+`--database URL` is accepted before or after a subcommand's name. Help follows the interface
+language (preferences, or ONESTOP_LANG=en).
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from onestop_desktop import __version__
+from onestop_desktop.prefs import t
+from onestop_desktop.services.errors import ServiceError
+
+# Each module in onestop_desktop/commands has `register(subparsers, common)`; its parser sets `func`.
+COMMAND_MODULES = ["demo", "due_date"]
+
+
+def common_options() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--database",
+        metavar="URL",
+        default=argparse.SUPPRESS,
+        help=t(
+            "cơ sở dữ liệu (URL SQLAlchemy hoặc đường dẫn tệp SQLite); mặc định: ONESTOP_DATABASE_URL "
+            "hoặc tệp trong thư mục dữ liệu người dùng",
+            "database (SQLAlchemy URL or SQLite file path); default: ONESTOP_DATABASE_URL or a file "
+            "in the user data folder",
+        ),
+    )
+    return common
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = common_options()
+    parser = argparse.ArgumentParser(
+        prog="onestop-desktop",
+        parents=[common],
+        description=t(
+            "OneStop Desktop: phần mềm bộ phận một cửa (tiếp nhận, theo dõi hồ sơ, BHYT, báo cáo).",
+            "OneStop Desktop: one-stop-shop office program (intake, tracking, BHYT, reports).",
+        ),
+    )
+    parser.add_argument(
+        "--version",
+        action="version",
+        version=f"onestop-desktop {__version__}",
+        help=t("in phiên bản rồi thoát", "print the version and exit"),
+    )
+    parser.add_argument(
+        "--demo",
+        action="store_true",
+        help=t(
+            "mở cửa sổ trên cơ sở dữ liệu mẫu (tách riêng dữ liệu thật)",
+            "open the window on the demo database (kept apart from real data)",
+        ),
+    )
+    parser.add_argument("--lang", choices=["vi", "en"], help=t("ngôn ngữ giao diện", "interface language"))
+    sub = parser.add_subparsers(dest="command", metavar=t("LỆNH", "COMMAND"))
+    for name in COMMAND_MODULES:
+        importlib.import_module(f"onestop_desktop.commands.{name}").register(sub, common)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "lang", None):
+        import os
+
+        os.environ["ONESTOP_LANG"] = args.lang
+    database = getattr(args, "database", None)
+    if args.command is None:
+        from onestop_desktop.ui.app import run_gui
+
+        return run_gui(database=database, demo=args.demo)
+    try:
+        return int(args.func(args, database))
+    except ServiceError as exc:
+        print(exc.message, file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        return 130

@@ -1,0 +1,33 @@
+"""Errors the services raise; their text is a sentence a clerk understands (Vietnamese)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+
+class ServiceError(Exception):
+    """A refusal by a service, with a message meant for the user."""
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message)
+        self.message = message
+
+
+class PermissionDenied(ServiceError):
+    pass
+
+
+class NotFound(ServiceError):
+    pass
+
+
+class LoginFailed(ServiceError):
+    pass
+
+
+class ValidationFailed(ServiceError):
+    """Input refused; `errors` maps a field name to the message shown under that field."""
+
+    def __init__(self, errors: Mapping[str, str]) -> None:
+        self.errors = dict(errors)
+        super().__init__("; ".join(self.errors.values()))

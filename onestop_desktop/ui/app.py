@@ -1,0 +1,102 @@
+"""Start the window: application, fonts, translations, database, login, main window."""
+
+from __future__ import annotations
+
+import logging
+import sys
+import threading
+import time
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
+
+from onestop_desktop import prefs
+from onestop_desktop.bootstrap import Database, ensure_demo, open_database
+from onestop_desktop.db.engine import session_scope
+from onestop_desktop.services import accounts, office
+from onestop_desktop.services.demo import demo_accounts
+from onestop_desktop.ui.bus import Bus
+from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.fonts import load_fonts
+from onestop_desktop.ui.i18n import install_translators
+from onestop_desktop.ui.tasks import TaskRunner
+
+log = logging.getLogger(__name__)
+STARTED = time.perf_counter()
+
+
+def create_app(argv: list[str] | None = None) -> QApplication:
+    existing = QApplication.instance()
+    if isinstance(existing, QApplication):
+        app = existing
+    else:
+        QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
+        app = QApplication(argv if argv is not None else sys.argv[:1])
+    app.setOrganizationName("OneStop")
+    app.setApplicationName("OneStopDesktop")
+    load_fonts(app)
+    install_translators(prefs.load().language)
+    return app
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("Startup", text)
+
+
+def _open(database: str | None, demo: bool) -> Database | None:
+    try:
+        db = open_database(database, demo=demo)
+    except Exception as exc:  # shown to the user, never a traceback
+        log.exception("cannot open database")
+        QMessageBox.critical(
+            None, _tr("Cannot open the database"), _tr("The database could not be opened:") + f"\n{exc}"
+        )
+        return None
+    if demo:
+        dialog = QProgressDialog(_tr("Building the demo office (first use only)…"), "", 0, 0)
+        dialog.setCancelButton(None)
+        dialog.setMinimumDuration(0)
+        dialog.show()
+        errors: list[BaseException] = []
+
+        def build() -> None:
+            try:
+                ensure_demo(db)
+            except BaseException as exc:  # reported below, on the GUI thread
+                errors.append(exc)
+
+        worker = threading.Thread(target=build, name="demo-builder")
+        worker.start()
+        while worker.is_alive():  # keep the window painting while the demo is written
+            QApplication.processEvents()
+            worker.join(0.05)
+        dialog.close()
+        if errors:
+            log.error("demo build failed", exc_info=errors[0])
+            QMessageBox.critical(None, _tr("Cannot build the demo office"), str(errors[0]))
+            return None
+    return db
+
+
+def run_gui(database: str | None = None, demo: bool = False) -> int:
+    """The program with its window; returns the exit code."""
+    from onestop_desktop.ui.login import FirstAdminDialog, LoginDialog
+    from onestop_desktop.ui.main_window import MainWindow
+
+    app = create_app()
+    db = _open(database, demo)
+    if db is None:
+        return 1
+    with session_scope(db.factory) as s:
+        first = accounts.needs_first_admin(s)
+        office_name = office.get_office(s).name
+    if first and not FirstAdminDialog(db).exec():
+        return 0
+    login = LoginDialog(db, office_name, demo_accounts() if demo else [])
+    if not login.exec() or login.actor is None:
+        return 0
+    ctx = AppContext(db=db, actor=login.actor, bus=Bus(), tasks=TaskRunner(), demo=demo)
+    window = MainWindow(ctx)
+    window.show()
+    log.info("window shown %.2f s after start", time.perf_counter() - STARTED)
+    return app.exec()

@@ -1,0 +1,37 @@
+"""Telling the user what went wrong, in words, never with a traceback."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from onestop_desktop.services.errors import ServiceError
+
+log = logging.getLogger(__name__)
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Messages", text)
+
+
+def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
+    """A message box for a refused action; unexpected errors are logged and summarised."""
+    if isinstance(exc, ServiceError):
+        text = exc.message
+    else:
+        log.exception("unexpected error", exc_info=exc)
+        text = tr("An unexpected error occurred; nothing was saved.") + f"\n({type(exc).__name__}: {exc})"
+    QMessageBox.warning(parent, title or tr("Cannot do that"), text)
+
+
+def confirm(parent: QWidget | None, title: str, text: str) -> bool:
+    answer = QMessageBox.question(
+        parent,
+        title,
+        text,
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

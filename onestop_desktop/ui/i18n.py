@@ -1,0 +1,55 @@
+"""Install Qt translators for the chosen language (Vietnamese by default)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
+
+from onestop_desktop.paths import data_dir, resource_path
+
+_installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+
+
+def _qm_for(ts: Path) -> Path | None:
+    """A compiled .qm for `ts`: shipped beside it (bundle) or compiled into the data folder."""
+    shipped = ts.with_suffix(".qm")
+    if shipped.exists() and shipped.stat().st_mtime >= ts.stat().st_mtime:
+        return shipped
+    cached = data_dir() / "i18n" / ts.with_suffix(".qm").name
+    if cached.exists() and cached.stat().st_mtime >= ts.stat().st_mtime:
+        return cached
+    try:
+        from onestop_desktop.i18n_files import compile_ts
+
+        compile_ts(ts, cached)
+    except (OSError, FileNotFoundError, ImportError):
+        return shipped if shipped.exists() else None
+    return cached
+
+
+def install_translators(language: str) -> list[str]:
+    """Install the program's and Qt's own translations; returns the loaded files (for tests)."""
+    app = QCoreApplication.instance()
+    assert app is not None
+    for tr in _installed:
+        app.removeTranslator(tr)
+    _installed.clear()
+    if language != "vi":
+        QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
+        return []
+    QLocale.setDefault(QLocale(QLocale.Language.Vietnamese, QLocale.Country.Vietnam))
+    loaded: list[str] = []
+    qt_tr = QTranslator()
+    if qt_tr.load("qtbase_vi", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+        app.installTranslator(qt_tr)
+        _installed.append(qt_tr)
+        loaded.append("qtbase_vi")
+    for ts in sorted(resource_path("i18n/vi").glob("*.ts")):
+        qm = _qm_for(ts)
+        tr = QTranslator()
+        if qm is not None and tr.load(str(qm)):
+            app.installTranslator(tr)
+            _installed.append(tr)
+            loaded.append(ts.stem)
+    return loaded

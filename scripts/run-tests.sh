@@ -1,0 +1,21 @@
+#!/usr/bin/env bash
+# Set up (with the development tools), then lint, type-check and run the whole test suite.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/setup.sh --dev
+# PDF pages are rendered to images by some tests (poppler-utils); PostgreSQL tests need a server.
+extra=""
+for pkg in poppler-utils postgresql; do
+  dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || extra="$extra $pkg"
+done
+if [ -n "$extra" ] && command -v apt-get >/dev/null 2>&1; then
+  SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
+  $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $extra >/dev/null
+fi
+export QT_QPA_PLATFORM=offscreen
+echo "== ruff"; .venv/bin/ruff check onestop_desktop tests scripts build_spec.py
+.venv/bin/ruff format --check onestop_desktop tests scripts build_spec.py
+echo "== mypy"; .venv/bin/mypy
+echo "== pytest"
+.venv/bin/python -m pytest -q -p no:cacheprovider \
+  --cov=onestop_desktop.domain --cov=onestop_desktop.services --cov-report=term "$@"

@@ -1,0 +1,96 @@
+"""Shared fixtures: offscreen Qt, a fresh migrated database per test, a synchronous task runner."""
+
+from __future__ import annotations
+
+import os
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"  # forced: tests never open real windows
+os.environ.setdefault("ONESTOP_LANG", "vi")
+
+from collections.abc import Iterator  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import pytest  # noqa: E402
+
+from onestop_desktop.bootstrap import Database, open_database  # noqa: E402
+from onestop_desktop.db.engine import session_scope  # noqa: E402
+from onestop_desktop.services.roles import Actor  # noqa: E402
+
+
+@pytest.fixture(autouse=True)
+def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Preferences, caches and default databases go to a temporary folder, never the user's."""
+    data = tmp_path_factory.mktemp("data")
+    monkeypatch.setenv("ONESTOP_DATA_DIR", str(data))
+    monkeypatch.delenv("ONESTOP_DATABASE_URL", raising=False)
+
+
+@pytest.fixture
+def db(tmp_path: Path) -> Iterator[Database]:
+    """A fresh SQLite database with every migration applied."""
+    database = open_database(f"sqlite:///{tmp_path / 'test.sqlite3'}")
+    yield database
+    database.engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def demo_db_file(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The demo office, built once per test session; tests copy it before writing."""
+    from onestop_desktop.bootstrap import ensure_demo
+
+    path = tmp_path_factory.mktemp("demo") / "demo.sqlite3"
+    database = open_database(f"sqlite:///{path}")
+    ensure_demo(database)
+    database.engine.dispose()
+    return path
+
+
+@pytest.fixture
+def demo_db(demo_db_file: Path, tmp_path: Path) -> Iterator[Database]:
+    """A private copy of the demo database (tests may write to it)."""
+    import sqlite3
+
+    target = tmp_path / "demo.sqlite3"
+    src, dst = sqlite3.connect(demo_db_file), sqlite3.connect(target)
+    src.backup(dst)
+    src.close()
+    dst.close()
+    database = open_database(f"sqlite:///{target}")
+    yield database
+    database.engine.dispose()
+
+
+def login_as(database: Database, username: str) -> Actor:
+    from sqlalchemy import select
+
+    from onestop_desktop.db.models import User
+    from onestop_desktop.services.accounts import actor_of
+
+    with session_scope(database.factory) as s:
+        user = s.scalar(select(User).where(User.username == username))
+        assert user is not None, username
+        return actor_of(user)
+
+
+@pytest.fixture
+def admin(db: Database) -> Actor:
+    from onestop_desktop.services import accounts
+    from onestop_desktop.services.roles import Role
+
+    with session_scope(db.factory) as s:
+        accounts.create_user(s, None, "admin", "Quản Trị Viên", Role.ADMIN, "matkhau123")
+    return login_as(db, "admin")
+
+
+@pytest.fixture
+def app_context(qapp, demo_db: Database):  # type: ignore[no-untyped-def]
+    """A UI context on the demo database, signed in as the demo clerk, tasks run inline."""
+    from onestop_desktop.ui.app import create_app
+    from onestop_desktop.ui.bus import Bus
+    from onestop_desktop.ui.context import AppContext
+    from onestop_desktop.ui.tasks import TaskRunner
+
+    create_app()
+    return AppContext(
+        db=demo_db, actor=login_as(demo_db, "canbo"), bus=Bus(), tasks=TaskRunner(synchronous=True), demo=True
+    )
