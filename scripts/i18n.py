@@ -27,7 +27,7 @@ from onestop_desktop.i18n_files import (  # noqa: E402
 def main(argv: list[str]) -> int:
     cmd = argv[0] if argv else "check"
     if cmd == "update":
-        for area in areas():
+        for area in argv[1:] or list(areas()):
             update_area(area)
         return 0
     if cmd == "todo":

@@ -7,6 +7,7 @@ or still within deadline, and 92 late or overdue, most of them in land (đất �
 
 from __future__ import annotations
 
+import importlib
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -68,13 +69,21 @@ SEPT_NEW = 5600
 DEMO_KEY = "demo.built"
 DEMO_VERSION = "1"
 
-# Later issues add their own demo data with `register_step`.
-_EXTRA_STEPS: list[Callable[[Session], None]] = []
+# Other areas add their own demo data: each module has `build_demo_step(session)`, idempotent.
+EXTRA_STEP_MODULES = ["onestop_desktop.services.bhyt_demo", "onestop_desktop.services.indicators_demo"]
 
 
-def register_step(step: Callable[[Session], None]) -> None:
-    if step not in _EXTRA_STEPS:
-        _EXTRA_STEPS.append(step)
+def _extra_steps() -> list[Callable[[Session], None]]:
+    steps = []
+    for name in EXTRA_STEP_MODULES:
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as exc:
+            if exc.name != name:
+                raise
+            continue
+        steps.append(module.build_demo_step)
+    return steps
 
 
 @dataclass
@@ -103,7 +112,7 @@ def _working_days(cal: WorkingCalendar, start: date, end: date) -> list[date]:
 def build_demo(session: Session) -> bool:
     """Build the demo office in this database; returns False when it was already there."""
     if office.get_setting(session, DEMO_KEY) == DEMO_VERSION:
-        for step in _EXTRA_STEPS:
+        for step in _extra_steps():
             step(session)
         return False
     catalogue.load_bundled_units(session)
@@ -129,7 +138,7 @@ def build_demo(session: Session) -> bool:
     _make_dossiers(session, users)
     office.put_setting(session, DEMO_KEY, DEMO_VERSION)
     session.flush()
-    for step in _EXTRA_STEPS:
+    for step in _extra_steps():
         step(session)
     return True
 

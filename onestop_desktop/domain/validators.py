@@ -1,0 +1,240 @@
+"""Validation of what a clerk types: citizen ID, phone, name, e-mail, address.
+
+Every check returns a `Check` and never raises: `value` is the normalised text (also when invalid, so
+that checking it again gives the same value), `error` a Vietnamese sentence, `warning` a softer note.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from datetime import date
+
+from onestop_desktop.domain.text import nfc
+
+__all__ = [
+    "PROVINCE_CODES",
+    "Check",
+    "check_address",
+    "check_citizen_id",
+    "check_email",
+    "check_name",
+    "check_phone",
+    "check_required",
+    "citizen_id_province",
+]
+
+
+@dataclass(frozen=True)
+class Check:
+    ok: bool
+    value: str
+    error: str | None = None
+    warning: str | None = None
+
+
+def _ok(value: str, warning: str | None = None) -> Check:
+    return Check(True, value, None, warning)
+
+
+def _err(value: str, error: str) -> Check:
+    return Check(False, value, error, None)
+
+
+# Province codes of the birth-registration place (Thông tư 07/2016/TT-BCA; the 63 provinces until 2025).
+PROVINCE_CODES: dict[str, str] = {
+    "001": "Hà Nội", "002": "Hà Giang", "004": "Cao Bằng", "006": "Bắc Kạn", "008": "Tuyên Quang",
+    "010": "Lào Cai", "011": "Điện Biên", "012": "Lai Châu", "014": "Sơn La", "015": "Yên Bái",
+    "017": "Hòa Bình", "019": "Thái Nguyên", "020": "Lạng Sơn", "022": "Quảng Ninh", "024": "Bắc Giang",
+    "025": "Phú Thọ", "026": "Vĩnh Phúc", "027": "Bắc Ninh", "030": "Hải Dương", "031": "Hải Phòng",
+    "033": "Hưng Yên", "034": "Thái Bình", "035": "Hà Nam", "036": "Nam Định", "037": "Ninh Bình",
+    "038": "Thanh Hóa", "040": "Nghệ An", "042": "Hà Tĩnh", "044": "Quảng Bình", "045": "Quảng Trị",
+    "046": "Thừa Thiên Huế", "048": "Đà Nẵng", "049": "Quảng Nam", "051": "Quảng Ngãi", "052": "Bình Định",
+    "054": "Phú Yên", "056": "Khánh Hòa", "058": "Ninh Thuận", "060": "Bình Thuận", "062": "Kon Tum",
+    "064": "Gia Lai", "066": "Đắk Lắk", "067": "Đắk Nông", "068": "Lâm Đồng", "070": "Bình Phước",
+    "072": "Tây Ninh", "074": "Bình Dương", "075": "Đồng Nai", "077": "Bà Rịa - Vũng Tàu",
+    "079": "Thành phố Hồ Chí Minh", "080": "Long An", "082": "Tiền Giang", "083": "Bến Tre",
+    "084": "Trà Vinh", "086": "Vĩnh Long", "087": "Đồng Tháp", "089": "An Giang", "091": "Kiên Giang",
+    "092": "Cần Thơ", "093": "Hậu Giang", "094": "Sóc Trăng", "095": "Bạc Liêu", "096": "Cà Mau",
+}  # fmt: skip
+
+_MALE = {"nam", "male", "m"}
+_FEMALE = {"nữ", "nu", "female", "f"}
+
+
+def _no_space(s: str) -> str:
+    return "".join(nfc(s).split())
+
+
+def citizen_id_province(s: str) -> str | None:
+    """Province of birth registration encoded in a 12-digit ID, or None."""
+    digits = _no_space(s)
+    if len(digits) != 12 or not (digits.isascii() and digits.isdigit()):
+        return None
+    return PROVINCE_CODES.get(digits[:3])
+
+
+def check_citizen_id(s: str, birth_date: date | None = None, sex: str | None = None) -> Check:
+    """12-digit citizen ID (CCCD): province, century+sex digit, two year digits, six random digits.
+
+    Century digit: 0/1 → 1900s, 2/3 → 2000s, 4/5 → 2100s … (even male, odd female). A 9-digit old ID
+    card (CMND) number passes with a warning.
+    """
+    v = _no_space(s)
+    if not v:
+        return _err(v, "Chưa nhập số định danh cá nhân (CCCD).")
+    if not (v.isascii() and v.isdigit()):
+        return _err(v, "Số định danh cá nhân chỉ gồm chữ số.")
+    if len(v) == 9:
+        return _ok(v, "Đây là số CMND cũ (9 chữ số); nên ghi số định danh cá nhân 12 chữ số nếu có.")
+    if len(v) != 12:
+        return _err(v, f"Số định danh cá nhân phải có 12 chữ số (đang có {len(v)}).")
+    if v[:3] not in PROVINCE_CODES:
+        return _err(v, f"Ba chữ số đầu “{v[:3]}” không phải mã tỉnh, thành phố nơi đăng ký khai sinh.")
+    century_digit = int(v[3])
+    year = 1900 + 100 * (century_digit // 2) + int(v[4:6])
+    female = century_digit % 2 == 1
+    if birth_date is not None and birth_date.year != year:
+        return _err(
+            v,
+            f"Số định danh ứng với năm sinh {year}, không khớp với ngày sinh đã nhập "
+            f"({birth_date.day:02d}/{birth_date.month:02d}/{birth_date.year}).",
+        )
+    if sex is not None:
+        key = nfc(sex).strip().lower()
+        if (key in _MALE and female) or (key in _FEMALE and not female):
+            said = "nữ" if female else "nam"
+            return _err(
+                v, f"Chữ số thứ tư của số định danh ứng với giới tính {said}, không khớp giới tính đã nhập."
+            )
+    if year >= 2100:
+        return _ok(v, f"Số định danh ứng với năm sinh {year}: kiểm tra lại chữ số thứ tư.")
+    return _ok(v)
+
+
+# Old 11-digit mobile prefixes and their 10-digit replacements (2018-2019 conversion).
+_OLD_MOBILE = {
+    "0162": "032", "0163": "033", "0164": "034", "0165": "035", "0166": "036", "0167": "037",
+    "0168": "038", "0169": "039",
+    "0120": "070", "0121": "079", "0122": "077", "0126": "076", "0128": "078",
+    "0123": "083", "0124": "084", "0125": "085", "0127": "081", "0129": "082",
+    "0186": "056", "0188": "058", "0199": "059",
+}  # fmt: skip
+_MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
+_PHONE_JUNK = re.compile(r"[\s.\-()]")
+
+
+def check_phone(s: str) -> Check:
+    """Vietnamese phone number, normalised to 0xxxxxxxxx (mobile) or 02xxxxxxxxx (landline)."""
+    v = _PHONE_JUNK.sub("", nfc(s))
+    if v.startswith("+84"):
+        v = "0" + v[3:]
+    elif v.startswith("84") and len(v) in (11, 12) and v.isdigit():
+        v = "0" + v[2:]
+    if not v:
+        return _err(v, "Chưa nhập số điện thoại.")
+    if not (v.isascii() and v.isdigit()):
+        return _err(v, "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +84).")
+    if not v.startswith("0"):
+        return _err(v, "Số điện thoại phải bắt đầu bằng 0 hoặc +84.")
+    if len(v) == 10 and v.startswith(_MOBILE_PREFIXES):
+        return _ok(v)
+    if len(v) == 11 and v[:4] in _OLD_MOBILE:
+        new = _OLD_MOBILE[v[:4]] + v[4:]
+        return _ok(new, f"Số di động 11 số cũ đã được chuyển thành số mới {new}.")
+    if len(v) == 11 and v.startswith("02"):
+        return _ok(v)
+    if len(v) == 10:
+        return _err(v, f"Đầu số {v[:3]} không phải đầu số di động Việt Nam.")
+    return _err(v, f"Số điện thoại phải có 10 chữ số (di động) hoặc 11 chữ số (cố định); đang có {len(v)}.")
+
+
+_NAME_PUNCT = {"'", "’", "-"}
+
+
+def _collapse(s: str) -> str:
+    return " ".join(nfc(s).split())
+
+
+def _bad_control(s: str) -> bool:
+    return any(unicodedata.category(ch) in ("Cc", "Cf", "Co", "Cs", "Cn") and ch not in "\t\n\r" for ch in s)
+
+
+def _title_word(word: str) -> str:
+    out: list[str] = []
+    start = True
+    for ch in word:
+        if unicodedata.category(ch).startswith("M"):
+            out.append(ch)
+            continue
+        changed = ch.upper() if start else ch.lower()
+        out.append(changed if len(changed) == 1 else ch)
+        start = ch in _NAME_PUNCT
+    return "".join(out)
+
+
+def check_name(s: str) -> Check:
+    """A person's full name: letters, spaces, apostrophes and hyphens; each word capitalised."""
+    if _bad_control(s):
+        return _err(_collapse(s), "Họ tên có ký tự điều khiển hoặc ký tự ẩn không hợp lệ.")
+    v = _collapse(s)
+    if not v:
+        return _err(v, "Chưa nhập họ tên.")
+    prev_letter = False
+    for ch in v:
+        cat = unicodedata.category(ch)
+        if ch.isdigit() or cat == "Nd":
+            return _err(v, "Họ tên không được có chữ số.")
+        if ch.isalpha():
+            prev_letter = True
+        elif cat.startswith("M") and prev_letter:
+            continue
+        elif ch == " " or ch in _NAME_PUNCT:
+            prev_letter = False
+        else:
+            return _err(v, f"Họ tên có ký tự không hợp lệ “{ch}”: chỉ dùng chữ cái, dấu cách, dấu ' và -.")
+    if len(v) < 2:
+        return _err(v, "Họ tên quá ngắn (ít nhất 2 ký tự).")
+    if len(v) > 100:
+        return _err(v, "Họ tên quá dài (tối đa 100 ký tự).")
+    titled = nfc(" ".join(_title_word(w) for w in v.split(" ")))
+    return _ok(titled)
+
+
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[A-Za-z]{2,}$")
+
+
+def check_email(s: str) -> Check:
+    """Optional e-mail address: empty is fine; otherwise name@domain.tld, lower-cased."""
+    v = "".join(nfc(s).split()).lower()
+    if not v:
+        return _ok("")
+    if len(v) > 254 or not _EMAIL.match(v) or ".." in v:
+        return _err(v, "Địa chỉ thư điện tử không đúng dạng (ví dụ đúng: ten@gmail.com).")
+    return _ok(v)
+
+
+def check_required(s: str, label: str) -> Check:
+    """Any required text field; `label` names it in the message ("Chưa nhập nội dung yêu cầu.")."""
+    v = _collapse(s)
+    if _bad_control(s):
+        return _err(v, f"{label[:1].upper()}{label[1:]} có ký tự điều khiển hoặc ký tự ẩn không hợp lệ.")
+    if not v:
+        return _err(v, f"Chưa nhập {label}.")
+    return _ok(v)
+
+
+def check_address(s: str) -> Check:
+    """Postal address: required, 5..255 characters, no control characters."""
+    checked = check_required(s, "địa chỉ")
+    if not checked.ok:
+        return checked
+    v = checked.value
+    if len(v) < 5:
+        return _err(v, "Địa chỉ quá ngắn: ghi rõ số nhà/ấp, xã, huyện, tỉnh.")
+    if len(v) > 255:
+        return _err(v, "Địa chỉ quá dài (tối đa 255 ký tự).")
+    if not any(ch.isalpha() for ch in v):
+        return _err(v, "Địa chỉ phải có tên ấp, xã, huyện hoặc tỉnh.")
+    return _ok(v)

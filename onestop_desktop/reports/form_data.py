@@ -1,0 +1,173 @@
+"""Plain data for the printed forms of Thông tư 01/2018/TT-VPCP (filled by the services; no ORM, no Qt)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+__all__ = [
+    "ApologyData",
+    "ControlSlipData",
+    "DocumentLine",
+    "HandoverLine",
+    "LogBookData",
+    "LogRow",
+    "OfficeInfo",
+    "ReceiptData",
+    "RefusalData",
+    "SupplementData",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class OfficeInfo:
+    """The issuing office, e.g. name "UBND huyện Xuân Lộc", parent "UBND tỉnh Đồng Nai"."""
+
+    name: str
+    parent_name: str
+    department: str
+    place: str
+    address: str
+    phone: str
+
+
+@dataclass(frozen=True, slots=True)
+class DocumentLine:
+    """One paper of the dossier and how many of each kind were handed in."""
+
+    name: str
+    originals: int
+    certified_copies: int
+    photocopies: int
+
+
+@dataclass(frozen=True, slots=True)
+class ReceiptData:
+    """Mẫu số 01: Giấy tiếp nhận hồ sơ và hẹn trả kết quả."""
+
+    office: OfficeInfo
+    dossier_code: str
+    book_number: str
+    sequence: int
+    applicant_name: str
+    applicant_address: str
+    phone: str
+    email: str
+    citizen_id: str
+    submitter_name: str | None  # someone submitting on the owner's behalf
+    procedure_name: str
+    field_name: str
+    documents: tuple[DocumentLine, ...]
+    sets: int
+    statutory_time: str  # e.g. "5 ngày làm việc"
+    received_at: datetime
+    due_at: datetime
+    due_explanation: str
+    return_place: str
+    fee: int  # đồng
+    channel: str
+    officer_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class SupplementData:
+    """Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ."""
+
+    office: OfficeInfo
+    dossier_code: str | None
+    applicant_name: str
+    applicant_address: str
+    phone: str
+    email: str
+    procedure_name: str
+    missing: tuple[str, ...]
+    instructions: str
+    issued_at: datetime
+    officer_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class RefusalData:
+    """Mẫu số 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ."""
+
+    office: OfficeInfo
+    applicant_name: str
+    applicant_address: str
+    phone: str
+    email: str
+    procedure_name: str
+    reason: str
+    issued_at: datetime
+    officer_name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ApologyData:
+    """Mẫu số 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả."""
+
+    office: OfficeInfo
+    dossier_code: str
+    applicant_name: str
+    applicant_address: str
+    procedure_name: str
+    received_at: datetime
+    old_due_at: datetime
+    new_due_at: datetime
+    reason: str
+    issued_at: datetime
+    signer_name: str
+    signer_title: str  # e.g. "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" (one line per row)
+
+
+@dataclass(frozen=True, slots=True)
+class HandoverLine:
+    """One hand-over of the dossier between two people/units."""
+
+    from_name: str
+    from_unit: str
+    to_name: str
+    to_unit: str
+    at: datetime
+    result: str  # "Trước hạn" / "Đúng hạn" / "Quá hạn" / ""
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class ControlSlipData:
+    """Mẫu số 05: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
+
+    office: OfficeInfo
+    dossier_code: str
+    applicant_name: str
+    procedure_name: str
+    received_at: datetime
+    due_at: datetime
+    lines: tuple[HandoverLine, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class LogRow:
+    """One dossier in the log book."""
+
+    seq: int
+    code: str
+    procedure_name: str
+    applicant: str
+    address: str
+    phone: str
+    received_at: datetime
+    due_at: datetime
+    transferred_at: datetime | None
+    resolved_at: datetime | None
+    returned_at: datetime | None
+    status: str
+    note: str
+
+
+@dataclass(frozen=True, slots=True)
+class LogBookData:
+    """Mẫu số 06: Sổ theo dõi hồ sơ (A4 landscape)."""
+
+    office: OfficeInfo
+    period_label: str
+    rows: tuple[LogRow, ...]
