@@ -64,7 +64,7 @@ _FEMALE = {"nữ", "nu", "female", "f"}
 
 
 def _no_space(s: str) -> str:
-    return "".join(nfc(s).split())
+    return nfc("".join(nfc(s).split()))
 
 
 def citizen_id_province(s: str) -> str | None:
@@ -127,7 +127,7 @@ _PHONE_JUNK = re.compile(r"[\s.\-()]")
 
 def check_phone(s: str) -> Check:
     """Vietnamese phone number, normalised to 0xxxxxxxxx (mobile) or 02xxxxxxxxx (landline)."""
-    v = _PHONE_JUNK.sub("", nfc(s))
+    v = nfc(_PHONE_JUNK.sub("", nfc(s)))
     if v.startswith("+84"):
         v = "0" + v[3:]
     elif v.startswith("84") and len(v) in (11, 12) and v.isdigit():
@@ -153,8 +153,13 @@ def check_phone(s: str) -> Check:
 _NAME_PUNCT = {"'", "’", "-"}
 
 
+# Python's str.split() also splits on the separator control characters \x1c-\x1f and \x85; those must
+# stay in the value so that the control-character error is reported again on the normalised value.
+_WHITESPACE = re.compile(r"[^\S\x1c-\x1f\x85]+")
+
+
 def _collapse(s: str) -> str:
-    return " ".join(nfc(s).split())
+    return nfc(_WHITESPACE.sub(" ", nfc(s)).strip(" "))
 
 
 def _bad_control(s: str) -> bool:
@@ -207,7 +212,7 @@ _EMAIL = re.compile(r"^[A-Za-z0-9._%+\-]+@[A-Za-z0-9\-]+(?:\.[A-Za-z0-9\-]+)*\.[
 
 def check_email(s: str) -> Check:
     """Optional e-mail address: empty is fine; otherwise name@domain.tld, lower-cased."""
-    v = "".join(nfc(s).split()).lower()
+    v = nfc(_no_space(s).lower())
     if not v:
         return _ok("")
     if len(v) > 254 or not _EMAIL.match(v) or ".." in v:
