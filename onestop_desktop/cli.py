@@ -19,6 +19,11 @@ from onestop_desktop.services.errors import ServiceError
 COMMAND_MODULES = ["demo", "due_date", "imports", "report", "screenshots"]
 
 
+class _Formatter(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):  # type: ignore[no-untyped-def]
+        super().add_usage(usage, actions, groups, prefix or t("cách dùng: ", "usage: "))
+
+
 def common_options() -> argparse.ArgumentParser:
     common = argparse.ArgumentParser(add_help=False)
     common.add_argument(
@@ -69,7 +74,21 @@ def build_parser() -> argparse.ArgumentParser:
                 raise
             continue
         module.register(sub, common)
+    _localise(parser)
     return parser
+
+
+def _localise(parser: argparse.ArgumentParser) -> None:
+    """argparse's own words (section titles, -h) in the interface language, for every subcommand."""
+    parser.formatter_class = _Formatter
+    parser._optionals.title = t("tùy chọn", "options")
+    parser._positionals.title = t("đối số", "positional arguments")
+    for action in parser._actions:
+        if isinstance(action, argparse._HelpAction):
+            action.help = t("hiện trợ giúp này rồi thoát", "show this help message and exit")
+        if isinstance(action, argparse._SubParsersAction):
+            for child in set(action.choices.values()):
+                _localise(child)
 
 
 def main(argv: Sequence[str] | None = None) -> int:

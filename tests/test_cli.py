@@ -1,0 +1,92 @@
+"""The command line: options before or after the subcommand, due-date, demo, version, help language."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from sqlalchemy import func, select
+
+from onestop_desktop import __version__
+from onestop_desktop.bootstrap import open_database
+from onestop_desktop.cli import main
+from onestop_desktop.db.engine import session_scope
+from onestop_desktop.db.models import Dossier, Procedure, Unit, User
+
+
+def test_due_date_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(
+        ["due-date", "--received", "2026-02-12 10:00", "--days", "5", "--unit", "working-days", "--json"]
+    )
+    assert code == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["received"].startswith("2026-02-12T10:00")
+    assert out["due"].startswith("2026-02-26T10:00")  # Tết 16-20/02/2026 skipped
+    assert out["counted"] == ["2026-02-13", "2026-02-23", "2026-02-24", "2026-02-25", "2026-02-26"]
+    skipped = {s["date"]: s["reason"] for s in out["skipped"]}
+    assert "2026-02-17" in skipped and "Tết" in skipped["2026-02-17"]
+
+
+def test_due_date_text_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["due-date", "--received", "2018-04-27 09:00", "--days", "2"]) == 0
+    out = capsys.readouterr().out
+    assert "Hẹn trả kết quả" in out and "03/05/2018" in out  # 30/04 and 01/05 skipped
+
+
+def test_due_date_bad_input_is_a_message_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["due-date", "--received", "hôm qua", "--days", "2"]) == 2
+    assert "YYYY-MM-DD" in capsys.readouterr().out
+
+
+def test_demo_database_option_before_or_after_and_idempotent(tmp_path: Path) -> None:
+    first = tmp_path / "a.sqlite3"
+    assert main(["--database", str(first), "demo"]) == 0
+    assert main(["demo", "--database", f"sqlite:///{first}"]) == 0  # second run adds nothing
+    db = open_database(f"sqlite:///{first}")
+    with session_scope(db.factory) as s:
+        assert s.scalar(select(func.count()).select_from(Dossier)) == 10343
+        assert s.scalar(select(func.count()).select_from(Procedure)) >= 30
+        assert s.scalar(select(func.count(func.distinct(Procedure.field_id)))) >= 6
+        communes = s.scalars(select(Unit.name).where(Unit.level.in_(["commune", "township"]))).all()
+        assert len([c for c in communes if "Xuân Lộc" not in c]) == 15
+        assert {"canbo", "lanhdao", "quantri"} <= set(s.scalars(select(User.username)))
+
+
+def test_demo_is_deterministic(tmp_path: Path, demo_db_file: Path) -> None:
+    other = tmp_path / "b.sqlite3"
+    assert main(["demo", "--database", str(other)]) == 0
+    import sqlite3
+
+    def digest(path: Path) -> list[tuple[object, ...]]:
+        con = sqlite3.connect(path)
+        rows = con.execute(
+            "SELECT code, applicant_name, received_at, due_at, resolved_at, status"
+            " FROM dossiers ORDER BY code"
+        ).fetchall()
+        con.close()
+        return rows
+
+    assert digest(other) == digest(demo_db_file)
+
+
+def test_version_and_help_in_both_languages() -> None:
+    run = [sys.executable, "-m", "onestop_desktop"]
+    version = subprocess.run([*run, "--version"], capture_output=True, text=True, check=True)
+    assert __version__ in version.stdout
+    vi = subprocess.run(
+        [*run, "--help"], capture_output=True, text=True, check=True, env={**_env(), "ONESTOP_LANG": "vi"}
+    )
+    en = subprocess.run(
+        [*run, "--help"], capture_output=True, text=True, check=True, env={**_env(), "ONESTOP_LANG": "en"}
+    )
+    assert "cơ sở dữ liệu" in vi.stdout and "tùy chọn" in vi.stdout
+    assert "database" in en.stdout and "options" in en.stdout
+
+
+def _env() -> dict[str, str]:
+    import os
+
+    return dict(os.environ)
