@@ -39,21 +39,21 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Startup", text)
-
-
 def _open(database: str | None, demo: bool) -> Database | None:
     try:
         db = open_database(database, demo=demo)
     except Exception as exc:  # shown to the user, never a traceback
         log.exception("cannot open database")
         QMessageBox.critical(
-            None, _tr("Cannot open the database"), _tr("The database could not be opened:") + f"\n{exc}"
+            None,
+            QCoreApplication.translate("Startup", "Cannot open the database"),
+            QCoreApplication.translate("Startup", "The database could not be opened:") + f"\n{exc}",
         )
         return None
     if demo:
-        dialog = QProgressDialog(_tr("Building the demo office (first use only)…"), "", 0, 0)
+        dialog = QProgressDialog(
+            QCoreApplication.translate("Startup", "Building the demo office (first use only)…"), "", 0, 0
+        )
         dialog.setCancelButton(None)
         dialog.setMinimumDuration(0)
         dialog.show()
@@ -73,7 +73,9 @@ def _open(database: str | None, demo: bool) -> Database | None:
         dialog.close()
         if errors:
             log.error("demo build failed", exc_info=errors[0])
-            QMessageBox.critical(None, _tr("Cannot build the demo office"), str(errors[0]))
+            QMessageBox.critical(
+                None, QCoreApplication.translate("Startup", "Cannot build the demo office"), str(errors[0])
+            )
             return None
     return db
 

@@ -12,18 +12,17 @@ from onestop_desktop.services.errors import ServiceError
 log = logging.getLogger(__name__)
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Messages", text)
-
-
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """A message box for a refused action; unexpected errors are logged and summarised."""
     if isinstance(exc, ServiceError):
         text = exc.message
     else:
         log.exception("unexpected error", exc_info=exc)
-        text = tr("An unexpected error occurred; nothing was saved.") + f"\n({type(exc).__name__}: {exc})"
-    QMessageBox.warning(parent, title or tr("Cannot do that"), text)
+        text = (
+            QCoreApplication.translate("Messages", "An unexpected error occurred; nothing was saved.")
+            + f"\n({type(exc).__name__}: {exc})"
+        )
+    QMessageBox.warning(parent, title or QCoreApplication.translate("Messages", "Cannot do that"), text)
 
 
 def confirm(parent: QWidget | None, title: str, text: str) -> bool:

@@ -1,0 +1,333 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Change my password</source>
+        <translation>Đổi mật khẩu của tôi</translation>
+    </message>
+    <message>
+        <source>Current password:</source>
+        <translation>Mật khẩu hiện tại:</translation>
+    </message>
+    <message>
+        <source>New password:</source>
+        <translation>Mật khẩu mới:</translation>
+    </message>
+    <message>
+        <source>Repeat new password:</source>
+        <translation>Nhập lại mật khẩu mới:</translation>
+    </message>
+    <message>
+        <source>The two new passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu mới không giống nhau.</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdminDialog</name>
+    <message>
+        <source>First start: administrator account</source>
+        <translation>Lần chạy đầu tiên: tài khoản quản trị</translation>
+    </message>
+    <message>
+        <source>This database has no users yet. Create the administrator account; the administrator then adds the clerks and leaders.</source>
+        <translation>Cơ sở dữ liệu chưa có người dùng. Hãy tạo tài khoản quản trị; sau đó người quản trị thêm cán bộ một cửa và lãnh đạo.</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Repeat password:</source>
+        <translation>Nhập lại mật khẩu:</translation>
+    </message>
+    <message>
+        <source>The two passwords differ.</source>
+        <translation>Hai lần nhập mật khẩu không giống nhau.</translation>
+    </message>
+</context>
+<context>
+    <name>HomePage</name>
+    <message>
+        <source>Received today</source>
+        <translation>Tiếp nhận hôm nay</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>Đến hạn hôm nay</translation>
+    </message>
+    <message>
+        <source>Due next working day</source>
+        <translation>Đến hạn ngày làm việc tới</translation>
+    </message>
+    <message>
+        <source>Overdue (open)</source>
+        <translation>Quá hạn (chưa giải quyết)</translation>
+    </message>
+    <message>
+        <source>Open dossiers</source>
+        <translation>Hồ sơ đang giải quyết</translation>
+    </message>
+    <message>
+        <source>Dossiers in the database</source>
+        <translation>Tổng số hồ sơ trong cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Today, {date}</source>
+        <translation>Hôm nay, ngày {date}</translation>
+    </message>
+</context>
+<context>
+    <name>LoginDialog</name>
+    <message>
+        <source>Sign in - OneStop Desktop</source>
+        <translation>Đăng nhập - OneStop Desktop</translation>
+    </message>
+    <message>
+        <source>&amp;User name:</source>
+        <translation>&amp;Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>&amp;Password:</source>
+        <translation>&amp;Mật khẩu:</translation>
+    </message>
+    <message>
+        <source>Demo accounts (double-click to fill in):</source>
+        <translation>Tài khoản dùng thử (bấm đúp để điền):</translation>
+    </message>
+    <message>
+        <source>clerk</source>
+        <translation>cán bộ một cửa</translation>
+    </message>
+    <message>
+        <source>leader</source>
+        <translation>lãnh đạo</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>quản trị</translation>
+    </message>
+    <message>
+        <source>{user} / {password} ({role})</source>
+        <translation>{user} / {password} ({role})</translation>
+    </message>
+    <message>
+        <source>Sign in</source>
+        <translation>Đăng nhập</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>OneStop Desktop – {office}</source>
+        <translation>OneStop Desktop – {office}</translation>
+    </message>
+    <message>
+        <source>(demo data)</source>
+        <translation>(dữ liệu mẫu)</translation>
+    </message>
+    <message>
+        <source>Home</source>
+        <translation>Trang chủ</translation>
+    </message>
+    <message>
+        <source>User: {name} ({role})</source>
+        <translation>Người dùng: {name} ({role})</translation>
+    </message>
+    <message>
+        <source>Database: {db}</source>
+        <translation>Cơ sở dữ liệu: {db}</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Tệp</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language</source>
+        <translation>&amp;Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>T&amp;hoát</translation>
+    </message>
+    <message>
+        <source>&amp;Users</source>
+        <translation>&amp;Người dùng</translation>
+    </message>
+    <message>
+        <source>&amp;Manage users…</source>
+        <translation>&amp;Quản lý người dùng…</translation>
+    </message>
+    <message>
+        <source>&amp;Change my password…</source>
+        <translation>Đổi &amp;mật khẩu của tôi…</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>T&amp;rợ giúp</translation>
+    </message>
+    <message>
+        <source>&amp;About OneStop Desktop</source>
+        <translation>&amp;Giới thiệu OneStop Desktop</translation>
+    </message>
+    <message>
+        <source>Interface language</source>
+        <translation>Ngôn ngữ giao diện</translation>
+    </message>
+    <message>
+        <source>The new language applies the next time the program starts.</source>
+        <translation>Ngôn ngữ mới có hiệu lực từ lần mở chương trình sau.</translation>
+    </message>
+    <message>
+        <source>About OneStop Desktop</source>
+        <translation>Giới thiệu OneStop Desktop</translation>
+    </message>
+    <message>
+        <source>OneStop Desktop {version}
+Software for the one-stop-shop office: dossier intake, deadline tracking, health insurance tallies and reports.
+Database: {db}</source>
+        <translation>OneStop Desktop {version}
+Phần mềm bộ phận một cửa: tiếp nhận hồ sơ, theo dõi thời hạn giải quyết, tổng hợp bảo hiểm y tế và báo cáo.
+Cơ sở dữ liệu: {db}</translation>
+    </message>
+</context>
+<context>
+    <name>NewUserDialog</name>
+    <message>
+        <source>New user</source>
+        <translation>Người dùng mới</translation>
+    </message>
+    <message>
+        <source>User name:</source>
+        <translation>Tên đăng nhập:</translation>
+    </message>
+    <message>
+        <source>Full name:</source>
+        <translation>Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Role:</source>
+        <translation>Vai trò:</translation>
+    </message>
+    <message>
+        <source>Password:</source>
+        <translation>Mật khẩu:</translation>
+    </message>
+</context>
+<context>
+    <name>Roles</name>
+    <message>
+        <source>Clerk</source>
+        <translation>Cán bộ một cửa</translation>
+    </message>
+    <message>
+        <source>Leader</source>
+        <translation>Lãnh đạo</translation>
+    </message>
+    <message>
+        <source>Administrator</source>
+        <translation>Quản trị</translation>
+    </message>
+</context>
+<context>
+    <name>Startup</name>
+    <message>
+        <source>Cannot open the database</source>
+        <translation>Không mở được cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>The database could not be opened:</source>
+        <translation>Không thể mở cơ sở dữ liệu:</translation>
+    </message>
+    <message>
+        <source>Building the demo office (first use only)…</source>
+        <translation>Đang tạo dữ liệu mẫu (chỉ lần đầu)…</translation>
+    </message>
+    <message>
+        <source>Cannot build the demo office</source>
+        <translation>Không tạo được dữ liệu mẫu</translation>
+    </message>
+</context>
+<context>
+    <name>TaskRunner</name>
+    <message>
+        <source>Cancel</source>
+        <translation>Hủy</translation>
+    </message>
+</context>
+<context>
+    <name>UsersDialog</name>
+    <message>
+        <source>Users</source>
+        <translation>Người dùng</translation>
+    </message>
+    <message>
+        <source>User name</source>
+        <translation>Tên đăng nhập</translation>
+    </message>
+    <message>
+        <source>Full name</source>
+        <translation>Họ và tên</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>Vai trò</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>&amp;Add…</source>
+        <translation>&amp;Thêm…</translation>
+    </message>
+    <message>
+        <source>Change &amp;role…</source>
+        <translation>Đổi &amp;vai trò…</translation>
+    </message>
+    <message>
+        <source>&amp;Lock / unlock</source>
+        <translation>&amp;Khóa / mở khóa</translation>
+    </message>
+    <message>
+        <source>&amp;Reset password…</source>
+        <translation>Đặt &amp;lại mật khẩu…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Đóng</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>đang hoạt động</translation>
+    </message>
+    <message>
+        <source>locked</source>
+        <translation>đã khóa</translation>
+    </message>
+    <message>
+        <source>Select a user first.</source>
+        <translation>Hãy chọn một người dùng trước.</translation>
+    </message>
+    <message>
+        <source>New role:</source>
+        <translation>Vai trò mới:</translation>
+    </message>
+    <message>
+        <source>Reset password</source>
+        <translation>Đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>New password for {user}:</source>
+        <translation>Mật khẩu mới cho {user}:</translation>
+    </message>
+</context>
+</TS>
