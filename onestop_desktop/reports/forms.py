@@ -1,0 +1,25 @@
+"""The printed forms of Thông tư 01/2018/TT-VPCP (reportlab, DejaVu fonts embedded).
+
+Each ``render_*`` writes one PDF to a path or a binary file object:
+
+- ``render_receipt``       Mẫu 01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5, 2 pages: two copies)
+- ``render_supplement``    Mẫu 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (A5)
+- ``render_refusal``       Mẫu 03 Phiếu từ chối tiếp nhận giải quyết hồ sơ (A5)
+- ``render_apology``       Mẫu 04 Phiếu xin lỗi và hẹn lại ngày trả kết quả (A5)
+- ``render_control_slip``  Mẫu 05 Phiếu kiểm soát quá trình giải quyết hồ sơ (A5)
+- ``render_log_book``      Mẫu 06 Sổ theo dõi hồ sơ (A4 landscape)
+"""
+
+from __future__ import annotations
+
+from onestop_desktop.reports.forms_intake import render_receipt, render_refusal, render_supplement
+from onestop_desktop.reports.forms_tracking import render_apology, render_control_slip, render_log_book
+
+__all__ = [
+    "render_apology",
+    "render_control_slip",
+    "render_log_book",
+    "render_receipt",
+    "render_refusal",
+    "render_supplement",
+]

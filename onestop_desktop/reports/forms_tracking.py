@@ -1,0 +1,273 @@
+"""Forms 04–06 of Thông tư 01/2018/TT-VPCP: apology + new date, control slip (A5), log book (A4 landscape)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import BinaryIO
+
+from reportlab.lib.pagesizes import A4, A5, landscape
+from reportlab.lib.units import mm
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from onestop_desktop.domain.fmt import fmt_date, fmt_int
+from onestop_desktop.reports.fonts import SERIF, font_name
+from onestop_desktop.reports.form_data import ApologyData, ControlSlipData, HandoverLine, LogBookData, LogRow
+from onestop_desktop.reports.layout import (
+    MARGIN,
+    Styles,
+    build_pdf,
+    esc,
+    field,
+    frame_size,
+    header,
+    hm_date,
+    make_styles,
+    signatures,
+    title_block,
+)
+
+__all__ = ["render_apology", "render_control_slip", "render_log_book"]
+
+APOLOGY_TITLE = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
+CONTROL_TITLE = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
+LOG_TITLE = "SỔ THEO DÕI HỒ SƠ"
+
+_GRID = [
+    ("GRID", (0, 0), (-1, -1), 0.5, "black"),
+    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
+    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
+    ("LEFTPADDING", (0, 0), (-1, -1), 2),
+    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
+]
+
+
+def render_apology(data: ApologyData, out: Path | BinaryIO) -> None:
+    """Mẫu số 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (A5), issued and signed by the agency."""
+    s = make_styles(size=9.5)
+    width, _ = frame_size(A5)
+    office = data.office
+    agency = esc(office.name)
+    story: list[Flowable] = [
+        header(s, width, office.parent_name, office.name, "Số: ……/……", office.place, data.issued_at),
+        *title_block(s, APOLOGY_TITLE),
+        Paragraph(f"Kính gửi: Ông/Bà <b>{esc(data.applicant_name)}</b>", s.center),
+        Paragraph(f"(Địa chỉ: {esc(data.applicant_address)})", s.center_italic),
+        Spacer(1, 2 * mm),
+        Paragraph(
+            f"Ngày {fmt_date(data.received_at)}, {agency} tiếp nhận giải quyết hồ sơ của Ông/Bà, "
+            f"mã hồ sơ: <b>{esc(data.dossier_code)}</b>.",
+            s.body_justify,
+        ),
+        Paragraph(f"Nội dung yêu cầu giải quyết: <b>{esc(data.procedure_name)}</b>.", s.body_justify),
+        Paragraph(
+            f"Thời gian hẹn trả kết quả giải quyết hồ sơ: <b>{hm_date(data.old_due_at)}</b>.", s.body_justify
+        ),
+        Paragraph(
+            f"Tuy nhiên đến nay, {agency} chưa trả kết quả giải quyết hồ sơ cho Ông/Bà đúng thời hạn "
+            "ghi trên Giấy tiếp nhận hồ sơ và hẹn trả kết quả.",
+            s.body_justify,
+        ),
+        Paragraph(f"Lý do: {esc(data.reason)}", s.body_justify),
+        Paragraph(
+            f"Sự chậm trễ này đã gây phiền hà cho Ông/Bà. {agency} xin lỗi Ông/Bà và sẽ trả kết quả "
+            f"giải quyết hồ sơ cho Ông/Bà vào <b>{hm_date(data.new_due_at)}</b>.",
+            s.body_justify,
+        ),
+        Paragraph("Mong nhận được sự thông cảm của Ông/Bà./.", s.body_justify),
+        Spacer(1, 3 * mm),
+    ]
+    recipients: list[Flowable] = [
+        Paragraph("<b><i>Nơi nhận:</i></b>", s.small),
+        Paragraph("- Như trên;", s.small),
+        Paragraph("- Lưu: VT, Bộ phận TN&amp;TKQ.", s.small),
+    ]
+    story.append(
+        KeepTogether(
+            signatures(s, width, [(data.signer_title, data.signer_name)], left=recipients, gap=14 * mm)
+        )
+    )
+    build_pdf(out, story, title=APOLOGY_TITLE, form_no="Mẫu số 04")
+
+
+def _handover_cell(s: Styles, line: HandoverLine, width: float) -> Table:
+    """Time of the hand-over, then giver and receiver side by side with room to sign."""
+    inner = Table(
+        [
+            [Paragraph(hm_date(line.at), s.cell_center), ""],
+            [Paragraph("<i>Người giao</i>", s.cell_center), Paragraph("<i>Người nhận</i>", s.cell_center)],
+            ["", ""],
+            [Paragraph(esc(line.from_name), s.cell_center), Paragraph(esc(line.to_name), s.cell_center)],
+        ],
+        colWidths=[width / 2, width / 2],
+        rowHeights=[None, None, 7 * mm, None],
+    )
+    inner.setStyle(
+        TableStyle(
+            [
+                ("SPAN", (0, 0), (1, 0)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+                ("RIGHTPADDING", (0, 0), (-1, -1), 0),
+                ("TOPPADDING", (0, 0), (-1, -1), 0.5),
+                ("BOTTOMPADDING", (0, 0), (-1, -1), 0.5),
+            ]
+        )
+    )
+    return inner
+
+
+def _control_table(s: Styles, width: float, lines: tuple[HandoverLine, ...]) -> Table:
+    w_unit, w_time, w_result = 0.27 * width, 0.37 * width, 0.18 * width
+    widths = [w_unit, w_time, w_result, width - w_unit - w_time - w_result]
+    rows: list[list[object]] = [
+        [
+            Paragraph("TÊN CƠ QUAN", s.cell_head),
+            Paragraph("THỜI GIAN GIAO,<br/>NHẬN HỒ SƠ", s.cell_head),
+            Paragraph(
+                "KẾT QUẢ GIẢI QUYẾT HỒ SƠ<br/>"
+                f'<font name="{font_name(SERIF, italic=True)}" size="6">(Trước hạn/Đúng hạn/Quá hạn)</font>',
+                s.cell_head,
+            ),
+            Paragraph("GHI CHÚ", s.cell_head),
+        ]
+    ]
+    for i, line in enumerate(lines):
+        a, b = 2 * i + 1, 2 * i + 2
+        units = f"{a}. Giao: <b>{esc(line.from_unit)}</b><br/>{b}. Nhận: <b>{esc(line.to_unit)}</b>"
+        rows.append(
+            [
+                Paragraph(units, s.cell),
+                _handover_cell(s, line, w_time - 4),
+                Paragraph(esc(line.result), s.cell_center),
+                Paragraph(esc(line.note), s.cell),
+            ]
+        )
+    if not lines:
+        rows.append([Paragraph("(Chưa có lần giao, nhận nào)", s.cell), "", "", ""])
+    t = Table(rows, colWidths=widths, repeatRows=1)
+    t.setStyle(TableStyle(_GRID))
+    return t
+
+
+def render_control_slip(data: ControlSlipData, out: Path | BinaryIO) -> None:
+    """Mẫu số 05: Phiếu kiểm soát quá trình giải quyết hồ sơ (A5; the table continues on the next page
+    with its header repeated when there are many hand-overs)."""
+    s = make_styles(size=9.0, cell=7.5)
+    width, _ = frame_size(A5)
+    office = data.office
+    story: list[Flowable] = [
+        header(s, width, office.name, office.department, None, office.place, data.received_at),
+        *title_block(
+            s,
+            CONTROL_TITLE,
+            f"Mã hồ sơ: <b>{esc(data.dossier_code)}</b>",
+            "<i>(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)</i>",
+        ),
+        field(s, "Người nộp hồ sơ", data.applicant_name),
+        field(s, "Nội dung yêu cầu giải quyết", data.procedure_name),
+        Paragraph(f"Thời gian nhận hồ sơ: <b>{hm_date(data.received_at)}</b>", s.body),
+        Paragraph(f"Thời gian hẹn trả kết quả: <b>{hm_date(data.due_at)}</b>", s.body),
+        Spacer(1, 1.5 * mm),
+        _control_table(s, width, data.lines),
+    ]
+    build_pdf(out, story, title=f"{CONTROL_TITLE} {data.dossier_code}", form_no="Mẫu số 05")
+
+
+_LOG_COLS: tuple[tuple[str, float], ...] = (
+    # (heading, width in mm); the five date columns sit under "Ngày, tháng, năm"
+    ("STT", 8),
+    ("Mã hồ sơ", 28),
+    ("Tên thủ tục hành chính", 42),
+    ("Tên cá nhân, tổ chức", 30),
+    ("Địa chỉ, số điện thoại", 36),
+    ("Nhận hồ sơ", 18),
+    ("Hẹn trả kết quả", 18),
+    ("Chuyển hồ sơ đến cơ quan giải quyết", 18),
+    ("Nhận kết quả từ cơ quan giải quyết", 18),
+    ("Trả kết quả cho cá nhân, tổ chức", 18),
+    ("Tình trạng", 0),  # the last two share what is left
+    ("Ghi chú", 0),
+)
+_DATE_COLS = range(5, 10)
+
+
+def _when(dt: datetime | None) -> str:
+    return f"{fmt_date(dt)}<br/>{dt.hour:02d}:{dt.minute:02d}" if dt else ""
+
+
+def _code(code: str) -> str:
+    """Break a dossier code after its unit part (000.00.32.H19-<br/>181024-0032) so it wraps cleanly."""
+    unit, sep, rest = code.partition("-")
+    return f"{esc(unit)}{sep}<br/>{esc(rest)}" if sep else esc(code)
+
+
+def _log_row(s: Styles, r: LogRow) -> list[object]:
+    addr = esc(r.address) + (f"<br/>ĐT: {esc(r.phone)}" if r.phone else "")
+    return [
+        Paragraph(fmt_int(r.seq), s.cell_center),
+        Paragraph(_code(r.code), s.cell),
+        Paragraph(esc(r.procedure_name), s.cell),
+        Paragraph(esc(r.applicant), s.cell),
+        Paragraph(addr, s.cell),
+        Paragraph(_when(r.received_at), s.cell_center),
+        Paragraph(_when(r.due_at), s.cell_center),
+        Paragraph(_when(r.transferred_at), s.cell_center),
+        Paragraph(_when(r.resolved_at), s.cell_center),
+        Paragraph(_when(r.returned_at), s.cell_center),
+        Paragraph(esc(r.status), s.cell_center),
+        Paragraph(esc(r.note), s.cell),
+    ]
+
+
+def _log_table(s: Styles, width: float, rows: tuple[LogRow, ...]) -> Table:
+    fixed = sum(w for _, w in _LOG_COLS) * mm
+    spare = (width - fixed) / 2
+    widths = [w * mm if w else spare for _, w in _LOG_COLS]
+    head0: list[object] = []
+    head1: list[object] = []
+    for i, (name, _) in enumerate(_LOG_COLS):
+        cell = Paragraph(name, s.cell_head)
+        if i in _DATE_COLS:
+            head0.append(Paragraph("Ngày, tháng, năm", s.cell_head) if i == _DATE_COLS[0] else "")
+            head1.append(cell)
+        else:
+            head0.append(cell)
+            head1.append("")
+    numbers = [Paragraph(f"({i})", s.cell_center) for i in range(1, len(_LOG_COLS) + 1)]
+    body = [_log_row(s, r) for r in rows]
+    if not body:
+        body = [["", Paragraph("Không có hồ sơ trong kỳ.", s.cell), *[""] * (len(_LOG_COLS) - 2)]]
+    t = Table([head0, head1, numbers, *body], colWidths=widths, repeatRows=3)
+    style = list(_GRID)
+    style.append(("SPAN", (_DATE_COLS[0], 0), (_DATE_COLS[-1], 0)))
+    style += [("SPAN", (i, 0), (i, 1)) for i in range(len(_LOG_COLS)) if i not in _DATE_COLS]
+    style.append(("BACKGROUND", (0, 0), (-1, 2), "#eeeeee"))
+    if not rows:
+        style.append(("SPAN", (1, 3), (-1, 3)))
+    t.setStyle(TableStyle(style))
+    return t
+
+
+def render_log_book(data: LogBookData, out: Path | BinaryIO) -> None:
+    """Mẫu số 06: Sổ theo dõi hồ sơ on A4 landscape; the table header repeats on every page."""
+    s = make_styles(size=9.5, head=9.0, cell=7.5)
+    pagesize = landscape(A4)
+    width, _ = frame_size(pagesize)
+    office = data.office
+    story: list[Flowable] = [
+        header(s, width, office.name, office.department, None, office.place, None, left_share=0.4),
+        *title_block(s, LOG_TITLE, f"<i>{esc(data.period_label)}</i>" if data.period_label else ""),
+        _log_table(s, width, data.rows),
+    ]
+
+    def footer(canvas: Canvas, doc: BaseDocTemplate) -> None:
+        canvas.saveState()
+        canvas.setFont(font_name(SERIF, italic=True), 7.5)
+        text = f"Sổ theo dõi hồ sơ – {data.period_label} – Trang {doc.page}"
+        canvas.drawRightString(pagesize[0] - MARGIN, MARGIN / 2, text)
+        canvas.restoreState()
+
+    build_pdf(out, story, pagesize=pagesize, title=LOG_TITLE, form_no="Mẫu số 06", on_page=footer)
