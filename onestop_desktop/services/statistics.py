@@ -1,0 +1,414 @@
+"""Dossier statistics of a period in the layout of form II.06a/VPCP/KSTT, counted in SQL.
+
+Counting rules (DOMAIN.md, "Statistics"):
+- received = carried over + new online + new in person/post. Carried over: received before the period
+  and not finished (resolved, withdrawn or stopped) before it. Dossiers still only registered online
+  (status 1) or refused at the counter (status 3) were never accepted and are not counted.
+- resolved = early + on time + late, for dossiers finished inside the period, classified like
+  `domain.states.classify_result` (by calendar date of the result against the appointment date).
+  Withdrawn (7) and stopped (8) dossiers count as resolved on time, on their closing date.
+- in progress at the period end = within deadline (appointment on or after the last day, or waiting for
+  a supplement) + overdue.
+- on-time rate = (early + on time) / resolved; the briefing's figure is
+  (early + on time + within deadline) / received.
+
+One GROUP BY query (field, procedure, unit, receiving officer) with CASE sums gives every breakdown;
+the small grouped result is then rolled up. All SQL is portable to PostgreSQL (`date()` exists there too).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, fields
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select
+from sqlalchemy.orm import Session
+
+from onestop_desktop.db.models import Dossier, DossierEvent, Field, Procedure, Unit, User
+from onestop_desktop.domain.periods import Period
+from onestop_desktop.domain.states import DossierStatus as S
+
+__all__ = [
+    "Counts",
+    "LateDossier",
+    "MonthPoint",
+    "PeriodStats",
+    "Row",
+    "monthly_series",
+    "pct",
+    "period_stats",
+    "period_totals",
+    "with_totals",
+]
+
+NOT_ACCEPTED = (int(S.REGISTERED_ONLINE), int(S.REFUSED))
+OPEN = (int(S.ACCEPTED), int(S.PROCESSING), int(S.WAITING_SUPPLEMENT), int(S.WAITING_FINANCIAL))
+LATE_LIST_LIMIT = 2000
+
+
+def pct(num: int, den: int) -> float | None:
+    """Percentage with two decimals, None when the denominator is zero."""
+    return round(100.0 * num / den, 2) if den else None
+
+
+@dataclass(frozen=True)
+class Counts:
+    """The columns of form II.06a for one row (or the total)."""
+
+    carried_over: int = 0
+    received_online: int = 0
+    received_direct: int = 0  # in person or by post
+    resolved_early: int = 0
+    resolved_on_time: int = 0
+    resolved_late: int = 0
+    withdrawn_or_stopped: int = 0  # included in resolved_on_time
+    in_progress_within: int = 0
+    in_progress_overdue: int = 0
+    waiting_supplement: int = 0  # included in in_progress_within
+    apology_dossiers: int = 0
+
+    @property
+    def received_new(self) -> int:
+        return self.received_online + self.received_direct
+
+    @property
+    def received(self) -> int:
+        return self.carried_over + self.received_new
+
+    @property
+    def resolved(self) -> int:
+        return self.resolved_early + self.resolved_on_time + self.resolved_late
+
+    @property
+    def in_progress(self) -> int:
+        return self.in_progress_within + self.in_progress_overdue
+
+    @property
+    def good(self) -> int:
+        """Early + on time + still within deadline (the briefing's 6,000)."""
+        return self.resolved_early + self.resolved_on_time + self.in_progress_within
+
+    @property
+    def bad(self) -> int:
+        """Resolved late + overdue at the period end."""
+        return self.resolved_late + self.in_progress_overdue
+
+    @property
+    def on_time_rate(self) -> float | None:
+        return pct(self.resolved_early + self.resolved_on_time, self.resolved)
+
+    @property
+    def on_time_or_within_rate(self) -> float | None:
+        return pct(self.good, self.received)
+
+    @property
+    def online_share(self) -> float | None:
+        return pct(self.received_online, self.received_new)
+
+    def __add__(self, other: Counts) -> Counts:
+        return Counts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "received": self.received,
+            "carried_over": self.carried_over,
+            "received_new": self.received_new,
+            "received_online": self.received_online,
+            "received_direct": self.received_direct,
+            "resolved": self.resolved,
+            "resolved_early": self.resolved_early,
+            "resolved_on_time": self.resolved_on_time,
+            "resolved_late": self.resolved_late,
+            "withdrawn_or_stopped": self.withdrawn_or_stopped,
+            "in_progress": self.in_progress,
+            "in_progress_within": self.in_progress_within,
+            "in_progress_overdue": self.in_progress_overdue,
+            "waiting_supplement": self.waiting_supplement,
+            "on_time_or_within": self.good,
+            "late_or_overdue": self.bad,
+            "on_time_rate": self.on_time_rate,
+            "on_time_or_within_rate": self.on_time_or_within_rate,
+            "online_share": self.online_share,
+        }
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a breakdown: a key (code or id), its label and its counts."""
+
+    key: str
+    label: str
+    counts: Counts
+
+
+@dataclass(frozen=True)
+class LateDossier:
+    code: str
+    field: str
+    procedure: str
+    unit: str
+    received_at: datetime
+    due_at: datetime
+    resolved_at: datetime | None  # None: still open, overdue at the period end
+    days_late: int  # calendar days after the appointment date (to the result or the period end)
+    reason: str
+
+
+@dataclass(frozen=True)
+class PeriodStats:
+    period: Period
+    totals: Counts
+    by_field: tuple[Row, ...]
+    by_procedure: tuple[Row, ...]
+    by_unit: tuple[Row, ...]
+    by_officer: tuple[Row, ...]
+    late: tuple[LateDossier, ...]
+    late_count: int
+    apology_letters: int  # "apology" events dated inside the period
+
+    @property
+    def formula_vi(self) -> str:
+        from onestop_desktop.domain.fmt import fmt_int, fmt_pct
+
+        t = self.totals
+        rate = t.on_time_or_within_rate
+        return (
+            f"(trước hạn {fmt_int(t.resolved_early)} + đúng hạn {fmt_int(t.resolved_on_time)} + "
+            f"trong hạn {fmt_int(t.in_progress_within)}) / tổng số phải giải quyết {fmt_int(t.received)} = "
+            f"{fmt_int(t.good)} / {fmt_int(t.received)} = {fmt_pct(rate) if rate is not None else '—'}"
+        )
+
+
+def _bounds(period: Period) -> tuple[datetime, datetime, datetime]:
+    """Start of the first day, start of the last day, start of the day after the last."""
+    return (
+        datetime.combine(period.start, time()),
+        datetime.combine(period.end, time()),
+        datetime.combine(period.end + timedelta(days=1), time()),
+    )
+
+
+def _n(cond: ColumnElement[bool]) -> ColumnElement[int]:
+    return func.sum(case((cond, 1), else_=0))
+
+
+def _columns(period: Period) -> tuple[list[ColumnElement[int]], ColumnElement[bool]]:
+    """The CASE sums of `Counts` (in field order) and the WHERE clause of the period's scope."""
+    d = Dossier
+    s, last_day, e = _bounds(period)
+    finished = func.coalesce(d.resolved_at, d.closed_at)
+    new = d.received_at >= s
+    fin_in = and_(finished >= s, finished < e)
+    res_day, due_day = func.date(d.resolved_at), func.date(d.due_at)
+    closed_only = and_(fin_in, d.resolved_at.is_(None))
+    open_at_end = or_(finished.is_(None), finished >= e)
+    waiting = and_(d.status == int(S.WAITING_SUPPLEMENT), or_(d.paused_at.is_(None), d.paused_at < e))
+    within = and_(open_at_end, or_(d.due_at >= last_day, waiting))
+    cols = [
+        _n(d.received_at < s),
+        _n(and_(new, d.channel == "online")),
+        _n(and_(new, d.channel != "online")),
+        _n(and_(fin_in, d.resolved_at.is_not(None), res_day < due_day)),
+        _n(or_(closed_only, and_(fin_in, d.resolved_at.is_not(None), res_day == due_day))),
+        _n(and_(fin_in, d.resolved_at.is_not(None), res_day > due_day)),
+        _n(closed_only),
+        _n(within),
+        _n(and_(open_at_end, not_(within))),
+        _n(and_(open_at_end, waiting)),
+        _n(d.apology_count > 0),
+    ]
+    scope = and_(
+        d.received_at < e,
+        d.status.not_in(NOT_ACCEPTED),
+        or_(
+            d.received_at >= s,
+            d.resolved_at >= s,
+            d.closed_at >= s,
+            and_(d.resolved_at.is_(None), d.closed_at.is_(None)),
+        ),
+    )
+    return cols, scope
+
+
+def _counts(values: Iterable[Any]) -> Counts:
+    return Counts(*(int(v or 0) for v in values))
+
+
+def period_totals(session: Session, period: Period) -> Counts:
+    """The totals of form II.06a for the period (one aggregate query, no breakdown)."""
+    cols, scope = _columns(period)
+    row = session.execute(select(*cols).where(scope)).one()
+    return _counts(row)
+
+
+def _rollup(
+    grouped: list[tuple[tuple[int, int, int, int], Counts]],
+    index: int,
+    label: Callable[[int], tuple[str, str]],
+    sort: Callable[[Row], Any] | None = None,
+) -> tuple[Row, ...]:
+    acc: dict[int, Counts] = {}
+    for keys, c in grouped:
+        acc[keys[index]] = acc.get(keys[index], Counts()) + c
+    rows = [Row(*label(k), c) for k, c in acc.items()]
+    rows.sort(key=sort or (lambda r: (-r.counts.received, r.label)))
+    return tuple(rows)
+
+
+def period_stats(session: Session, period: Period) -> PeriodStats:
+    """Totals, breakdowns by field / procedure / unit / receiving officer, late dossiers, apologies."""
+    d = Dossier
+    cols, scope = _columns(period)
+    keys = (d.field_id, d.procedure_id, d.unit_id, d.receiving_user_id)
+    result = session.execute(select(*keys, *cols).where(scope).group_by(*keys)).all()
+    grouped = [((r[0], r[1], r[2], r[3]), _counts(r[4:])) for r in result]
+    totals = sum((c for _, c in grouped), Counts())
+
+    field_rows = session.execute(select(Field.id, Field.code, Field.name)).all()
+    field_info = {i: (c, n) for i, c, n in field_rows}
+    used_procs = {k[1] for k, _ in grouped}
+    procs = {
+        i: (c, n)
+        for i, c, n in session.execute(
+            select(Procedure.id, Procedure.code, Procedure.name).where(Procedure.id.in_(used_procs))
+        )
+    }
+    units = {i: (c, n) for i, c, n in session.execute(select(Unit.id, Unit.code, Unit.name))}
+    used_users = {k[3] for k, _ in grouped}
+    users = {
+        i: (u, n)
+        for i, u, n in session.execute(
+            select(User.id, User.username, User.full_name).where(User.id.in_(used_users))
+        )
+    }
+    by_field = _rollup(
+        grouped,
+        0,
+        lambda i: field_info.get(i, (str(i), str(i))),
+        sort=lambda r: (-r.counts.received, r.key),
+    )
+    late, late_count = _late_dossiers(session, period)
+    s, _last, e = _bounds(period)
+    apologies = session.scalar(
+        select(func.count(DossierEvent.id)).where(
+            DossierEvent.action == "apology", DossierEvent.at >= s, DossierEvent.at < e
+        )
+    )
+    return PeriodStats(
+        period=period,
+        totals=totals,
+        by_field=by_field,
+        by_procedure=_rollup(grouped, 1, lambda i: procs.get(i, (str(i), str(i)))),
+        by_unit=_rollup(grouped, 2, lambda i: units.get(i, (str(i), str(i)))),
+        by_officer=_rollup(grouped, 3, lambda i: users.get(i, (str(i), str(i)))),
+        late=late,
+        late_count=late_count,
+        apology_letters=int(apologies or 0),
+    )
+
+
+def _late_dossiers(session: Session, period: Period) -> tuple[tuple[LateDossier, ...], int]:
+    """Dossiers resolved late inside the period or overdue and still open at its end."""
+    d = Dossier
+    s, last_day, e = _bounds(period)
+    finished = func.coalesce(d.resolved_at, d.closed_at)
+    late_resolved = and_(
+        d.resolved_at >= s, d.resolved_at < e, func.date(d.resolved_at) > func.date(d.due_at)
+    )
+    waiting = and_(d.status == int(S.WAITING_SUPPLEMENT), or_(d.paused_at.is_(None), d.paused_at < e))
+    overdue = and_(
+        d.received_at < e,
+        or_(finished.is_(None), finished >= e),
+        d.due_at < last_day,
+        not_(waiting),
+    )
+    cond = and_(d.status.not_in(NOT_ACCEPTED), or_(late_resolved, overdue))
+    total = session.scalar(select(func.count(d.id)).where(cond)) or 0
+    q = (
+        select(
+            d.code,
+            Field.name,
+            Procedure.name,
+            Unit.name,
+            d.received_at,
+            d.due_at,
+            case((late_resolved, d.resolved_at), else_=literal(None)),
+            d.late_reason,
+        )
+        .join(Field, Field.id == d.field_id)
+        .join(Procedure, Procedure.id == d.procedure_id)
+        .join(Unit, Unit.id == d.unit_id)
+        .where(cond)
+        .order_by(Field.name, d.due_at, d.code)
+        .limit(LATE_LIST_LIMIT)
+    )
+    out = []
+    for code, fname, pname, uname, rec, due, res, reason in session.execute(q):
+        res_dt = _as_datetime(res)
+        end_ref = res_dt.date() if res_dt is not None else period.end
+        out.append(
+            LateDossier(
+                code=code,
+                field=fname,
+                procedure=pname,
+                unit=uname,
+                received_at=rec,
+                due_at=due,
+                resolved_at=res_dt,
+                days_late=max(0, (end_ref - due.date()).days),
+                reason=reason or "",
+            )
+        )
+    return tuple(out), int(total)
+
+
+def _as_datetime(v: Any) -> datetime | None:
+    """A CASE over a DateTime column comes back as text on SQLite."""
+    if v is None or isinstance(v, datetime):
+        return v
+    return datetime.fromisoformat(str(v))
+
+
+@dataclass(frozen=True)
+class MonthPoint:
+    month: date  # first day
+    received_new: int
+    resolved: int
+    resolved_late: int
+
+
+def monthly_series(session: Session, months: list[Period]) -> list[MonthPoint]:
+    """New dossiers, resolved and resolved late per period, for a chart: one query, a CASE per period."""
+    if not months:
+        return []
+    d = Dossier
+    cols: list[ColumnElement[int]] = []
+    for p in months:
+        s, _last, e = _bounds(p)
+        res_in = and_(d.resolved_at >= s, d.resolved_at < e)
+        closed_in = and_(d.resolved_at.is_(None), d.closed_at >= s, d.closed_at < e)
+        cols += [
+            _n(and_(d.received_at >= s, d.received_at < e)),
+            _n(or_(res_in, closed_in)),
+            _n(and_(res_in, func.date(d.resolved_at) > func.date(d.due_at))),
+        ]
+    first, _l, _e = _bounds(months[0])
+    _f, _l2, last = _bounds(months[-1])
+    scope = and_(
+        d.status.not_in(NOT_ACCEPTED),
+        d.received_at < last,
+        or_(d.received_at >= first, d.resolved_at >= first, d.closed_at >= first),
+    )
+    row = session.execute(select(*cols).where(scope)).one()
+    return [
+        MonthPoint(p.start, int(row[3 * i] or 0), int(row[3 * i + 1] or 0), int(row[3 * i + 2] or 0))
+        for i, p in enumerate(months)
+    ]
+
+
+def with_totals(rows: Iterable[Row], label: str = "Tổng cộng") -> tuple[Row, ...]:
+    """The rows followed by their sum (for tables)."""
+    rows = tuple(rows)
+    return (*rows, Row("", label, sum((r.counts for r in rows), Counts())))
