@@ -1,0 +1,204 @@
+"""Reform indicators entered monthly by the leaders (e-office accounts, e-documents, online services).
+
+Each indicator has one value per month (and a total for ratios such as "655 of 658 accounts"); every
+entry or correction is kept in the audit log, so the history of a figure can be shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from onestop_desktop.clock import now_local
+from onestop_desktop.db.models import User
+from onestop_desktop.db.models_stats import IndicatorDef, IndicatorValue
+from onestop_desktop.domain.periods import Period
+from onestop_desktop.services import audit
+from onestop_desktop.services.errors import NotFound, ValidationFailed
+from onestop_desktop.services.roles import Actor, Role, require
+from onestop_desktop.services.statistics import pct
+
+__all__ = [
+    "DEFAULT_DEFS",
+    "IndicatorInfo",
+    "IndicatorValueInfo",
+    "ensure_defs",
+    "history",
+    "list_indicators",
+    "month_values",
+    "period_indicators",
+    "set_value",
+    "to_json",
+]
+
+# code, Vietnamese name, kind (count | ratio)
+DEFAULT_DEFS: tuple[tuple[str, str, str], ...] = (
+    ("eoffice_accounts_active", "Tài khoản văn phòng điện tử (iOffice) hoạt động / tổng số", "ratio"),
+    ("edocs_sent_received", "Văn bản điện tử đi và đến gửi qua mạng", "count"),
+    ("online_level3_procedures", "Thủ tục có dịch vụ công trực tuyến mức độ 3 / tổng số thủ tục", "ratio"),
+    ("online_level3_dossiers", "Hồ sơ nộp trực tuyến mức độ 3 / tổng số hồ sơ tiếp nhận", "ratio"),
+)
+
+
+@dataclass(frozen=True)
+class IndicatorInfo:
+    id: int
+    code: str
+    name: str
+    kind: str  # count | ratio
+    position: int
+
+
+@dataclass(frozen=True)
+class IndicatorValueInfo:
+    code: str
+    name: str
+    kind: str
+    month: date
+    value: float
+    total: float | None
+    entered_by: str
+    at: str  # ISO date-time of the last entry
+
+    @property
+    def rate(self) -> float | None:
+        """value / total in percent, two decimals (ratios only)."""
+        if self.kind != "ratio" or not self.total:
+            return None
+        return pct(int(round(self.value)), int(round(self.total)))
+
+
+def ensure_defs(session: Session) -> None:
+    """Create the default indicator definitions that are missing (idempotent)."""
+    have = set(session.scalars(select(IndicatorDef.code)))
+    for pos, (code, name, kind) in enumerate(DEFAULT_DEFS):
+        if code not in have:
+            session.add(IndicatorDef(code=code, name=name, kind=kind, position=pos))
+    session.flush()
+
+
+def list_indicators(session: Session) -> list[IndicatorInfo]:
+    return [
+        IndicatorInfo(d.id, d.code, d.name, d.kind, d.position)
+        for d in session.scalars(select(IndicatorDef).order_by(IndicatorDef.position, IndicatorDef.id))
+    ]
+
+
+def _first(d: date) -> date:
+    return d.replace(day=1)
+
+
+def _values(session: Session, where: Any) -> list[IndicatorValueInfo]:
+    q = (
+        select(IndicatorDef, IndicatorValue, User.full_name)
+        .join(IndicatorValue, IndicatorValue.indicator_id == IndicatorDef.id)
+        .outerjoin(User, User.id == IndicatorValue.user_id)
+        .where(where)
+        .order_by(IndicatorDef.position, IndicatorDef.id, IndicatorValue.month)
+    )
+    return [
+        IndicatorValueInfo(d.code, d.name, d.kind, v.month, v.value, v.total, name or "", v.at.isoformat())
+        for d, v, name in session.execute(q)
+    ]
+
+
+def month_values(session: Session, month: date) -> list[IndicatorValueInfo]:
+    """Every indicator's value for the month (those entered)."""
+    return _values(session, IndicatorValue.month == _first(month))
+
+
+def history(
+    session: Session, code: str, months: int = 12, until: date | None = None
+) -> list[IndicatorValueInfo]:
+    """The indicator's monthly values, oldest first, at most `months` of them up to `until`."""
+    where = IndicatorDef.code == code
+    if until is not None:
+        where = where & (IndicatorValue.month <= _first(until))
+    rows = _values(session, where)
+    return rows[-months:]
+
+
+def period_indicators(session: Session, period: Period) -> list[IndicatorValueInfo]:
+    """Indicators of a period: the months whose first day lies in it (else the month of its end).
+
+    Counts are summed over those months; ratios take the latest month's value and total.
+    """
+    firsts: list[date] = []
+    d = _first(period.start)
+    while d <= period.end:
+        if d >= period.start:
+            firsts.append(d)
+        d = date(d.year + (d.month == 12), d.month % 12 + 1, 1)
+    if not firsts:
+        firsts = [_first(period.end)]
+    rows = _values(session, IndicatorValue.month.in_(firsts))
+    out: dict[str, IndicatorValueInfo] = {}
+    for r in rows:  # ordered by month within each indicator
+        prev = out.get(r.code)
+        if r.kind == "count" and prev is not None:
+            out[r.code] = IndicatorValueInfo(
+                r.code, r.name, r.kind, r.month, prev.value + r.value, None, r.entered_by, r.at
+            )
+        else:
+            out[r.code] = r
+    return list(out.values())
+
+
+def to_json(values: list[IndicatorValueInfo]) -> dict[str, float | int | None]:
+    """code -> value; ratios also give code_total and code_rate (percent, two decimals)."""
+    out: dict[str, float | int | None] = {}
+    for v in values:
+        out[v.code] = _num(v.value)
+        if v.kind == "ratio":
+            out[f"{v.code}_total"] = _num(v.total) if v.total is not None else None
+            out[f"{v.code}_rate"] = v.rate
+    return out
+
+
+def _num(x: float) -> float | int:
+    return int(x) if float(x).is_integer() else x
+
+
+def set_value(
+    session: Session, actor: Actor, code: str, month: date, value: float, total: float | None = None
+) -> IndicatorValueInfo:
+    """Enter or correct the month's value (leaders); the change is written to the audit log."""
+    require(actor, Role.LEADER, what="nhập chỉ số cải cách hành chính")
+    d = session.scalar(select(IndicatorDef).where(IndicatorDef.code == code))
+    if d is None:
+        raise NotFound(f"Không có chỉ số mã “{code}”.")
+    errors: dict[str, str] = {}
+    if value < 0:
+        errors["value"] = "Giá trị không được âm."
+    if d.kind == "ratio":
+        if total is None or total <= 0:
+            errors["total"] = "Cần nhập tổng số (lớn hơn 0)."
+        elif value > total:
+            errors["value"] = "Giá trị không được lớn hơn tổng số."
+    if errors:
+        raise ValidationFailed(errors)
+    m = _first(month)
+    row = session.scalar(
+        select(IndicatorValue).where(IndicatorValue.indicator_id == d.id, IndicatorValue.month == m)
+    )
+    before = None if row is None else {"value": row.value, "total": row.total}
+    if row is None:
+        row = IndicatorValue(indicator_id=d.id, month=m, value=value, total=total)
+        session.add(row)
+    row.value, row.total = value, (total if d.kind == "ratio" else None)
+    row.user_id, row.at = actor.user_id, now_local()
+    session.flush()
+    audit.record(
+        session,
+        actor.user_id,
+        "indicator",
+        f"{code}:{m.isoformat()}",
+        "update" if before else "create",
+        before,
+        {"value": row.value, "total": row.total},
+    )
+    return next(v for v in month_values(session, m) if v.code == code)
