@@ -1,0 +1,96 @@
+"""`onestop-desktop report`: the briefing of a period as JSON, PDF and/or Excel, or a short summary."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from onestop_desktop.prefs import t
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    p = sub.add_parser(
+        "report",
+        parents=[common],
+        help=t(
+            "lập báo cáo CCHC và BHYT của một kỳ (JSON, PDF, Excel)",
+            "build the reform and BHYT report of a period (JSON, PDF, Excel)",
+        ),
+    )
+    p.add_argument(
+        "--period",
+        required=True,
+        metavar=t("KỲ", "PERIOD"),
+        help=t(
+            "kỳ báo cáo: 2018-10 (tháng), 2018-Q4 (quý), 2018 (năm), 2018-09-15..2018-10-14 (khoảng ngày)",
+            "period: 2018-10 (month), 2018-Q4 (quarter), 2018 (year), 2018-09-15..2018-10-14 (range)",
+        ),
+    )
+    p.add_argument("--pdf", metavar=t("TỆP", "FILE"), help=t("ghi báo cáo PDF", "write the PDF briefing"))
+    p.add_argument("--xlsx", metavar=t("TỆP", "FILE"), help=t("ghi tệp Excel", "write the Excel workbook"))
+    p.add_argument(
+        "--json",
+        metavar=t("TỆP", "FILE"),
+        help=t("ghi số liệu JSON (“-” để in ra màn hình)", "write the JSON figures (“-” for stdout)"),
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, database: str | None) -> int:
+    from onestop_desktop.bootstrap import open_database
+    from onestop_desktop.db.engine import session_scope
+    from onestop_desktop.domain.periods import parse_period
+    from onestop_desktop.services.report_data import build_report
+
+    try:
+        period = parse_period(args.period)
+    except ValueError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    db = open_database(database)
+    with session_scope(db.factory) as s:
+        data = build_report(s, period)
+    if args.json:
+        text = json.dumps(data.to_json(), ensure_ascii=False, indent=1)
+        if args.json == "-":
+            print(text)
+        else:
+            Path(args.json).write_text(text + "\n", encoding="utf-8")
+    if args.pdf:
+        from onestop_desktop.reports.briefing import render_briefing
+
+        render_briefing(data, Path(args.pdf))
+    if args.xlsx:
+        from onestop_desktop.reports.export_xlsx import write_xlsx
+
+        write_xlsx(data, Path(args.xlsx))
+    if args.json != "-":
+        _summary(data)
+        for label, path in ((t("PDF", "PDF"), args.pdf), ("Excel", args.xlsx), ("JSON", args.json)):
+            if path:
+                print(f"{label}: {path}")
+    return 0
+
+
+def _summary(data: object) -> None:
+    from onestop_desktop.domain.fmt import fmt_int, fmt_pct
+    from onestop_desktop.services.report_data import ReportData
+
+    assert isinstance(data, ReportData)
+    c = data.totals
+    print(t("Kỳ báo cáo", "Period") + f": {data.period.label_vi}")
+    print(
+        t("Hồ sơ phải giải quyết", "Dossiers to handle")
+        + f": {fmt_int(c.received)} ({t('kỳ trước chuyển sang', 'carried over')} {fmt_int(c.carried_over)}"
+        + f", {t('mới', 'new')} {fmt_int(c.received_new)})"
+    )
+    print(t("Đúng hạn hoặc trong hạn", "On time or within deadline") + f": {data.stats.formula_vi}")
+    if c.on_time_rate is not None:
+        print(t("Tỷ lệ giải quyết đúng hạn", "On-time rate") + f": {fmt_pct(c.on_time_rate)}")
+    if data.bhyt is not None:
+        b = data.bhyt
+        print(f"BHYT: {fmt_int(b.insured)} / {fmt_int(b.population)} = {fmt_pct(b.coverage)}")

@@ -1,0 +1,286 @@
+"""The whole monthly briefing as frozen data: dossier statistics, comparisons, indicators and BHYT.
+
+`build_report` is what the Reports tab, the PDF, the Excel export and `onestop-desktop report` share.
+`ReportData.to_json()` is the exchange format (rates are percentages with two decimals).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+from sqlalchemy.orm import Session
+
+from onestop_desktop.clock import now_local
+from onestop_desktop.domain import periods
+from onestop_desktop.domain.periods import Period
+from onestop_desktop.services import indicators, office, statistics
+from onestop_desktop.services.indicators import IndicatorValueInfo
+from onestop_desktop.services.statistics import Counts, MonthPoint, PeriodStats, Row
+
+__all__ = ["BhytSection", "BhytUnitRow", "ReportData", "build_report", "trend_months"]
+
+Progress = Callable[[int, str], None]
+
+
+@dataclass(frozen=True)
+class BhytUnitRow:
+    code: str
+    name: str
+    population: int
+    insured: int
+    coverage: float
+    target: float | None
+    change_points: float | None
+    rank: int
+
+
+@dataclass(frozen=True)
+class BhytSection:
+    month: date
+    cutoff: date
+    name: str
+    population: int
+    insured: int
+    coverage: float
+    target: float | None
+    previous_coverage: float | None
+    units: tuple[BhytUnitRow, ...]
+    trend: tuple[tuple[date, float], ...]
+
+    @property
+    def change_points(self) -> float | None:
+        if self.previous_coverage is None:
+            return None
+        return round(self.coverage - self.previous_coverage, 2)
+
+    @property
+    def top(self) -> tuple[BhytUnitRow, ...]:
+        return tuple(sorted(self.units, key=lambda u: -u.coverage)[:3])
+
+    @property
+    def bottom(self) -> tuple[BhytUnitRow, ...]:
+        return tuple(sorted(self.units, key=lambda u: u.coverage)[:3])
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "month": self.month.isoformat(),
+            "cutoff": self.cutoff.isoformat(),
+            "name": self.name,
+            "insured": self.insured,
+            "population": self.population,
+            "coverage": round(self.coverage, 2),
+            "target": self.target,
+            "previous_coverage": self.previous_coverage,
+            "change_points": self.change_points,
+            "units": [
+                {
+                    "code": u.code,
+                    "name": u.name,
+                    "insured": u.insured,
+                    "population": u.population,
+                    "coverage": round(u.coverage, 2),
+                    "target": u.target,
+                    "change_points": u.change_points,
+                    "rank": u.rank,
+                }
+                for u in self.units
+            ],
+            "top": [u.code for u in self.top],
+            "bottom": [u.code for u in self.bottom],
+            "trend": [{"month": m.isoformat(), "coverage": round(c, 2)} for m, c in self.trend],
+        }
+
+
+@dataclass(frozen=True)
+class ReportData:
+    period: Period
+    office_name: str
+    parent_name: str
+    place: str
+    stats: PeriodStats
+    previous_period: Period
+    previous: Counts
+    last_year_period: Period
+    last_year: Counts
+    series: tuple[MonthPoint, ...]
+    indicators: tuple[IndicatorValueInfo, ...]
+    bhyt: BhytSection | None
+    generated_at: datetime
+
+    @property
+    def totals(self) -> Counts:
+        return self.stats.totals
+
+    def indicator(self, code: str) -> IndicatorValueInfo | None:
+        return next((i for i in self.indicators if i.code == code), None)
+
+    def to_json(self) -> dict[str, Any]:
+        s = self.stats
+
+        def rows(rs: tuple[Row, ...], key: str) -> list[dict[str, Any]]:
+            return [{key: r.key, "name": r.label, **r.counts.to_json()} for r in rs]
+
+        return {
+            "period": {
+                "start": self.period.start.isoformat(),
+                "end": self.period.end.isoformat(),
+                "kind": self.period.kind,
+                "code": self.period.code,
+                "label": self.period.label_vi,
+            },
+            "office": {"name": self.office_name, "parent": self.parent_name},
+            "generated_at": self.generated_at.isoformat(),
+            "dossiers": {
+                **s.totals.to_json(),
+                "on_time_or_within_formula": s.formula_vi,
+                "apology_letters": s.apology_letters,
+                "late_count": s.late_count,
+            },
+            "by_field": rows(s.by_field, "field"),
+            "by_procedure": rows(s.by_procedure, "procedure"),
+            "by_unit": rows(s.by_unit, "unit"),
+            "by_officer": rows(s.by_officer, "officer"),
+            "late": [
+                {
+                    "code": x.code,
+                    "field": x.field,
+                    "procedure": x.procedure,
+                    "unit": x.unit,
+                    "received_at": x.received_at.isoformat(),
+                    "due_at": x.due_at.isoformat(),
+                    "resolved_at": x.resolved_at.isoformat() if x.resolved_at else None,
+                    "days_late": x.days_late,
+                    "reason": x.reason,
+                }
+                for x in s.late
+            ],
+            "previous": {
+                "period": {
+                    "start": self.previous_period.start.isoformat(),
+                    "end": self.previous_period.end.isoformat(),
+                },
+                **self.previous.to_json(),
+            },
+            "same_period_last_year": {
+                "period": {
+                    "start": self.last_year_period.start.isoformat(),
+                    "end": self.last_year_period.end.isoformat(),
+                },
+                **self.last_year.to_json(),
+            },
+            "monthly": [
+                {
+                    "month": p.month.isoformat()[:7],
+                    "received_new": p.received_new,
+                    "resolved": p.resolved,
+                    "resolved_late": p.resolved_late,
+                }
+                for p in self.series
+            ],
+            "indicators": indicators.to_json(list(self.indicators)),
+            "bhyt": self.bhyt.to_json() if self.bhyt else None,
+        }
+
+
+def trend_months(period: Period, n: int = 12) -> list[Period]:
+    """The n calendar months ending with the month of the period's last day."""
+    p = periods.month(period.end.year, period.end.month)
+    out = [p]
+    for _ in range(n - 1):
+        p = periods.previous(p)
+        out.append(p)
+    return out[::-1]
+
+
+def _bhyt_module() -> Any | None:
+    try:
+        return importlib.import_module("onestop_desktop.services.bhyt")
+    except ModuleNotFoundError as exc:  # the BHYT area is optional in this build
+        if exc.name != "onestop_desktop.services.bhyt":
+            raise
+        return None
+
+
+def bhyt_section(session: Session, month: date) -> BhytSection | None:
+    """The BHYT coverage of the month from the BHYT service, or None when there is no data."""
+    bhyt = _bhyt_module()
+    if bhyt is None:
+        return None
+    from onestop_desktop.services.errors import ServiceError
+
+    try:
+        cov = bhyt.month_coverage(session, month.replace(day=1))
+    except (ServiceError, LookupError):
+        return None
+    if cov is None or not cov.units:
+        return None
+    try:
+        trend = tuple(bhyt.coverage_trend(session, None, months=12, until=month.replace(day=1)))
+    except (ServiceError, LookupError):
+        trend = ()
+    units = tuple(
+        BhytUnitRow(
+            code=u.code,
+            name=u.name,
+            population=u.population,
+            insured=u.insured,
+            coverage=float(u.coverage),
+            target=u.target,
+            change_points=u.change_points,
+            rank=u.rank,
+        )
+        for u in cov.units
+    )
+    return BhytSection(
+        month=cov.month,
+        cutoff=cov.cutoff,
+        name=cov.parent_name,
+        population=cov.population,
+        insured=cov.insured,
+        coverage=float(cov.coverage),
+        target=cov.target,
+        previous_coverage=cov.previous_coverage,
+        units=units,
+        trend=tuple((m, float(c)) for m, c in trend),
+    )
+
+
+def build_report(session: Session, period: Period, progress: Progress | None = None) -> ReportData:
+    """Assemble the briefing; `progress(percent, text)` may raise to cancel between steps."""
+
+    def step(p: int, text: str) -> None:
+        if progress is not None:
+            progress(p, text)
+
+    step(5, "Đang tính số liệu hồ sơ…")
+    stats = statistics.period_stats(session, period)
+    step(40, "Đang so sánh với kỳ trước và cùng kỳ năm trước…")
+    prev_p, ly_p = periods.previous(period), periods.same_last_year(period)
+    prev, ly = statistics.period_totals(session, prev_p), statistics.period_totals(session, ly_p)
+    step(60, "Đang lập chuỗi số liệu theo tháng…")
+    series = tuple(statistics.monthly_series(session, trend_months(period)))
+    step(75, "Đang đọc chỉ số cải cách hành chính…")
+    inds = tuple(indicators.period_indicators(session, period))
+    step(85, "Đang đọc số liệu BHYT…")
+    bhyt = bhyt_section(session, period.end)
+    off = office.get_office(session)
+    step(95, "Đã xong số liệu.")
+    return ReportData(
+        period=period,
+        office_name=off.name,
+        parent_name=off.parent_name,
+        place=off.place,
+        stats=stats,
+        previous_period=prev_p,
+        previous=prev,
+        last_year_period=ly_p,
+        last_year=ly,
+        series=series,
+        indicators=inds,
+        bhyt=bhyt,
+        generated_at=now_local(),
+    )
