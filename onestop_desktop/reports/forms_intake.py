@@ -17,9 +17,9 @@ from reportlab.platypus import (
     Paragraph,
     Spacer,
     Table,
-    TableStyle,
 )
 
+from onestop_desktop.reports.fonts import SERIF, font_name
 from onestop_desktop.reports.form_data import DocumentLine, ReceiptData, RefusalData, SupplementData
 from onestop_desktop.reports.layout import (
     Styles,
@@ -34,6 +34,7 @@ from onestop_desktop.reports.layout import (
     money,
     signatures,
     title_block,
+    tstyle,
 )
 
 __all__ = ["render_receipt", "render_refusal", "render_supplement"]
@@ -56,6 +57,7 @@ def qr_drawing(value: str, size: float = QR_SIZE) -> Drawing:
     widget = qr.QrCodeWidget(value, barLevel="M")
     x0, y0, x1, y1 = widget.getBounds()
     d = Drawing(size, size, transform=[size / (x1 - x0), 0, 0, size / (y1 - y0), 0, 0])
+    d.initialFontName = font_name(SERIF)  # the renderer would select Helvetica otherwise
     d.add(widget)
     return d
 
@@ -95,7 +97,7 @@ def _document_table(s: Styles, width: float, docs: tuple[DocumentLine, ...]) -> 
     widths = [6 * mm, width - 3 * num - 6 * mm, num, num, num]
     t = Table(rows, colWidths=widths, repeatRows=1)
     t.setStyle(
-        TableStyle(
+        tstyle(
             [
                 ("GRID", (0, 0), (-1, -1), 0.5, "black"),
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -147,7 +149,7 @@ def _receipt_copy(data: ReceiptData, copy_label: str) -> list[Flowable]:
     ]
     top = Table([[title_col, qr_drawing(data.dossier_code)]], colWidths=[left_w, width - left_w])
     top.setStyle(
-        TableStyle(
+        tstyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
                 ("ALIGN", (1, 0), (1, 0), "RIGHT"),

@@ -9,7 +9,7 @@ from typing import BinaryIO
 from reportlab.lib.pagesizes import A4, A5, landscape
 from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Spacer, Table, TableStyle
+from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int
 from onestop_desktop.reports.fonts import SERIF, font_name
@@ -26,6 +26,7 @@ from onestop_desktop.reports.layout import (
     make_styles,
     signatures,
     title_block,
+    tstyle,
 )
 
 __all__ = ["render_apology", "render_control_slip", "render_log_book"]
@@ -105,7 +106,7 @@ def _handover_cell(s: Styles, line: HandoverLine, width: float) -> Table:
         rowHeights=[None, None, 7 * mm, None],
     )
     inner.setStyle(
-        TableStyle(
+        tstyle(
             [
                 ("SPAN", (0, 0), (1, 0)),
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
@@ -148,7 +149,7 @@ def _control_table(s: Styles, width: float, lines: tuple[HandoverLine, ...]) -> 
     if not lines:
         rows.append([Paragraph("(Chưa có lần giao, nhận nào)", s.cell), "", "", ""])
     t = Table(rows, colWidths=widths, repeatRows=1)
-    t.setStyle(TableStyle(_GRID))
+    t.setStyle(tstyle(_GRID))
     return t
 
 
@@ -247,7 +248,7 @@ def _log_table(s: Styles, width: float, rows: tuple[LogRow, ...]) -> Table:
     style.append(("BACKGROUND", (0, 0), (-1, 2), "#eeeeee"))
     if not rows:
         style.append(("SPAN", (1, 3), (-1, 3)))
-    t.setStyle(TableStyle(style))
+    t.setStyle(tstyle(style))
     return t
 
 

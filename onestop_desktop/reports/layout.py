@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
@@ -47,6 +46,7 @@ __all__ = [
     "place_date",
     "signatures",
     "title_block",
+    "tstyle",
 ]
 
 MARGIN = 12 * mm
@@ -127,6 +127,12 @@ def make_styles(size: float = 9.0, head: float = 8.0, cell: float = 8.0) -> Styl
     )
 
 
+def tstyle(cmds: Sequence[tuple[object, ...]]) -> TableStyle:
+    """A TableStyle whose plain-string cells use our font: reportlab's default cell font is Helvetica,
+    which would be listed in the PDF (and draw Vietnamese as squares) even for an empty cell."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), font_name(SERIF)), *cmds])
+
+
 class Rule(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
     """A short centred horizontal line (the rule under an agency name or under the national motto)."""
 
@@ -178,7 +184,7 @@ def header(
         right += [Spacer(1, 2), Paragraph(esc(place_date(place, when)), s.center_italic)]
     t = Table([[left, right]], colWidths=[lw, width - lw])
     t.setStyle(
-        TableStyle(
+        tstyle(
             [
                 ("VALIGN", (0, 0), (-1, -1), "TOP"),
                 ("LEFTPADDING", (0, 0), (-1, -1), 0),
@@ -238,7 +244,7 @@ def signatures(
         row = list(cols)
     t = Table([row], colWidths=widths)
     pad = [("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 2)]
-    t.setStyle(TableStyle([*pad, ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
+    t.setStyle(tstyle([*pad, ("RIGHTPADDING", (0, 0), (-1, -1), 2)]))
     return t
 
 
@@ -269,6 +275,8 @@ def build_pdf(
         author="OneStop Desktop",
         creator="OneStop Desktop",
         lang="vi",
+        # The canvas would otherwise select Helvetica at the start of every page (and list it as a resource).
+        initialFontName=font_name(SERIF),
     )
     w, h = frame_size(pagesize, margin)
     frame = Frame(margin, margin, w, h, 0, 0, 0, 0, id="body")
@@ -283,9 +291,7 @@ def build_pdf(
             on_page(canvas, d)
 
     doc.addPageTemplates([PageTemplate(id="form", frames=[frame], onPage=decorate)])
-    # The canvas would otherwise select Helvetica at the start of every page (and list it as a resource).
-    maker = functools.partial(Canvas, initialFontName=font_name(SERIF))
-    doc.build(story, canvasmaker=maker)
+    doc.build(story)
 
 
 def frame_size(pagesize: tuple[float, float] = A5, margin: float = MARGIN) -> tuple[float, float]:
