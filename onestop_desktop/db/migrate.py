@@ -34,9 +34,24 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def safety_copy(db_file: Path, reason: str) -> Path:
-    """Copy a SQLite file with the online backup API (consistent even while in use)."""
-    folder = db_file.parent / "backups"
+def online_copy(source: Path, target: Path) -> None:
+    """Copy a SQLite database with the online backup API (consistent even while others write).
+
+    The copy is switched to the rollback journal so that it is one self-contained file (a WAL
+    copy could not be opened read-only without its -shm companion).
+    """
+    src = sqlite3.connect(source)
+    dst = sqlite3.connect(target)
+    try:
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=DELETE")
+    finally:
+        dst.close()
+        src.close()
+
+
+def backup_name(db_file: Path, reason: str, folder: Path) -> Path:
+    """A new file name in `folder`: `<stem>-YYYYMMDD-HHMMSS-<reason>.sqlite3` (never an existing one)."""
     folder.mkdir(parents=True, exist_ok=True)
     stamp = now_local().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{db_file.stem}-{stamp}-{reason}.sqlite3"
@@ -44,13 +59,13 @@ def safety_copy(db_file: Path, reason: str) -> Path:
     while target.exists():
         n += 1
         target = folder / f"{db_file.stem}-{stamp}-{reason}-{n}.sqlite3"
-    src = sqlite3.connect(db_file)
-    dst = sqlite3.connect(target)
-    try:
-        src.backup(dst)
-    finally:
-        dst.close()
-        src.close()
+    return target
+
+
+def safety_copy(db_file: Path, reason: str, folder: Path | None = None) -> Path:
+    """Copy a SQLite file into `folder` (default: `backups/` beside it) before a risky step."""
+    target = backup_name(db_file, reason, folder or db_file.parent / "backups")
+    online_copy(db_file, target)
     return target
 
 

@@ -7,13 +7,14 @@ import json
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import select, text
 from sqlalchemy.orm import Session
 
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models_stats import AuditEntry
 
 GENESIS = "0" * 64
+CHAIN_LOCK_KEY = 74_101_2018  # any constant shared by every writer
 
 
 def _canonical(value: Any) -> str:
@@ -37,6 +38,16 @@ def _hashed_fields(e: AuditEntry) -> dict[str, Any]:
     }
 
 
+def _serialise_writers(session: Session) -> None:
+    """Let one transaction at a time append (PostgreSQL), so two counters never fork the chain.
+
+    SQLite needs nothing: a writer holds the database's write lock, and a transaction that read an
+    older last entry cannot commit (it gets "database is locked" and is retried).
+    """
+    if session.get_bind().dialect.name == "postgresql":
+        session.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": CHAIN_LOCK_KEY})
+
+
 def record(
     session: Session,
     user_id: int | None,
@@ -48,6 +59,7 @@ def record(
     note: str = "",
 ) -> AuditEntry:
     """Append one entry in the caller's transaction."""
+    _serialise_writers(session)
     last = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).first()
     prev = last.hash if last is not None else GENESIS
     entry = AuditEntry(
@@ -75,12 +87,87 @@ class ChainFinding:
 
 
 def verify_chain(session: Session) -> list[ChainFinding]:
-    """Walk the chain; report the first entry whose link or content does not match."""
+    """Walk the chain and report every broken link: an entry edited, or one removed before it.
+
+    The first finding is the first broken link. An edited entry no longer matches its own hash; a
+    removed entry leaves the next one pointing at a hash that is not its predecessor's. The walk goes
+    on from each entry's stored hash, so one break does not hide the ones after it.
+    """
+    findings: list[ChainFinding] = []
     prev = GENESIS
-    for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id)):
+    prev_id: int | None = None
+    for e in session.scalars(select(AuditEntry).order_by(AuditEntry.id).execution_options(yield_per=2000)):
         if e.prev_hash != prev:
-            return [ChainFinding(e.id, f"Mục nhật ký số {e.id} không nối với mục trước (bị xóa hoặc sửa).")]
-        if entry_hash(prev, _hashed_fields(e)) != e.hash:
-            return [ChainFinding(e.id, f"Mục nhật ký số {e.id} đã bị sửa sau khi ghi.")]
-        prev = e.hash
-    return []
+            after = f"mục số {prev_id}" if prev_id is not None else "đầu nhật ký"
+            findings.append(
+                ChainFinding(e.id, f"Mục nhật ký số {e.id} không nối với {after}: có mục đã bị xóa hoặc sửa.")
+            )
+        if entry_hash(e.prev_hash, _hashed_fields(e)) != e.hash:
+            findings.append(ChainFinding(e.id, f"Mục nhật ký số {e.id} đã bị sửa sau khi ghi."))
+        prev, prev_id = e.hash, e.id
+    return findings
+
+
+@dataclass(frozen=True)
+class DossierFinding:
+    code: str
+    message: str
+
+
+@dataclass(frozen=True)
+class DossierAudit:
+    findings: list[DossierFinding]
+    checked: int  # dossiers compared with their audit entries
+    skipped_demo: int  # demo dossiers: built in bulk, never audited
+
+
+def expected_dossiers(session: Session) -> tuple[dict[str, dict[str, Any]], set[str]]:
+    """What the audit log says each dossier holds: its after-snapshots folded in order; and the deleted."""
+    expected: dict[str, dict[str, Any]] = {}
+    deleted: set[str] = set()
+    query = select(AuditEntry).where(AuditEntry.entity == "dossier").order_by(AuditEntry.id)
+    for e in session.scalars(query.execution_options(yield_per=2000)):
+        if e.action == "delete":
+            expected.pop(e.entity_id, None)
+            deleted.add(e.entity_id)
+        elif e.after:
+            expected.setdefault(e.entity_id, {}).update(e.after)
+            deleted.discard(e.entity_id)
+    return expected, deleted
+
+
+def verify_dossiers(session: Session) -> DossierAudit:
+    """Compare every dossier's stored values with what its audit entries say they should be."""
+    from onestop_desktop.db.models import Dossier
+    from onestop_desktop.services.dossiers import dossier_snapshot
+
+    expected, deleted = expected_dossiers(session)
+    findings: list[DossierFinding] = []
+    checked = skipped = 0
+    for d in session.scalars(select(Dossier).order_by(Dossier.id).execution_options(yield_per=2000)):
+        wanted = expected.pop(d.code, None)
+        if d.source == "demo" and wanted is None:
+            skipped += 1
+            continue
+        checked += 1
+        if wanted is None:
+            why = "đã ghi nhận bị xóa" if d.code in deleted else "không có mục nào"
+            findings.append(
+                DossierFinding(d.code, f"Hồ sơ {d.code}: nhật ký {why} (thêm ngoài chương trình?).")
+            )
+            continue
+        actual = dossier_snapshot(d)
+        for key in sorted(k for k in wanted if k in actual and actual[k] != wanted[k]):
+            findings.append(
+                DossierFinding(
+                    d.code,
+                    f"Hồ sơ {d.code}: {key} trong bảng là {actual[key]!r} nhưng nhật ký ghi {wanted[key]!r}.",
+                )
+            )
+    for code in sorted(expected):
+        findings.append(
+            DossierFinding(
+                code, f"Hồ sơ {code} có trong nhật ký nhưng không còn trong bảng (bị xóa ngoài chương trình)."
+            )
+        )
+    return DossierAudit(findings, checked, skipped)

@@ -1,0 +1,152 @@
+"""`onestop-desktop backup [--to DIR]`, `restore [FILE]`, `check`: the database's safety from the shell."""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import os
+from pathlib import Path
+
+from onestop_desktop.prefs import t
+
+PASSWORD_ENV = "ONESTOP_PASSWORD"
+
+
+def register(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    p = sub.add_parser(
+        "backup",
+        parents=[common],
+        help=t("sao lưu cơ sở dữ liệu SQLite", "back up the SQLite database"),
+    )
+    p.add_argument(
+        "--to",
+        metavar="DIR",
+        type=Path,
+        help=t(
+            "chép thêm một bản vào thư mục này (ví dụ USB); bản chính vẫn ở thư mục backups",
+            "also copy into this folder (e.g. a USB stick); the main copy stays in backups/",
+        ),
+    )
+    p.set_defaults(func=run_backup)
+
+    r = sub.add_parser(
+        "restore",
+        parents=[common],
+        help=t(
+            "khôi phục từ bản sao lưu (lãnh đạo, quản trị); không có FILE: liệt kê các bản",
+            "restore from a backup (leader, administrator); without FILE: list the backups",
+        ),
+    )
+    r.add_argument("file", metavar="FILE", nargs="?", type=Path, help=t("tệp sao lưu", "backup file"))
+    r.add_argument(
+        "--user",
+        metavar="NAME",
+        help=t(
+            f"tên đăng nhập (mật khẩu hỏi khi chạy hoặc lấy từ {PASSWORD_ENV})",
+            f"user name (password prompted or taken from {PASSWORD_ENV})",
+        ),
+    )
+    r.set_defaults(func=run_restore)
+
+    c = sub.add_parser(
+        "check",
+        parents=[common],
+        help=t("kiểm tra tính toàn vẹn của cơ sở dữ liệu", "check the database's integrity"),
+    )
+    c.add_argument("--quick", action="store_true", help=t("kiểm tra nhanh (quick_check)", "quick_check only"))
+    c.set_defaults(func=run_check)
+
+
+def _url(database: str | None) -> str:
+    from onestop_desktop.db.engine import resolve_url
+
+    return resolve_url(database)
+
+
+def run_backup(args: argparse.Namespace, database: str | None) -> int:
+    from onestop_desktop.services import backup
+
+    outcome = backup.backup(_url(database), also_to=args.to, reason="manual")
+    print(t("Đã sao lưu vào", "Backed up to") + f": {outcome.path}")
+    if outcome.second_copy:
+        print(t("Bản thứ hai", "Second copy") + f": {outcome.second_copy}")
+    if outcome.removed:
+        print(
+            t("Đã xóa bản cũ theo quy tắc lưu giữ", "Old backups removed by retention")
+            + f": {len(outcome.removed)}"
+        )
+    if outcome.second_error:
+        print(outcome.second_error)
+        return 1
+    return 0
+
+
+def _list(url: str) -> int:
+    from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
+    from onestop_desktop.services import backup
+
+    folder = backup.default_folder(backup.database_file(url))
+    found = backup.list_backups(folder)
+    if not found:
+        print(t("Chưa có bản sao lưu nào trong", "No backups in") + f" {folder}")
+        return 0
+    for b in found:
+        what = b.error or (
+            t("hồ sơ", "dossiers")
+            + f": {fmt_int(b.dossiers or 0)}, "
+            + t("mới nhất", "latest")
+            + f": {b.last_code}"
+        )
+        print(f"{fmt_datetime(b.taken_at)}  {b.path.name}  {what}")
+    return 0
+
+
+def _actor(database_url: str, username: str | None):  # type: ignore[no-untyped-def]
+    from onestop_desktop.bootstrap import open_database
+    from onestop_desktop.db.engine import session_scope
+    from onestop_desktop.services import accounts
+    from onestop_desktop.services.errors import LoginFailed
+
+    if not username:
+        raise LoginFailed(t("Cần --user: khôi phục chỉ dành cho lãnh đạo hoặc quản trị.", "Give --user."))
+    password = os.environ.get(PASSWORD_ENV) or getpass.getpass(t("Mật khẩu: ", "Password: "))
+    db = open_database(database_url, migrate=False)
+    try:
+        with session_scope(db.factory) as s:
+            result = accounts.authenticate(s, username, password)
+    finally:
+        db.engine.dispose()
+    if result.actor is None:
+        raise LoginFailed(result.error or "")
+    return result.actor
+
+
+def run_restore(args: argparse.Namespace, database: str | None) -> int:
+    from onestop_desktop.domain.fmt import fmt_int
+    from onestop_desktop.services import backup
+
+    url = _url(database)
+    if args.file is None:
+        return _list(url)
+    outcome = backup.restore(url, args.file, _actor(url, args.user))
+    print(t("Đã khôi phục từ", "Restored from") + f": {outcome.restored_from}")
+    print(
+        t("Bản an toàn của dữ liệu trước đó", "Safety copy of the previous data") + f": {outcome.safety_copy}"
+    )
+    print(t("Số hồ sơ", "Dossiers") + f": {fmt_int(outcome.dossiers or 0)}; " + f"{outcome.last_code or ''}")
+    return 0
+
+
+def run_check(args: argparse.Namespace, database: str | None) -> int:
+    from onestop_desktop.services import backup
+
+    result = backup.check(_url(database), quick=args.quick)
+    if result.ok:
+        print(t("Cơ sở dữ liệu nguyên vẹn", "The database is sound") + f": {result.checked}")
+        return 0
+    print(t("Cơ sở dữ liệu có lỗi", "The database is damaged") + f": {result.checked}")
+    for finding in result.findings:
+        print(f"  - {finding}")
+    return 1
