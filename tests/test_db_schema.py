@@ -15,7 +15,9 @@ from onestop_desktop.db.models import Base
 
 def test_empty_database_upgraded_to_head_equals_models(db: Database) -> None:
     with db.engine.connect() as conn:
-        diff = compare_metadata(MigrationContext.configure(conn), Base.metadata)
+        # the search index of migration 0002 (FTS5 table and its shadow tables) is not ORM metadata
+        opts = {"include_name": lambda name, type_, parent: not (name or "").startswith("dossiers_fts")}
+        diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
     assert diff == []
     assert current_revision(db.engine) == head_revision()
 
