@@ -29,6 +29,7 @@ from onestop_desktop.reports.layout import (
     field,
     frame_size,
     header,
+    height_of,
     hm_date,
     make_styles,
     money,
@@ -111,21 +112,11 @@ def _document_table(s: Styles, width: float, docs: tuple[DocumentLine, ...]) -> 
     return t
 
 
-def _receipt_styles(data: ReceiptData) -> Styles:
-    """Shrink the text as the document list grows, so each copy stays on one A5 page."""
-    n = len(data.documents)
-    long_names = sum(len(d.name) > 60 for d in data.documents)
-    load = n + long_names
-    if load <= 6:
-        return make_styles(size=9.0, cell=8.0)
-    if load <= 10:
-        return make_styles(size=8.5, cell=7.5)
-    return make_styles(size=8.0, cell=7.0)
+# (body, cell, header) font sizes tried in turn until a copy of the receipt fits on one A5 page.
+_RECEIPT_SIZES = ((9.5, 8.5, 8.0), (9.0, 8.0, 8.0), (8.5, 7.5, 8.0), (8.0, 7.0, 7.5), (7.5, 6.5, 7.5))
 
 
-def _receipt_copy(data: ReceiptData, copy_label: str) -> list[Flowable]:
-    s = _receipt_styles(data)
-    width, _ = frame_size(A5)
+def _receipt_copy(data: ReceiptData, copy_label: str, s: Styles, width: float) -> list[Flowable]:
     office = data.office
     story: list[Flowable] = [
         header(
@@ -215,6 +206,23 @@ def _receipt_body(s: Styles, width: float, data: ReceiptData) -> list[Flowable]:
     return out
 
 
+def _fitted_copy(data: ReceiptData, label: str, width: float, height: float) -> list[Flowable]:
+    """One copy of the receipt that fits ``width`` x ``height``: smaller type first; for very long lists,
+    laid out wider so KeepInFrame scales the whole copy (tables and text alike) down onto the page."""
+    for body, cell, head in _RECEIPT_SIZES:
+        s = make_styles(size=body, cell=cell, head=head)
+        copy = _receipt_copy(data, label, s, width)
+        if height_of(copy, width) <= height:
+            return copy
+    scale = 1.0
+    while scale > 0.35:
+        scale -= 0.05
+        copy = _receipt_copy(data, label, s, width / scale)
+        if height_of(copy, width / scale) <= height / scale:
+            break
+    return copy
+
+
 def render_receipt(data: ReceiptData, out: Path | BinaryIO) -> None:
     """Mẫu số 01, two copies (page 1 for the office, page 2 for the applicant), each on one A5 page."""
     width, height = frame_size(A5)
@@ -222,8 +230,7 @@ def render_receipt(data: ReceiptData, out: Path | BinaryIO) -> None:
     for i, label in enumerate(COPIES):
         if i:
             story.append(PageBreak())
-        # Last resort for very long lists: scale the copy down rather than spill onto a third page.
-        story.append(KeepInFrame(width, height - 1, _receipt_copy(data, label), mode="shrink"))
+        story.append(KeepInFrame(width, height, _fitted_copy(data, label, width, height), mode="shrink"))
     build_pdf(out, story, title=f"{RECEIPT_TITLE} {data.dossier_code}", form_no="Mẫu số 01")
 
 

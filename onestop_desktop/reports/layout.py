@@ -40,6 +40,7 @@ __all__ = [
     "field",
     "frame_size",
     "header",
+    "height_of",
     "hm_date",
     "make_styles",
     "money",
@@ -125,6 +126,15 @@ def make_styles(size: float = 9.0, head: float = 8.0, cell: float = 8.0) -> Styl
         cell_center=st("cell_c", regular, cell, TA_CENTER),
         cell_head=st("cell_h", bold, cell, TA_CENTER),
     )
+
+
+def height_of(flowables: Sequence[Flowable], width: float) -> float:
+    """Height the flowables need in a column of ``width`` (spaces counted in full: errs on the safe side)."""
+    total = 0.0
+    for f in flowables:
+        _, h = f.wrap(width, 1e6)
+        total += h + f.getSpaceBefore() + f.getSpaceAfter()
+    return total
 
 
 def tstyle(cmds: Sequence[tuple[object, ...]]) -> TableStyle:
