@@ -21,7 +21,7 @@ from onestop_desktop.services import indicators, office, statistics
 from onestop_desktop.services.indicators import IndicatorValueInfo
 from onestop_desktop.services.statistics import Counts, MonthPoint, PeriodStats, Row
 
-__all__ = ["BhytSection", "BhytUnitRow", "ReportData", "build_report", "trend_months"]
+__all__ = ["BhytSection", "BhytUnitRow", "ReportData", "build_report", "summary_sentences", "trend_months"]
 
 Progress = Callable[[int, str], None]
 
@@ -230,20 +230,20 @@ def bhyt_section(session: Session, month: date) -> BhytSection | None:
             insured=u.insured,
             coverage=float(u.coverage),
             target=u.target,
-            change_points=u.change_points,
+            change_points=round(u.change_points, 2) if u.change_points is not None else None,
             rank=u.rank,
         )
         for u in cov.units
     )
     return BhytSection(
         month=cov.month,
-        cutoff=cov.cutoff,
+        cutoff=cov.cutoff or month,
         name=cov.parent_name,
         population=cov.population,
         insured=cov.insured,
         coverage=float(cov.coverage),
         target=cov.target,
-        previous_coverage=cov.previous_coverage,
+        previous_coverage=round(cov.previous_coverage, 2) if cov.previous_coverage is not None else None,
         units=units,
         trend=tuple((m, float(c)) for m, c in trend),
     )
@@ -284,3 +284,87 @@ def build_report(session: Session, period: Period, progress: Progress | None = N
         bhyt=bhyt,
         generated_at=now_local(),
     )
+
+
+def _short_name(name: str) -> str:
+    for prefix in ("Thị trấn ", "Xã ", "Phường ", "Huyện "):
+        if name.startswith(prefix):
+            return name[len(prefix) :]
+    return name
+
+
+def summary_sentences(data: ReportData) -> list[str]:
+    """The written assessment of the briefing, generated from the figures (Vietnamese)."""
+    from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
+
+    c, s = data.totals, data.stats
+    out = [
+        f"Trong {data.period.label_vi}, tổng số hồ sơ phải giải quyết là {fmt_int(c.received)} hồ sơ "
+        f"(kỳ trước chuyển sang {fmt_int(c.carried_over)}, tiếp nhận mới {fmt_int(c.received_new)}, trong đó "
+        f"trực tuyến {fmt_int(c.received_online)}"
+        + (f", chiếm {fmt_pct(c.online_share)}" if c.online_share is not None else "")
+        + ")."
+    ]
+    out.append(
+        f"Đã giải quyết {fmt_int(c.resolved)} hồ sơ (trước hạn {fmt_int(c.resolved_early)}, đúng hạn "
+        f"{fmt_int(c.resolved_on_time)}, quá hạn {fmt_int(c.resolved_late)}); đang giải quyết "
+        f"{fmt_int(c.in_progress)} hồ sơ (trong hạn {fmt_int(c.in_progress_within)}, quá hạn "
+        f"{fmt_int(c.in_progress_overdue)})."
+    )
+    if c.on_time_or_within_rate is not None:
+        out.append(
+            f"Số hồ sơ giải quyết đúng hạn và đang giải quyết trong hạn là {fmt_int(c.good)}/"
+            f"{fmt_int(c.received)}, đạt {fmt_pct(c.on_time_or_within_rate)}."
+        )
+    prev = data.previous.on_time_or_within_rate
+    if prev is not None and c.on_time_or_within_rate is not None:
+        diff = round(c.on_time_or_within_rate - prev, 2)
+        trend = "tăng" if diff > 0 else ("giảm" if diff < 0 else "không đổi so với")
+        word = f"{trend} {fmt_num(abs(diff), 2)} điểm phần trăm so với" if diff else trend
+        out.append(f"Tỷ lệ này {word} {data.previous_period.label_vi} ({fmt_pct(prev)}).")
+    if c.bad:
+        worst = max(s.by_field, key=lambda r: r.counts.bad)
+        share = 100.0 * worst.counts.bad / c.bad
+        text = (
+            f"Hồ sơ trễ hạn ({fmt_int(c.bad)} hồ sơ) tập trung ở lĩnh vực {worst.label} "
+            f"({fmt_int(worst.counts.bad)} hồ sơ, {fmt_pct(share)})"
+        )
+        reasons: dict[str, int] = {}
+        for x in s.late:
+            if x.field == worst.label and x.reason:
+                reasons[x.reason] = reasons.get(x.reason, 0) + 1
+        if reasons:
+            reason, n = max(reasons.items(), key=lambda kv: (kv[1], kv[0]))
+            text += f"; nguyên nhân chủ yếu: {reason.rstrip('.').lower()} ({fmt_int(n)} hồ sơ)"
+        out.append(text + ".")
+    else:
+        out.append("Không có hồ sơ giải quyết quá hạn hoặc đang quá hạn.")
+    if s.apology_letters:
+        out.append(f"Đã ban hành {fmt_int(s.apology_letters)} phiếu xin lỗi và hẹn lại ngày trả kết quả.")
+    acc, docs = data.indicator("eoffice_accounts_active"), data.indicator("edocs_sent_received")
+    if acc is not None and acc.total:
+        out.append(
+            f"Có {fmt_int(int(acc.value))}/{fmt_int(int(acc.total))} tài khoản văn phòng điện tử hoạt động"
+            + (f" ({fmt_pct(acc.rate)})" if acc.rate is not None else "")
+            + (f"; {fmt_int(int(docs.value))} văn bản điện tử đi và đến được gửi qua mạng." if docs else ".")
+        )
+    b = data.bhyt
+    if b is not None:
+        text = (
+            f"BHYT: đến ngày {fmt_date(b.cutoff)}, {b.name[:1].lower() + b.name[1:]} có {fmt_int(b.insured)}/{fmt_int(b.population)} "
+            f"người tham gia, đạt {fmt_pct(b.coverage)}"
+        )
+        if b.change_points is not None:
+            verb = "tăng" if b.change_points >= 0 else "giảm"
+            text += f", {verb} {fmt_num(abs(b.change_points), 2)} điểm phần trăm so với tháng trước"
+        out.append(text + ".")
+        top = ", ".join(f"{_short_name(u.name)} {fmt_pct(u.coverage)}" for u in b.top)
+        bottom = ", ".join(f"{_short_name(u.name)} {fmt_pct(u.coverage)}" for u in b.bottom)
+        out.append(f"Đơn vị có tỷ lệ cao nhất: {top}; thấp nhất: {bottom}.")
+        below = [u for u in b.units if u.coverage < 85]
+        if below:
+            out.append(
+                f"{fmt_int(len(below))}/{fmt_int(len(b.units))} đơn vị chưa đạt 85 % "
+                "(tiêu chí nông thôn mới)."
+            )
+    return out

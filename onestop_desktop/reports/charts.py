@@ -1,0 +1,231 @@
+"""Charts of the briefing as matplotlib Figures (no pyplot): the Reports tab and the PDF share them.
+
+Labels are Vietnamese (DejaVu Sans draws every diacritic), numbers in the Vietnamese format.
+`hover_targets(fig)` lists (artist, text) pairs so the screen can show a value under the mouse.
+"""
+
+from __future__ import annotations
+
+import io
+import weakref
+from collections.abc import Sequence
+from datetime import date
+
+from matplotlib.artist import Artist
+from matplotlib.figure import Figure
+from matplotlib.ticker import FuncFormatter
+
+from onestop_desktop.domain.fmt import fmt_int, fmt_num, fmt_pct
+from onestop_desktop.services.report_data import BhytSection, BhytUnitRow
+from onestop_desktop.services.statistics import MonthPoint, Row
+
+__all__ = [
+    "bhyt_by_unit",
+    "bhyt_trend",
+    "figure_png",
+    "hover_targets",
+    "late_by_field",
+    "on_time_by_field",
+    "received_vs_resolved",
+]
+
+BLUE, GREEN, RED, ORANGE, GREY = "#1f5fa8", "#2e7d32", "#c62828", "#ef6c00", "#757575"
+FONT = "DejaVu Sans"
+_HOVER: weakref.WeakKeyDictionary[Figure, list[tuple[Artist, str]]] = weakref.WeakKeyDictionary()
+
+
+def hover_targets(fig: Figure) -> list[tuple[Artist, str]]:
+    """(artist, text) pairs: the text to show when the mouse is over the artist."""
+    return _HOVER.get(fig, [])
+
+
+def _figure(width: float, height: float) -> Figure:
+    fig = Figure(figsize=(width, height), dpi=100, layout="constrained")
+    _HOVER[fig] = []
+    return fig
+
+
+def _style(ax: object, title: str) -> None:
+    from matplotlib.axes import Axes
+
+    assert isinstance(ax, Axes)
+    ax.set_title(title, fontsize=11, fontweight="bold", fontfamily=FONT, loc="left")
+    ax.spines[["top", "right"]].set_visible(False)
+    ax.tick_params(labelsize=8)
+    for label in ax.get_xticklabels() + ax.get_yticklabels():
+        label.set_fontfamily(FONT)
+
+
+_INT = FuncFormatter(lambda v, _p: fmt_int(int(round(v))))
+_PCT = FuncFormatter(lambda v, _p: f"{fmt_num(v, 0)} %")
+
+
+def _month_label(d: date) -> str:
+    return f"{d.month:02d}/{d.year % 100:02d}"
+
+
+def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, height: float = 3.2) -> Figure:
+    """New dossiers and dossiers resolved per month, with those resolved late."""
+    fig = _figure(width, height)
+    ax = fig.add_subplot()
+    xs = list(range(len(series)))
+    labels = [_month_label(p.month) for p in series]
+    b1 = ax.bar(
+        [x - 0.2 for x in xs], [p.received_new for p in series], 0.4, color=BLUE, label="Tiếp nhận mới"
+    )
+    b2 = ax.bar([x + 0.2 for x in xs], [p.resolved for p in series], 0.4, color=GREEN, label="Đã giải quyết")
+    (line,) = ax.plot(
+        xs, [p.resolved_late for p in series], color=RED, marker="o", ms=3, label="Giải quyết quá hạn"
+    )
+    for p, bar_new, bar_res in zip(series, b1, b2, strict=True):
+        month = _month_label(p.month)
+        _HOVER[fig].append((bar_new, f"{month}: tiếp nhận mới {fmt_int(p.received_new)} hồ sơ"))
+        _HOVER[fig].append((bar_res, f"{month}: đã giải quyết {fmt_int(p.resolved)} hồ sơ"))
+    _HOVER[fig].append((line, "Giải quyết quá hạn: " + ", ".join(fmt_int(p.resolved_late) for p in series)))
+    ax.set_xticks(xs, labels)
+    ax.yaxis.set_major_formatter(_INT)
+    ax.legend(fontsize=8, frameon=False, prop={"family": FONT, "size": 8})
+    _style(ax, "Hồ sơ tiếp nhận và giải quyết theo tháng")
+    return fig
+
+
+def on_time_by_field(rows: Sequence[Row], width: float = 7.0, height: float = 3.6) -> Figure:
+    """Per field: share resolved early or on time, and share on time or still within deadline."""
+    rows = [r for r in rows if r.counts.received]
+    rows = sorted(rows, key=lambda r: (r.counts.on_time_or_within_rate or 0.0, r.label))
+    fig = _figure(width, height)
+    ax = fig.add_subplot()
+    ys = list(range(len(rows)))
+    rates = [r.counts.on_time_or_within_rate or 0.0 for r in rows]
+    colours = [GREEN if v >= 95 else (ORANGE if v >= 85 else RED) for v in rates]
+    bars = ax.barh(ys, rates, color=colours, height=0.6)
+    for r, bar, v in zip(rows, bars, rates, strict=True):
+        c = r.counts
+        ax.text(v + 0.5, bar.get_y() + 0.3, fmt_pct(v), va="center", fontsize=7, fontfamily=FONT)
+        _HOVER[fig].append(
+            (
+                bar,
+                f"{r.label}: {fmt_int(c.good)} / {fmt_int(c.received)} = {fmt_pct(v)}",
+            )
+        )
+    ax.set_yticks(ys, [r.label for r in rows])
+    lo = min([*rates, 90.0])
+    ax.set_xlim(max(0.0, lo - 5), 104)
+    ax.xaxis.set_major_formatter(_PCT)
+    _style(ax, "Tỷ lệ hồ sơ đúng hạn và trong hạn theo lĩnh vực")
+    return fig
+
+
+def late_by_field(rows: Sequence[Row], width: float = 7.0, height: float = 3.0) -> Figure:
+    """Per field: dossiers resolved late and dossiers overdue at the period end (stacked)."""
+    rows = sorted((r for r in rows if r.counts.bad), key=lambda r: (r.counts.bad, r.label))
+    fig = _figure(width, height)
+    ax = fig.add_subplot()
+    ys = list(range(len(rows)))
+    late = [r.counts.resolved_late for r in rows]
+    over = [r.counts.in_progress_overdue for r in rows]
+    b1 = ax.barh(ys, late, color=RED, height=0.6, label="Giải quyết quá hạn")
+    b2 = ax.barh(ys, over, left=late, color=ORANGE, height=0.6, label="Đang giải quyết quá hạn")
+    for r, a, b in zip(rows, b1, b2, strict=True):
+        c = r.counts
+        ax.text(c.bad + 0.3, a.get_y() + 0.3, fmt_int(c.bad), va="center", fontsize=7, fontfamily=FONT)
+        _HOVER[fig].append((a, f"{r.label}: {fmt_int(c.resolved_late)} hồ sơ giải quyết quá hạn"))
+        _HOVER[fig].append((b, f"{r.label}: {fmt_int(c.in_progress_overdue)} hồ sơ đang quá hạn"))
+    ax.set_yticks(ys, [r.label for r in rows])
+    ax.xaxis.set_major_formatter(_INT)
+    if not rows:
+        ax.text(0.5, 0.5, "Không có hồ sơ trễ hạn", ha="center", transform=ax.transAxes, fontfamily=FONT)
+    else:
+        ax.legend(fontsize=8, frameon=False, prop={"family": FONT, "size": 8}, loc="lower right")
+    _style(ax, "Hồ sơ trễ hạn theo lĩnh vực")
+    return fig
+
+
+def _short(u: BhytUnitRow) -> str:
+    for prefix in ("Thị trấn ", "Xã ", "Phường ", "Huyện "):
+        if u.name.startswith(prefix):
+            return u.name[len(prefix) :]
+    return u.name
+
+
+def bhyt_by_unit(section: BhytSection, width: float = 7.0, height: float = 3.6) -> Figure:
+    """Coverage per unit as bars (best first), each unit's target, and the 85 % / 95 % lines."""
+    units = sorted(section.units, key=lambda u: -u.coverage)
+    fig = _figure(width, height)
+    ax = fig.add_subplot()
+    xs = list(range(len(units)))
+    colours = [GREEN if u.coverage >= 95 else (BLUE if u.coverage >= 85 else ORANGE) for u in units]
+    bars = ax.bar(xs, [u.coverage for u in units], color=colours, width=0.65)
+    targets = [(x, u.target) for x, u in zip(xs, units, strict=True) if u.target is not None]
+    if targets:
+        ax.scatter(
+            [x for x, _t in targets],
+            [t for _x, t in targets],
+            marker="_",
+            s=220,
+            color="black",
+            linewidths=2,
+            zorder=3,
+            label="Chỉ tiêu giao",
+        )
+    ax.axhline(85, color=ORANGE, lw=1, ls="--", label="85 % (tiêu chí nông thôn mới)")
+    ax.axhline(95, color=GREEN, lw=1, ls=":", label="95 % (mục tiêu quốc gia)")
+    ax.axhline(section.coverage, color=GREY, lw=1, label=f"Toàn huyện {fmt_pct(section.coverage)}")
+    for u, bar in zip(units, bars, strict=True):
+        ax.text(
+            bar.get_x() + bar.get_width() / 2,
+            u.coverage + 0.4,
+            fmt_num(u.coverage, 2),
+            ha="center",
+            fontsize=6,
+            rotation=90,
+            va="bottom",
+            fontfamily=FONT,
+        )
+        tgt = f"; chỉ tiêu {fmt_pct(u.target)}" if u.target is not None else ""
+        _HOVER[fig].append(
+            (bar, f"{u.name}: {fmt_int(u.insured)} / {fmt_int(u.population)} = {fmt_pct(u.coverage)}{tgt}")
+        )
+    ax.set_xticks(xs, [_short(u) for u in units], rotation=45, ha="right")
+    ax.set_ylim(60, 102)
+    ax.yaxis.set_major_formatter(_PCT)
+    ax.legend(fontsize=7, frameon=False, prop={"family": FONT, "size": 7}, loc="upper right", ncols=2)
+    _style(ax, f"Tỷ lệ bao phủ BHYT theo đơn vị (đến {section.cutoff:%d/%m/%Y})")
+    return fig
+
+
+def bhyt_trend(trend: Sequence[tuple[date, float]], width: float = 7.0, height: float = 2.6) -> Figure:
+    """District coverage month by month."""
+    fig = _figure(width, height)
+    ax = fig.add_subplot()
+    xs = list(range(len(trend)))
+    ys = [c for _m, c in trend]
+    (line,) = ax.plot(xs, ys, color=BLUE, marker="o", ms=4)
+    for x, (_m, c) in zip(xs, trend, strict=True):
+        ax.annotate(
+            fmt_num(c, 2),
+            (x, c),
+            textcoords="offset points",
+            xytext=(0, 5),
+            ha="center",
+            fontsize=7,
+            fontfamily=FONT,
+        )
+    _HOVER[fig].append((line, "; ".join(f"{_month_label(m)}: {fmt_pct(c)}" for m, c in trend)))
+    ax.axhline(85, color=ORANGE, lw=1, ls="--")
+    ax.set_xticks(xs, [_month_label(m) for m, _c in trend])
+    if ys:
+        ax.set_ylim(min([*ys, 85.0]) - 3, max([*ys, 85.0]) + 3)
+    ax.yaxis.set_major_formatter(_PCT)
+    _style(ax, "Diễn biến tỷ lệ bao phủ BHYT toàn huyện")
+    return fig
+
+
+def figure_png(fig: Figure, dpi: int = 200) -> bytes:
+    """The figure as PNG bytes through the Agg canvas (no Qt, safe in a worker thread)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    FigureCanvasAgg(fig)
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", dpi=dpi)
+    return buf.getvalue()
