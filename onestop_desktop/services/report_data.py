@@ -351,7 +351,8 @@ def summary_sentences(data: ReportData) -> list[str]:
     b = data.bhyt
     if b is not None:
         text = (
-            f"BHYT: đến ngày {fmt_date(b.cutoff)}, {b.name[:1].lower() + b.name[1:]} có {fmt_int(b.insured)}/{fmt_int(b.population)} "
+            f"BHYT: đến ngày {fmt_date(b.cutoff)}, {b.name[:1].lower() + b.name[1:]} có "
+            f"{fmt_int(b.insured)}/{fmt_int(b.population)} "
             f"người tham gia, đạt {fmt_pct(b.coverage)}"
         )
         if b.change_points is not None:
