@@ -1,0 +1,259 @@
+"""Pieces of the intake form: the procedure completer, the documents checklist, the ID-card QR reader."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCompleter,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QSpinBox,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop_desktop.domain.text import nfc
+from onestop_desktop.services.catalogue import ProcedureInfo
+from onestop_desktop.services.dossiers import DocumentCount
+from onestop_desktop.services.intake import MAX_COUNT, search_procedures
+
+ERROR_STYLE = "color: #b00020; font-size: 9pt;"
+WARNING_STYLE = "color: #8a5a00; font-size: 9pt;"
+
+
+class FieldBox(QWidget):
+    """A field with its message line underneath (error in red, warning in amber)."""
+
+    def __init__(self, field: QWidget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.field = field
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(1)
+        layout.addWidget(field)
+        self.message = QLabel()
+        self.message.setWordWrap(True)
+        self.message.setVisible(False)
+        layout.addWidget(self.message)
+        self.setFocusProxy(field)
+
+    def show_message(self, error: str | None, warning: str | None = None) -> None:
+        text = error or warning or ""
+        self.message.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE)
+        self.message.setText(text)
+        self.message.setVisible(bool(text))
+        self.field.setProperty("invalid", bool(error))
+        self.field.setStyleSheet("border: 1px solid #b00020;" if error else "")
+
+
+def procedure_label(p: ProcedureInfo) -> str:
+    return f"{p.name} · {p.field_name} · {p.code}"
+
+
+class ProcedureField(QLineEdit):
+    """Type part of a procedure's name, code or field (accents optional); most used come first."""
+
+    procedure_changed = Signal(object)  # ProcedureInfo | None
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.procedures: list[ProcedureInfo] = []
+        self.usage: dict[str, int] = {}
+        self.current: ProcedureInfo | None = None
+        self._by_label: dict[str, ProcedureInfo] = {}
+        self.model = QStringListModel(self)
+        self.completer_ = QCompleter(self.model, self)
+        self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
+        self.completer_.setMaxVisibleItems(12)
+        self.setCompleter(self.completer_)
+        self.completer_.activated[str].connect(self._activated)
+        self.textEdited.connect(self._edited)
+        self.editingFinished.connect(self._finish)
+
+    def set_catalogue(self, procedures: list[ProcedureInfo], usage: dict[str, int]) -> None:
+        self.procedures, self.usage = procedures, usage
+        code = self.current.code if self.current else None
+        self.current = next((p for p in procedures if p.code == code), None)
+
+    def matches(self, text: str) -> list[ProcedureInfo]:
+        return search_procedures(self.procedures, text, self.usage, limit=25)
+
+    def _edited(self, text: str) -> None:
+        if self.current is not None and text != procedure_label(self.current):
+            self.current = None
+            self.procedure_changed.emit(None)
+        found = self.matches(text) if text.strip() else []
+        self._by_label = {procedure_label(p): p for p in found}
+        self.model.setStringList(list(self._by_label))
+        if found:
+            self.completer_.complete()
+
+    def _activated(self, label: str) -> None:
+        p = self._by_label.get(label)
+        if p is not None:
+            self.select(p)
+
+    def _finish(self) -> None:
+        """Leaving the field with text but no choice takes the best match (keyboard flow)."""
+        if self.current is None and self.text().strip():
+            found = self.matches(self.text())
+            if found:
+                self.select(found[0])
+
+    def select(self, p: ProcedureInfo | None) -> None:
+        changed = p != self.current
+        self.current = p
+        self.setText(procedure_label(p) if p else "")
+        self.setCursorPosition(0)
+        if changed:
+            self.procedure_changed.emit(p)
+
+    def select_code(self, code: str | None) -> None:
+        self.select(next((p for p in self.procedures if p.code == code), None))
+
+
+KINDS = ("original", "certified_copy", "photocopy")
+
+
+class _CountDelegate(QStyledItemDelegate):
+    def createEditor(
+        self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex | QPersistentModelIndex
+    ) -> QWidget:
+        box = QSpinBox(parent)
+        box.setRange(0, MAX_COUNT)
+        return box
+
+
+class DocumentsTable(QTableWidget):
+    """The procedure's required documents with the counts received (0 everywhere: not handed in)."""
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(0, 4, parent)
+        self.setHorizontalHeaderLabels(
+            [self.tr("Document"), self.tr("Originals"), self.tr("Certified copies"), self.tr("Photocopies")]
+        )
+        header = self.horizontalHeader()
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for c in (1, 2, 3):
+            header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
+        self.verticalHeader().setVisible(False)
+        self.setItemDelegate(_CountDelegate(self))
+        self.setTabKeyNavigation(False)  # Tab leaves the table: arrows move, digits edit
+        self.setEditTriggers(
+            QAbstractItemView.EditTrigger.AnyKeyPressed
+            | QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+        )
+        self.setWordWrap(True)
+        self.setMinimumHeight(120)
+        self.itemChanged.connect(lambda _item: self.changed.emit())
+
+    def set_documents(self, docs: list[DocumentCount]) -> None:
+        self.blockSignals(True)
+        self.setRowCount(0)
+        for doc in docs:
+            row = self.rowCount()
+            self.insertRow(row)
+            name = QTableWidgetItem(doc.name)
+            name.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            name.setToolTip(doc.name)
+            self.setItem(row, 0, name)
+            for col, n in enumerate((doc.originals, doc.certified_copies, doc.photocopies), start=1):
+                item = QTableWidgetItem()
+                item.setData(Qt.ItemDataRole.EditRole, int(n))
+                item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+                self.setItem(row, col, item)
+        self.resizeRowsToContents()
+        self.blockSignals(False)
+        if self.rowCount():
+            self.setCurrentCell(0, 1)
+        self.changed.emit()
+
+    def documents(self) -> list[DocumentCount]:
+        out = []
+        for row in range(self.rowCount()):
+            counts = [int(self.item(row, c).data(Qt.ItemDataRole.EditRole) or 0) for c in (1, 2, 3)]
+            out.append(DocumentCount(self.item(row, 0).text(), *counts))
+        return out
+
+
+def required_documents(p: ProcedureInfo) -> list[DocumentCount]:
+    """The checklist's starting counts: what the catalogue expects of each paper."""
+    out = []
+    for d in p.documents:
+        counts = [d.count if d.kind == k else 0 for k in KINDS]
+        out.append(DocumentCount(d.name, *counts))
+    return out
+
+
+# --- the QR code of a chip-based citizen ID card, typed by a 2D scanner --------------------------
+
+_QR = re.compile(r"(\d{12}|\d{9})\|(\d{9})?\|([^|]+)\|(\d{8})\|([^|]*)\|([^|]+)\|(\d{8})$")
+
+
+@dataclass(frozen=True)
+class IdCard:
+    number: str
+    old_number: str
+    full_name: str
+    birth_date: date
+    sex: str
+    address: str
+    issued: date
+
+
+def _ddmmyyyy(s: str) -> date:
+    return date(int(s[4:]), int(s[2:4]), int(s[:2]))
+
+
+def parse_id_qr(text: str) -> tuple[str, IdCard] | None:
+    """(text typed before the scan, card) when `text` ends with a complete ID-card QR payload."""
+    m = _QR.search(nfc(text).strip())
+    if m is None:
+        return None
+    try:
+        card = IdCard(
+            m.group(1),
+            m.group(2) or "",
+            m.group(3).strip(),
+            _ddmmyyyy(m.group(4)),
+            m.group(5).strip(),
+            m.group(6).strip(),
+            _ddmmyyyy(m.group(7)),
+        )
+    except ValueError:
+        return None
+    return nfc(text).strip()[: m.start()], card
+
+
+class QrWatcher(QObject):
+    """Watches line edits: when one of them receives a whole QR payload, `scanned` fires."""
+
+    scanned = Signal(object)  # IdCard
+
+    def watch(self, edit: QLineEdit) -> None:
+        edit.textChanged.connect(lambda text, e=edit: self._check(e, text))
+
+    def _check(self, edit: QLineEdit, text: str) -> None:
+        if text.count("|") < 6:
+            return
+        parsed = parse_id_qr(text)
+        if parsed is None:
+            return
+        before, card = parsed
+        edit.blockSignals(True)
+        edit.setText(before)  # the scanned text never stays in the field that had the focus
+        edit.blockSignals(False)
+        self.scanned.emit(card)
