@@ -1,0 +1,418 @@
+"""The deadline list: filters, sorting and paging done in SQL, so a million dossiers stay smooth.
+
+Free text runs over `dossiers.search_key` (folded code, name, citizen ID, phone). On SQLite the
+FTS5 trigram index `dossiers_fts` (migration 0002) answers words of three or more characters; shorter
+words fall back to LIKE. On PostgreSQL a pg_trgm GIN index serves `ILIKE '%…%'`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from datetime import date, datetime, time, timedelta
+from typing import Any
+
+from sqlalchemy import ColumnElement, Select, and_, func, literal_column, select, table, text
+from sqlalchemy.orm import Session, aliased
+
+from onestop_desktop.db.models import Dossier, Field, Procedure, SavedFilter, Unit, User
+from onestop_desktop.domain.calendar import WorkingCalendar
+from onestop_desktop.domain.states import OPEN_STATUSES, DossierStatus
+from onestop_desktop.domain.text import fold
+from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.roles import Actor
+
+S = DossierStatus
+# Open and running: the clock ticks (waiting for a supplement pauses it).
+RUNNING_STATUSES = (S.REGISTERED_ONLINE, S.ACCEPTED, S.PROCESSING, S.WAITING_FINANCIAL)
+OPEN = tuple(sorted(int(s) for s in OPEN_STATUSES))
+RUNNING = tuple(sorted(int(s) for s in RUNNING_STATUSES))
+
+SORT_KEYS = ("code", "applicant", "procedure", "field", "unit", "received", "due", "status", "holder")
+QUICK_FILTERS = ("open", "overdue", "due_soon", "supplement", "all")
+FTS_TABLE = "dossiers_fts"
+
+
+@dataclass(frozen=True)
+class TrackingFilter:
+    """What the clerk asked to see. Empty values mean "any"."""
+
+    quick: str = "open"  # open | overdue | due_soon | supplement | all
+    statuses: tuple[int, ...] = ()
+    field_id: int | None = None
+    procedure_id: int | None = None
+    unit_id: int | None = None
+    channel: str | None = None
+    holder_user_id: int | None = None
+    received_from: date | None = None
+    received_to: date | None = None
+    due_from: date | None = None
+    due_to: date | None = None
+    due_within_days: int | None = None  # working days from today (open, running dossiers)
+    text: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for f in fields(self):
+            v = getattr(self, f.name)
+            out[f.name] = v.isoformat() if isinstance(v, date) else (list(v) if isinstance(v, tuple) else v)
+        return out
+
+    @staticmethod
+    def from_json(data: dict[str, Any]) -> TrackingFilter:
+        kw: dict[str, Any] = {}
+        for f in fields(TrackingFilter):
+            if f.name not in data or data[f.name] is None:
+                continue
+            v = data[f.name]
+            if f.name.startswith(("received_", "due_")) and f.name != "due_within_days":
+                v = date.fromisoformat(v)
+            elif f.name == "statuses":
+                v = tuple(int(x) for x in v)
+            kw[f.name] = v
+        return TrackingFilter(**kw)
+
+
+@dataclass(frozen=True)
+class Sort:
+    key: str = "due"
+    descending: bool = False
+
+
+@dataclass(frozen=True)
+class DossierRow:
+    """One line of the list, with the raw values the table sorts and colours by."""
+
+    id: int
+    code: str
+    applicant_name: str
+    applicant_sort: str
+    procedure_name: str
+    field_name: str
+    unit_name: str
+    received_at: datetime
+    due_at: datetime
+    status: int
+    holder_name: str
+    holder_department: str
+    time_value: int
+    time_unit: str
+    paused_at: datetime | None
+    resolved_at: datetime | None
+    returned_at: datetime | None
+    channel: str
+    citizen_id: str
+    phone: str
+    address: str
+    apology_count: int
+
+
+@dataclass(frozen=True)
+class Today:
+    """The reference instant and the day boundaries the quick filters use."""
+
+    now: datetime
+    soon_end: datetime = datetime(1, 1, 1)  # start of the day after the next working day
+
+    @staticmethod
+    def at(now: datetime, calendar: WorkingCalendar, days: int = 1) -> Today:
+        end = calendar.add_working_days(now.date(), days) if days > 0 else now.date()
+        return Today(now, datetime.combine(end + timedelta(days=1), time.min))
+
+    @property
+    def day_start(self) -> datetime:
+        return datetime.combine(self.now.date(), time.min)
+
+
+def _words(query: str) -> list[str]:
+    return [w for w in fold(query).replace('"', " ").split() if w]
+
+
+def _fts_available(session: Session) -> bool:
+    bind = session.get_bind()
+    if bind.dialect.name != "sqlite":
+        return False
+    cached = getattr(bind, "_onestop_fts", None)
+    if cached is None:
+        cached = bool(
+            session.execute(
+                text("SELECT 1 FROM sqlite_master WHERE type='table' AND name=:n"), {"n": FTS_TABLE}
+            ).first()
+        )
+        bind._onestop_fts = cached  # type: ignore[union-attr]
+    return bool(cached)
+
+
+def _text_condition(session: Session, query: str) -> ColumnElement[bool] | None:
+    words = _words(query)
+    if not words:
+        return None
+    conds: list[ColumnElement[bool]] = []
+    long_words = [w for w in words if len(w) >= 3]
+    if long_words and _fts_available(session):
+        match = " AND ".join('"' + w + '"' for w in long_words)
+        sub: Select[Any] = (
+            select(literal_column("rowid"))
+            .select_from(table(FTS_TABLE))
+            .where(text(f"{FTS_TABLE} MATCH :fts_q").bindparams(fts_q=match))
+        )
+        conds.append(Dossier.id.in_(sub))
+        words = [w for w in words if len(w) < 3]
+    for w in words:
+        escaped = w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+        conds.append(Dossier.search_key.like(f"%{escaped}%", escape="\\"))
+    return and_(*conds)
+
+
+def _quick_condition(quick: str, today: Today) -> ColumnElement[bool] | None:
+    if quick == "open":
+        return Dossier.status.in_(OPEN)
+    if quick == "overdue":
+        return and_(Dossier.status.in_(RUNNING), Dossier.due_at < today.day_start)
+    if quick == "due_soon":
+        return and_(
+            Dossier.status.in_(RUNNING), Dossier.due_at >= today.day_start, Dossier.due_at < today.soon_end
+        )
+    if quick == "supplement":
+        return Dossier.status == int(S.WAITING_SUPPLEMENT)
+    if quick == "all":
+        return None
+    raise ServiceError(f"Bộ lọc nhanh không hợp lệ: {quick}.")
+
+
+def conditions(
+    session: Session, flt: TrackingFilter, today: Today, calendar: WorkingCalendar, quick: bool = True
+) -> list[ColumnElement[bool]]:
+    """The WHERE terms of a filter (the quick filter included unless `quick` is False)."""
+    c: list[ColumnElement[bool]] = []
+    if quick:
+        q = _quick_condition(flt.quick, today)
+        if q is not None:
+            c.append(q)
+    if flt.statuses:
+        c.append(Dossier.status.in_([int(s) for s in flt.statuses]))
+    for col, value in (
+        (Dossier.field_id, flt.field_id),
+        (Dossier.procedure_id, flt.procedure_id),
+        (Dossier.unit_id, flt.unit_id),
+        (Dossier.channel, flt.channel),
+        (Dossier.holder_user_id, flt.holder_user_id),
+    ):
+        if value is not None:
+            c.append(col == value)
+    if flt.received_from:
+        c.append(Dossier.received_at >= datetime.combine(flt.received_from, time.min))
+    if flt.received_to:
+        c.append(Dossier.received_at < datetime.combine(flt.received_to + timedelta(days=1), time.min))
+    if flt.due_from:
+        c.append(Dossier.due_at >= datetime.combine(flt.due_from, time.min))
+    if flt.due_to:
+        c.append(Dossier.due_at < datetime.combine(flt.due_to + timedelta(days=1), time.min))
+    if flt.due_within_days is not None:
+        end = calendar.add_working_days(today.now.date(), max(0, flt.due_within_days))
+        c.append(Dossier.status.in_(RUNNING))
+        c.append(Dossier.due_at < datetime.combine(end + timedelta(days=1), time.min))
+    t = _text_condition(session, flt.text)
+    if t is not None:
+        c.append(t)
+    return c
+
+
+_HOLDER = aliased(User)
+
+
+def _sort_columns(key: str) -> list[Any]:
+    columns: dict[str, list[Any]] = {
+        "code": [Dossier.code],
+        "applicant": [Dossier.applicant_sort],
+        "procedure": [Procedure.name_key],
+        "field": [Field.name],
+        "unit": [Unit.name_key],
+        "received": [Dossier.received_at],
+        "due": [Dossier.due_at],
+        "status": [Dossier.status, Dossier.due_at],
+        "holder": [_HOLDER.full_name],
+    }
+    return columns[key]
+
+
+def _base(columns: list[Any]) -> Select[Any]:
+    return (
+        select(*columns)
+        .select_from(Dossier)
+        .join(Procedure, Procedure.id == Dossier.procedure_id)
+        .join(Field, Field.id == Dossier.field_id)
+        .join(Unit, Unit.id == Dossier.unit_id)
+        .outerjoin(_HOLDER, _HOLDER.id == Dossier.holder_user_id)
+    )
+
+
+_ROW_COLUMNS = [
+    Dossier.id,
+    Dossier.code,
+    Dossier.applicant_name,
+    Dossier.applicant_sort,
+    Procedure.name,
+    Field.name,
+    Unit.name,
+    Dossier.received_at,
+    Dossier.due_at,
+    Dossier.status,
+    func.coalesce(_HOLDER.full_name, ""),
+    Dossier.holder_department,
+    Dossier.time_value,
+    Dossier.time_unit,
+    Dossier.paused_at,
+    Dossier.resolved_at,
+    Dossier.returned_at,
+    Dossier.channel,
+    Dossier.citizen_id,
+    Dossier.phone,
+    Dossier.address,
+    Dossier.apology_count,
+]
+
+
+def query_rows(
+    session: Session,
+    flt: TrackingFilter,
+    sort: Sort,
+    offset: int,
+    limit: int,
+    today: Today,
+    calendar: WorkingCalendar,
+) -> list[DossierRow]:
+    """One page of the list, sorted in SQL (ties broken by id so pages never overlap)."""
+    if sort.key not in SORT_KEYS:
+        raise ServiceError(f"Không sắp xếp được theo cột {sort.key}.")
+    order = [c.desc() if sort.descending else c.asc() for c in _sort_columns(sort.key)]
+    order.append(Dossier.id.desc() if sort.descending else Dossier.id.asc())
+    stmt = (
+        _base(_ROW_COLUMNS)
+        .where(*conditions(session, flt, today, calendar))
+        .order_by(*order)
+        .offset(max(0, offset))
+        .limit(limit)
+    )
+    return [DossierRow(*r) for r in session.execute(stmt)]
+
+
+def count_rows(session: Session, flt: TrackingFilter, today: Today, calendar: WorkingCalendar) -> int:
+    """How many dossiers the filter selects (the joins are not needed to count)."""
+    stmt = select(func.count()).select_from(Dossier).where(*conditions(session, flt, today, calendar))
+    return int(session.scalar(stmt) or 0)
+
+
+def quick_counts(
+    session: Session, flt: TrackingFilter, today: Today, calendar: WorkingCalendar
+) -> dict[str, int]:
+    """The count shown on each quick-filter button, with the other filters of `flt` applied."""
+    rest = conditions(session, flt, today, calendar, quick=False)
+    out: dict[str, int] = {}
+    for q in QUICK_FILTERS:
+        qc = _quick_condition(q, today)
+        terms = rest + ([qc] if qc is not None else [])
+        out[q] = int(session.scalar(select(func.count()).select_from(Dossier).where(*terms)) or 0)
+    return out
+
+
+def due_today_or_tomorrow(session: Session, today: Today) -> int:
+    """Open, running dossiers due today or on the next working day (the tab's badge)."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Dossier)
+            .where(
+                Dossier.status.in_(RUNNING),
+                Dossier.due_at >= today.day_start,
+                Dossier.due_at < today.soon_end,
+            )
+        )
+        or 0
+    )
+
+
+def position_of(
+    session: Session,
+    flt: TrackingFilter,
+    sort: Sort,
+    dossier_id: int,
+    today: Today,
+    calendar: WorkingCalendar,
+    limit: int = 5000,
+) -> int | None:
+    """Row number of a dossier in the current view (searched in the first `limit` rows)."""
+    rows = session.execute(
+        _base([Dossier.id])
+        .where(*conditions(session, flt, today, calendar))
+        .order_by(*[c.desc() if sort.descending else c.asc() for c in _sort_columns(sort.key)])
+        .limit(limit)
+    ).scalars()
+    for i, rid in enumerate(rows):
+        if rid == dossier_id:
+            return i
+    return None
+
+
+# --- saved filters ---------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SavedFilterInfo:
+    id: int
+    name: str
+    filter: TrackingFilter
+    sort: Sort
+
+
+def save_filter(session: Session, actor: Actor, name: str, flt: TrackingFilter, sort: Sort) -> int:
+    """Save (or overwrite) a named filter of the signed-in user."""
+    name = name.strip()
+    if not name:
+        raise ServiceError("Chưa đặt tên cho bộ lọc.")
+    payload = {"filter": flt.to_json(), "sort": {"key": sort.key, "descending": sort.descending}}
+    row = session.scalar(
+        select(SavedFilter).where(SavedFilter.user_id == actor.user_id, SavedFilter.name == name)
+    )
+    if row is None:
+        row = SavedFilter(user_id=actor.user_id, name=name, payload=payload)
+        session.add(row)
+    else:
+        row.payload = payload
+    session.flush()
+    return row.id
+
+
+def list_filters(session: Session, actor: Actor) -> list[SavedFilterInfo]:
+    out = []
+    for r in session.scalars(
+        select(SavedFilter).where(SavedFilter.user_id == actor.user_id).order_by(SavedFilter.name)
+    ):
+        s = r.payload.get("sort", {})
+        out.append(
+            SavedFilterInfo(
+                r.id,
+                r.name,
+                TrackingFilter.from_json(r.payload.get("filter", {})),
+                Sort(s.get("key", "due"), bool(s.get("descending", False))),
+            )
+        )
+    return out
+
+
+def delete_filter(session: Session, actor: Actor, filter_id: int) -> None:
+    row = session.get(SavedFilter, filter_id)
+    if row is None or row.user_id != actor.user_id:
+        raise ServiceError("Không tìm thấy bộ lọc đã lưu.")
+    session.delete(row)
+
+
+def with_quick(flt: TrackingFilter, quick: str) -> TrackingFilter:
+    return replace(flt, quick=quick)
+
+
+def holders(session: Session) -> list[tuple[int, str]]:
+    """(user id, name) of everyone holding an open dossier or able to receive one."""
+    return [
+        (u.id, u.full_name)
+        for u in session.scalars(select(User).where(User.active.is_(True)).order_by(User.full_name))
+    ]

@@ -1,0 +1,116 @@
+"""The deadline list query: filters in SQL, Vietnamese sorting, paging, quick counts, saved filters."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from sqlalchemy import select
+
+from onestop_desktop.bootstrap import Database
+from onestop_desktop.db.engine import session_scope
+from onestop_desktop.db.models import Dossier
+from onestop_desktop.domain.calendar import WorkingCalendar
+from onestop_desktop.domain.states import DossierStatus
+from onestop_desktop.domain.text import fold, vi_name_sort_key
+from onestop_desktop.services import tracking
+from onestop_desktop.services.tracking import Sort, Today, TrackingFilter
+from tests.conftest import login_as
+
+CAL = WorkingCalendar()
+NOW = Today.at(datetime(2026, 11, 24, 9, 0), CAL)
+
+
+def _rows(db: Database, flt: TrackingFilter, sort: Sort | None = None, offset: int = 0, limit: int = 500):  # type: ignore[no-untyped-def]
+    with session_scope(db.factory) as s:
+        return tracking.query_rows(s, flt, sort or Sort(), offset, limit, NOW, CAL)
+
+
+def test_quick_filters_and_counts(demo_db: Database) -> None:
+    with session_scope(demo_db.factory) as s:
+        counts = tracking.quick_counts(s, TrackingFilter(), NOW, CAL)
+        for q, n in counts.items():
+            assert tracking.count_rows(s, TrackingFilter(quick=q), NOW, CAL) == n
+    assert counts["all"] == 10343 and counts["open"] == 84 and counts["supplement"] == 40
+    assert counts["overdue"] == 84 - 40  # "today" is 2026: every running dossier from 2018 is late
+    assert all(
+        r.status == int(DossierStatus.WAITING_SUPPLEMENT)
+        for r in _rows(demo_db, TrackingFilter(quick="supplement"))
+    )
+
+
+def test_free_text_is_accent_insensitive_over_name_code_id_phone(demo_db: Database) -> None:
+    target = _rows(demo_db, TrackingFilter(quick="all"), limit=1)[0]
+    family = target.applicant_name.split()[0]
+    for query in (family.upper(), fold(family), target.code[-11:], target.citizen_id[-6:], target.phone[-5:]):
+        rows = _rows(demo_db, TrackingFilter(quick="all", text=query), limit=20000)
+        assert target.id in {r.id for r in rows}, query
+    with session_scope(demo_db.factory) as s:
+        expected = {
+            i for (i,) in s.execute(select(Dossier.id).where(Dossier.search_key.like(f"%{fold(family)}%")))
+        }
+    assert {r.id for r in _rows(demo_db, TrackingFilter(quick="all", text=family), limit=20000)} == expected
+    assert _rows(demo_db, TrackingFilter(quick="all", text="zzzkhongco")) == []
+
+
+def test_sort_by_name_in_vietnamese_order_and_paging(demo_db: Database) -> None:
+    flt = TrackingFilter(quick="all")
+    page1 = _rows(demo_db, flt, Sort("applicant"), 0, 300)
+    page2 = _rows(demo_db, flt, Sort("applicant"), 300, 300)
+    keys = [vi_name_sort_key(r.applicant_name) for r in page1 + page2]
+    assert keys == sorted(keys)
+    assert not {r.id for r in page1} & {r.id for r in page2}
+    desc = _rows(demo_db, flt, Sort("due", descending=True), 0, 50)
+    assert [r.due_at for r in desc] == sorted((r.due_at for r in desc), reverse=True)
+
+
+def test_field_unit_date_and_due_within_filters(demo_db: Database) -> None:
+    sample = _rows(demo_db, TrackingFilter(quick="all"), limit=1)[0]
+    with session_scope(demo_db.factory) as s:
+        d = s.get(Dossier, sample.id)
+        assert d is not None
+        field_id, unit_id = d.field_id, d.unit_id
+    rows = _rows(
+        demo_db,
+        TrackingFilter(
+            quick="all",
+            field_id=field_id,
+            unit_id=unit_id,
+            received_from=date(2018, 10, 1),
+            received_to=date(2018, 10, 5),
+        ),
+        limit=5000,
+    )
+    assert rows and all(r.field_name == sample.field_name and r.unit_name == sample.unit_name for r in rows)
+    assert all(date(2018, 10, 1) <= r.received_at.date() <= date(2018, 10, 5) for r in rows)
+    soon = Today.at(datetime(2018, 10, 29, 8, 0), CAL)
+    with session_scope(demo_db.factory) as s:
+        n = tracking.count_rows(s, TrackingFilter(quick="open", due_within_days=2), soon, CAL)
+        assert n >= tracking.quick_counts(s, TrackingFilter(), soon, CAL)["due_soon"]
+
+
+def test_saved_filters_round_trip(demo_db: Database) -> None:
+    clerk = login_as(demo_db, "canbo")
+    flt = TrackingFilter(quick="overdue", text="nguyễn", due_from=date(2018, 10, 1), statuses=(4,))
+    with session_scope(demo_db.factory) as s:
+        tracking.save_filter(s, clerk, "Quá hạn đất đai", flt, Sort("applicant", True))
+        tracking.save_filter(s, clerk, "Quá hạn đất đai", flt, Sort("due"))  # overwrite, not duplicate
+    with session_scope(demo_db.factory) as s:
+        saved = tracking.list_filters(s, clerk)
+        assert [(f.name, f.filter, f.sort) for f in saved] == [("Quá hạn đất đai", flt, Sort("due"))]
+        tracking.delete_filter(s, clerk, saved[0].id)
+        assert tracking.list_filters(s, clerk) == []
+
+
+def test_countdown_texts() -> None:
+    days = tracking.DayCounter(CAL)
+    now = datetime(2026, 11, 17, 9, 0)  # Tuesday
+    c = tracking.countdown(4, datetime(2026, 11, 19, 9, 0), 5, "working-days", now, days)
+    assert (c.text, c.level) == ("còn 2 ngày", "ok")
+    c = tracking.countdown(4, datetime(2026, 11, 18, 9, 0), 5, "working-days", now, days)
+    assert (c.text, c.level) == ("còn 1 ngày", "soon")
+    c = tracking.countdown(4, datetime(2026, 11, 12, 9, 0), 5, "working-days", now, days)
+    assert (c.text, c.level) == ("quá hạn 3 ngày", "overdue")
+    c = tracking.countdown(4, datetime(2026, 11, 17, 17, 0), 0, "working-days", now, days)
+    assert (c.text, c.level) == ("còn 8 giờ", "soon")
+    assert tracking.countdown(5, datetime(2026, 11, 19), 5, "working-days", now, days).level == "paused"
+    assert tracking.countdown(10, datetime(2026, 11, 19), 5, "working-days", now, days).text == ""
