@@ -66,6 +66,9 @@ def _month_label(d: date) -> str:
 
 def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, height: float = 3.2) -> Figure:
     """New dossiers and dossiers resolved per month, with those resolved late."""
+    series = list(series)
+    while len(series) > 2 and not (series[0].received_new or series[0].resolved):
+        series.pop(0)  # months before the data began
     fig = _figure(width, height)
     ax = fig.add_subplot()
     xs = list(range(len(series)))
@@ -109,8 +112,9 @@ def on_time_by_field(rows: Sequence[Row], width: float = 7.0, height: float = 3.
             )
         )
     ax.set_yticks(ys, [r.label for r in rows])
-    lo = min([*rates, 90.0])
-    ax.set_xlim(max(0.0, lo - 5), 104)
+    lo = max(0.0, (min([*rates, 90.0]) - 5) // 5 * 5)
+    ax.set_xlim(lo, 104)
+    ax.set_xticks([float(v) for v in range(int(lo), 101, 5)])
     ax.xaxis.set_major_formatter(_PCT)
     _style(ax, "Tỷ lệ hồ sơ đúng hạn và trong hạn theo lĩnh vực")
     return fig
@@ -174,10 +178,12 @@ def bhyt_by_unit(section: BhytSection, width: float = 7.0, height: float = 3.6) 
     for u, bar in zip(units, bars, strict=True):
         ax.text(
             bar.get_x() + bar.get_width() / 2,
-            u.coverage + 0.4,
+            61,
             fmt_num(u.coverage, 2),
             ha="center",
-            fontsize=6,
+            color="white",
+            fontweight="bold",
+            fontsize=6.5,
             rotation=90,
             va="bottom",
             fontfamily=FONT,
