@@ -118,7 +118,7 @@ def _month_end(month: date) -> date:
     return date.fromordinal(nxt.toordinal() - 1)
 
 
-def _parent(session: Session, parent_code: str | None) -> Unit:
+def parent_unit(session: Session, parent_code: str | None) -> Unit:
     if parent_code is None:
         return office.office_unit(session)
     unit = session.scalar(select(Unit).where(Unit.code == parent_code))
@@ -152,7 +152,7 @@ def _targets(session: Session, unit_ids: list[int], year: int) -> dict[int, floa
     return {t.unit_id: t.rate for t in session.scalars(stmt)}
 
 
-def _groups_of(t: BhytTally) -> dict[str, int]:
+def groups_of(t: BhytTally) -> dict[str, int]:
     return {str(k): int(v) for k, v in (t.groups or {}).items()}
 
 
@@ -162,7 +162,7 @@ def month_coverage(session: Session, month: date, parent_code: str | None = None
     A month without data gives population 0, coverage 0.0, cutoff None and no units.
     """
     month = first_of_month(month)
-    parent = _parent(session, parent_code)
+    parent = parent_unit(session, parent_code)
     units = child_units(session, parent, month)
     ids = [u.id for u in units]
     now = _tallies(session, ids, month)
@@ -189,7 +189,7 @@ def month_coverage(session: Session, month: date, parent_code: str | None = None
                 gap_points=target - cov if target is not None else None,
                 change_points=cov - rate(prev.insured, prev.population) if prev is not None else None,
                 rank=0,
-                groups=_groups_of(t),
+                groups=groups_of(t),
             )
         )
     rows.sort(key=lambda r: (-r.coverage, r.code))
@@ -231,7 +231,7 @@ def coverage_trend(
     `unit_code` None means the parent total (the office's unit); a parent unit's coverage is the sum of
     its children's counts. `until` defaults to the latest month with data.
     """
-    unit = _parent(session, unit_code)
+    unit = parent_unit(session, unit_code)
     last = first_of_month(until) if until is not None else None
     if last is None:
         all_months = available_months(session)
@@ -311,7 +311,7 @@ def _tally(session: Session, unit_id: int, month: date) -> BhytTally:
 
 
 def _values(t: BhytTally) -> TallyValues:
-    return TallyValues(t.population, t.insured, _groups_of(t))
+    return TallyValues(t.population, t.insured, groups_of(t))
 
 
 def _store(session: Session, actor: Actor, t: BhytTally, new: TallyValues, reason: str) -> None:
@@ -431,7 +431,7 @@ def set_target(session: Session, actor: Actor, unit_code: str, year: int, target
         raise ValidationFailed(
             {"target": f"Chỉ tiêu phải lớn hơn 0 % và không quá 100 % ({fmt_pct(target)})."}
         )
-    unit = _parent(session, unit_code)
+    unit = parent_unit(session, unit_code)
     row = session.scalar(select(BhytTarget).where(BhytTarget.unit_id == unit.id, BhytTarget.year == year))
     before = {"rate": row.rate} if row is not None else None
     if row is None:

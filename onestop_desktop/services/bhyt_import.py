@@ -1,0 +1,492 @@
+"""Importing the monthly BHYT sheet (Excel .xlsx or CSV) sent by the district social-insurance office.
+
+Reading finds the header row under any title rows, recognises the usual Vietnamese headers with or
+without diacritics, fills merged cells, and parses numbers typed as text ("199.467"). Every row is
+checked; the import is all or nothing. Replacing a month keeps the old numbers in `bhyt_history`.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from onestop_desktop.clock import now_local
+from onestop_desktop.db.models import Unit
+from onestop_desktop.db.models_stats import BhytHistory, BhytTally
+from onestop_desktop.domain.fmt import fmt_int, fmt_pct, parse_vi_int
+from onestop_desktop.domain.text import fold, nfc
+from onestop_desktop.services import audit, bhyt, office
+from onestop_desktop.services.errors import ServiceError, ValidationFailed
+from onestop_desktop.services.roles import Actor, Role, require
+
+MAPPING_KEY = "bhyt.import.mapping"
+CODE, NAME, POPULATION, INSURED = "code", "name", "population", "insured"
+BASE_FIELDS = (CODE, NAME, POPULATION, INSURED)
+FIELD_LABELS = {
+    CODE: "Mã đơn vị",
+    NAME: "Tên đơn vị",
+    POPULATION: "Dân số",
+    INSURED: "Số người tham gia BHYT",
+}
+# Folded header texts, most specific first. A header matches when it equals one of them or starts with it.
+SYNONYMS: dict[str, tuple[str, ...]] = {
+    CODE: ("ma xa", "ma don vi", "ma dvhc", "ma dv", "ma so", "ma"),
+    NAME: ("ten xa", "ten don vi", "ten dvhc", "xa/thi tran", "xa, thi tran", "don vi", "ten", "xa"),
+    POPULATION: ("dan so", "tong dan so", "so dan", "tong so dan"),
+    INSURED: (
+        "so nguoi tham gia bhyt",
+        "so nguoi tham gia",
+        "so nguoi co the bhyt",
+        "so nguoi co bhyt",
+        "tong so nguoi tham gia",
+        "tong so tham gia",
+        "so tham gia bhyt",
+        "tham gia bhyt",
+        "so nguoi tham gia bao hiem y te",
+    ),
+}
+GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
+    "nsnn_ho_tro": (
+        "ngan sach nha nuoc ho tro",
+        "nsnn ho tro",
+        "duoc ngan sach nha nuoc ho tro",
+        "nhom nsnn ho tro",
+    ),
+    "ho_gia_dinh": ("ho gia dinh", "theo ho gia dinh", "tham gia bao hiem y te theo ho gia dinh"),
+    "nld": ("nguoi lao dong", "nld", "do nguoi lao dong", "nhom nld"),
+    "bhxh": ("to chuc bao hiem xa hoi", "bhxh", "co quan bhxh", "do to chuc bhxh", "nhom bhxh"),
+    "nsnn": ("ngan sach nha nuoc", "nsnn", "nhom nsnn"),
+}
+_TOTAL_ROW = re.compile(r"^(tong cong|tong so|cong|toan huyen|toan tinh|tong)\b")
+_UNIT_PREFIX = re.compile(r"^(xa|thi tran|phuong|tt|p\.|x\.)\s+")
+
+
+class MonthExists(ServiceError):
+    """The month already holds data; the caller must confirm (GUI) or pass --replace (CLI)."""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """Cells of the first worksheet as text-or-number values, merged ranges filled in."""
+
+    name: str
+    rows: tuple[tuple[Any, ...], ...]
+
+
+@dataclass(frozen=True)
+class RowProblem:
+    line: int  # 1-based row number in the sheet, as Excel shows it
+    label: str  # the unit as written in the row
+    message: str
+
+
+@dataclass(frozen=True)
+class ParsedRow:
+    line: int
+    unit_id: int
+    unit_code: str
+    unit_name: str
+    population: int
+    insured: int
+    groups: dict[str, int]
+
+
+@dataclass(frozen=True)
+class ImportCheck:
+    """The outcome of reading a sheet with a mapping: rows to store, or the problems that stop it."""
+
+    header_line: int
+    mapping: dict[str, int]  # field -> 0-based column
+    rows: tuple[ParsedRow, ...]
+    problems: tuple[RowProblem, ...]
+    missing_units: tuple[str, ...]  # units of the parent without a row (a warning, not an error)
+    skipped: tuple[int, ...] = field(default=())  # total lines and blank lines left out
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems and bool(self.rows)
+
+    def report(self) -> str:
+        """Vietnamese report of rejected rows (one line each) and warnings."""
+        lines = [f"Dòng {p.line} ({p.label}): {p.message}" for p in self.problems]
+        if not self.rows and not self.problems:
+            lines.append("Không tìm thấy dòng số liệu nào dưới dòng tiêu đề.")
+        if self.missing_units:
+            lines.append("Không có số liệu của: " + ", ".join(self.missing_units) + ".")
+        return "\n".join(lines)
+
+
+def _cell(value: Any) -> Any:
+    if isinstance(value, str):
+        text = nfc(value).strip()
+        return text or None
+    return value
+
+
+def read_sheet(path: str | Path) -> Sheet:
+    """Read the first worksheet of an .xlsx file or a CSV file (UTF-8, "," or ";" separated)."""
+    p = Path(path)
+    if p.suffix.lower() in (".csv", ".txt"):
+        text = p.read_text(encoding="utf-8-sig")
+        try:
+            dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        rows = [tuple(_cell(c) for c in r) for r in csv.reader(text.splitlines(), dialect)]
+        return Sheet(p.name, tuple(rows))
+    try:
+        from openpyxl import load_workbook
+
+        wb = load_workbook(p, data_only=True)
+    except Exception as exc:
+        raise ServiceError(f"Không đọc được tệp {p.name}: {exc}") from exc
+    ws = wb.worksheets[0]
+    grid = [[_cell(c) for c in r] for r in ws.iter_rows(values_only=True)]
+    for rng in ws.merged_cells.ranges:
+        top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else None
+        for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
+            for c in range(rng.min_col - 1, rng.max_col):
+                if c < len(grid[r]):
+                    grid[r][c] = top
+    wb.close()
+    return Sheet(p.name, tuple(tuple(r) for r in grid))
+
+
+def _match(header: Any, groups: Sequence[bhyt.GroupInfo]) -> str | None:
+    if not isinstance(header, str):
+        return None
+    h = fold(header).replace("\n", " ").strip(" :*")
+    h = re.sub(r"\s*\(.*?\)\s*", " ", h).strip()
+    if not h:
+        return None
+    for g in groups:
+        if h in (fold(g.name), fold(g.code)):
+            return f"group:{g.code}"
+    for code, words in GROUP_SYNONYMS.items():
+        if any(g.code == code for g in groups) and any(
+            h == w or h.startswith(w) or h.endswith(w) for w in words
+        ):
+            return f"group:{code}"
+    for name in (INSURED, POPULATION, CODE, NAME):
+        for w in SYNONYMS[name]:
+            if h == w or (len(w) > 3 and h.startswith(w + " ")):
+                return name
+    return None
+
+
+def guess_mapping(
+    sheet: Sheet, groups: Sequence[bhyt.GroupInfo], remembered: Mapping[str, str] | None = None
+) -> tuple[int, dict[str, int]]:
+    """(0-based header row, field -> column) found in the first 20 rows; the header texts of a mapping
+    remembered from last month win over the built-in synonyms. Row -1 when nothing looks like a header.
+    """
+    best: tuple[int, int, dict[str, int]] = (0, -1, {})
+    wanted = {fold(v): k for k, v in (remembered or {}).items()}
+    for r, row in enumerate(sheet.rows[:20]):
+        found: dict[str, int] = {}
+        for c, value in enumerate(row):
+            key = wanted.get(fold(value)) if isinstance(value, str) else None
+            key = key or _match(value, groups)
+            if key and key not in found:
+                found[key] = c
+        # a sub-header row right under the header (groups under "Trong đó") completes it
+        if r + 1 < len(sheet.rows):
+            for c, value in enumerate(sheet.rows[r + 1]):
+                key = wanted.get(fold(value)) if isinstance(value, str) else None
+                key = key or _match(value, groups)
+                if key and key.startswith("group:") and key not in found and c not in found.values():
+                    found[key] = c
+        score = len({k for k in found if k in BASE_FIELDS}) * 10 + len(found)
+        if score > best[0] and len({k for k in found if k in BASE_FIELDS}) >= 3:
+            best = (score, r, found)
+    return best[1], best[2]
+
+
+def header_texts(sheet: Sheet, header_row: int, mapping: Mapping[str, int]) -> dict[str, str]:
+    """field -> header text as written, to remember the mapping for next month."""
+    out: dict[str, str] = {}
+    for key, col in mapping.items():
+        for r in (header_row, header_row + 1):
+            if 0 <= r < len(sheet.rows) and col < len(sheet.rows[r]) and isinstance(sheet.rows[r][col], str):
+                text = str(sheet.rows[r][col])
+                if key.startswith("group:") and r == header_row and header_row + 1 < len(sheet.rows):
+                    below = sheet.rows[header_row + 1]
+                    if col < len(below) and isinstance(below[col], str):
+                        text = str(below[col])
+                out[key] = text
+                break
+    return out
+
+
+def _unit_key(name: str) -> str:
+    return _UNIT_PREFIX.sub("", fold(name)).strip()
+
+
+def _int(value: Any, label: str) -> int:
+    if value is None:
+        raise ValueError(f"thiếu {label.lower()}")
+    try:
+        n = parse_vi_int(value)
+    except ValueError as exc:
+        raise ValueError(f"{label}: {exc}") from exc
+    return n
+
+
+def check_sheet(
+    session: Session,
+    sheet: Sheet,
+    header_row: int,
+    mapping: Mapping[str, int],
+    month: date,
+    parent_code: str | None = None,
+) -> ImportCheck:
+    """Validate every data row under the header; nothing is written."""
+    month = bhyt.first_of_month(month)
+    parent = office.office_unit(session) if parent_code is None else bhyt.parent_unit(session, parent_code)
+    units = bhyt.child_units(session, parent, month)
+    by_code = {u.code: u for u in units}
+    by_name = {_unit_key(u.name): u for u in units}
+    group_cols = {k.split(":", 1)[1]: c for k, c in mapping.items() if k.startswith("group:")}
+    problems: list[RowProblem] = []
+    rows: list[ParsedRow] = []
+    skipped: list[int] = []
+    seen: dict[int, int] = {}
+    if header_row < 0 or (CODE not in mapping and NAME not in mapping):
+        problems.append(RowProblem(0, "", "Không nhận ra cột mã hoặc tên đơn vị: hãy chọn cột cho từng mục."))
+    for key in (POPULATION, INSURED):
+        if key not in mapping:
+            problems.append(RowProblem(0, "", f"Chưa chọn cột “{FIELD_LABELS[key]}”."))
+    if problems:
+        return ImportCheck(header_row, dict(mapping), (), tuple(problems), ())
+
+    def get(row: tuple[Any, ...], col: int | None) -> Any:
+        return row[col] if col is not None and col < len(row) else None
+
+    start = header_row + 1
+    all_groups = [bhyt.GroupInfo(k, "") for k in group_cols]
+    while start < min(len(sheet.rows), header_row + 3) and (
+        _is_numbering(sheet.rows[start]) or any(_match(v, all_groups) for v in sheet.rows[start])
+    ):
+        start += 1  # a sub-header row (groups under "Trong đó") or the column numbering "(1) (2) ..."
+    for r in range(start, len(sheet.rows)):
+        row = sheet.rows[r]
+        line = r + 1
+        code_v, name_v = get(row, mapping.get(CODE)), get(row, mapping.get(NAME))
+        label = " ".join(str(v) for v in (code_v, name_v) if v is not None)
+        if all(v is None for v in row):
+            continue
+        numbers = [get(row, mapping[POPULATION]), get(row, mapping[INSURED])]
+        if code_v is None and name_v is None:
+            if all(v is None for v in numbers):
+                skipped.append(line)  # notes, signatures, numbering rows
+                continue
+        if (
+            isinstance(name_v, str)
+            and _TOTAL_ROW.match(fold(name_v))
+            or (isinstance(code_v, str) and _TOTAL_ROW.match(fold(code_v)))
+        ):
+            skipped.append(line)
+            continue
+        if all(v is None for v in numbers) and not (isinstance(code_v, str | int) and str(code_v) in by_code):
+            skipped.append(line)  # column numbering "(1) (2)" or a note under the table
+            continue
+        try:
+            unit = _find_unit(code_v, name_v, by_code, by_name, parent.name)
+            population = _int(numbers[0], "Dân số")
+            insured = _int(numbers[1], "Số người tham gia BHYT")
+            groups: dict[str, int] = {}
+            if group_cols and any(get(row, c) is not None for c in group_cols.values()):
+                for gcode, c in group_cols.items():
+                    v = get(row, c)
+                    groups[gcode] = 0 if v is None else _int(v, f"Nhóm {gcode}")
+        except ValueError as exc:
+            problems.append(RowProblem(line, label, str(exc)))
+            continue
+        errors = bhyt.check_values(population, insured, groups)
+        if errors:
+            problems.append(RowProblem(line, label, " ".join(errors.values())))
+            continue
+        if unit.id in seen:
+            problems.append(RowProblem(line, label, f"{unit.name} đã có ở dòng {seen[unit.id]}."))
+            continue
+        seen[unit.id] = line
+        rows.append(ParsedRow(line, unit.id, unit.code, unit.name, population, insured, groups))
+    missing = tuple(u.name for u in units if u.id not in seen)
+    return ImportCheck(header_row, dict(mapping), tuple(rows), tuple(problems), missing, tuple(skipped))
+
+
+def _is_numbering(row: tuple[Any, ...]) -> bool:
+    values = [v for v in row if v is not None]
+    nums: list[int] = []
+    for v in values:
+        m = re.fullmatch(r"\(?(\d{1,2})\)?", str(v).strip()) if not isinstance(v, float) else None
+        if m is None:
+            return False
+        nums.append(int(m.group(1)))
+    return len(nums) >= 3 and all(b > a for a, b in zip(nums, nums[1:], strict=False))
+
+
+def _find_unit(
+    code_v: Any, name_v: Any, by_code: dict[str, Unit], by_name: dict[str, Unit], parent_name: str
+) -> Unit:
+    if code_v is not None:
+        code = str(int(code_v)) if isinstance(code_v, float) and code_v.is_integer() else str(code_v).strip()
+        unit = by_code.get(code) or by_code.get(code.zfill(5))
+        if unit is None:
+            raise ValueError(f"không có đơn vị mã {code} thuộc {parent_name}")
+        if isinstance(name_v, str) and _unit_key(name_v) != _unit_key(unit.name):
+            raise ValueError(f"mã {code} là {unit.name}, không phải “{name_v}”")
+        return unit
+    unit = by_name.get(_unit_key(str(name_v)))
+    if unit is None:
+        raise ValueError(f"không tìm thấy đơn vị tên “{name_v}” thuộc {parent_name}")
+    return unit
+
+
+def month_has_data(session: Session, month: date) -> bool:
+    return (
+        session.scalar(select(BhytTally.id).where(BhytTally.month == bhyt.first_of_month(month)).limit(1))
+        is not None
+    )
+
+
+def apply_import(
+    session: Session,
+    actor: Actor | None,
+    check: ImportCheck,
+    month: date,
+    cutoff: date,
+    *,
+    source: str,
+    replace: bool = False,
+) -> int:
+    """Store the checked rows (all or nothing); returns the number of units written.
+
+    Raises ValidationFailed when the check found problems, MonthExists when the month has data and
+    `replace` is False. Replaced numbers go to bhyt_history (reason "import"). `actor` None means
+    the command line (whoever can run it can already write the database file).
+    """
+    if actor is not None:
+        require(actor, Role.CLERK, Role.LEADER, what="nhập số liệu BHYT")
+    user_id = actor.user_id if actor is not None else None
+    month = bhyt.first_of_month(month)
+    if not check.ok:
+        raise ValidationFailed({"rows": check.report() or "Không có dòng số liệu nào."})
+    existing = {t.unit_id: t for t in session.scalars(select(BhytTally).where(BhytTally.month == month))}
+    if existing and not replace:
+        raise MonthExists(
+            f"Tháng {bhyt.month_label(month)} đã có số liệu của {len(existing)} đơn vị. "
+            "Nhập lại sẽ thay các số này (số cũ được giữ trong lịch sử)."
+        )
+    at = now_local()
+    for row in check.rows:
+        new = bhyt.TallyValues(row.population, row.insured, dict(row.groups))
+        t = existing.get(row.unit_id)
+        before = None
+        if t is None:
+            prev = session.scalar(
+                select(BhytTally)
+                .where(BhytTally.unit_id == row.unit_id, BhytTally.month < month)
+                .order_by(BhytTally.month.desc())
+                .limit(1)
+            )
+            same_pop = prev is not None and prev.population == row.population
+            t = BhytTally(
+                unit_id=row.unit_id,
+                month=month,
+                population_source=prev.population_source if same_pop and prev else source,
+                population_date=prev.population_date if same_pop and prev else cutoff,
+            )
+            session.add(t)
+        else:
+            before = bhyt.TallyValues(t.population, t.insured, bhyt.groups_of(t)).as_dict()
+            before["cutoff"] = t.cutoff.isoformat()
+            if t.population != row.population:
+                t.population_source, t.population_date = source, cutoff
+        t.cutoff, t.population, t.insured, t.groups = cutoff, row.population, row.insured, dict(row.groups)
+        t.updated_by, t.updated_at = user_id, at
+        after = {**new.as_dict(), "cutoff": cutoff.isoformat()}
+        session.add(
+            BhytHistory(
+                unit_id=row.unit_id,
+                month=month,
+                at=at,
+                user_id=user_id,
+                reason="import",
+                before=before,
+                after=after,
+            )
+        )
+    session.flush()
+    audit.record(
+        session,
+        user_id,
+        "bhyt_month",
+        month.isoformat(),
+        "replace" if existing else "import",
+        before={"units": len(existing)} if existing else None,
+        after={"units": len(check.rows), "cutoff": cutoff.isoformat()},
+        note=source if actor is not None else f"{source} (dòng lệnh)",
+    )
+    return len(check.rows)
+
+
+def remembered_mapping(session: Session) -> dict[str, str]:
+    """field -> header text chosen at the last import (empty the first time)."""
+    raw = office.get_setting(session, MAPPING_KEY)
+    try:
+        data = json.loads(raw) if raw else {}
+    except json.JSONDecodeError:
+        return {}
+    return {str(k): str(v) for k, v in data.items()} if isinstance(data, dict) else {}
+
+
+def remember_mapping(session: Session, texts: Mapping[str, str]) -> None:
+    office.put_setting(session, MAPPING_KEY, json.dumps(dict(texts), ensure_ascii=False))
+
+
+def import_file(
+    session: Session,
+    actor: Actor | None,
+    path: str | Path,
+    month: date,
+    cutoff: date | None = None,
+    *,
+    replace: bool = False,
+) -> tuple[ImportCheck, int]:
+    """Read, check and (when every row is good) store a sheet; (check, units written or 0)."""
+    sheet = read_sheet(path)
+    groups = bhyt.list_groups(session)
+    header, mapping = guess_mapping(sheet, groups, remembered_mapping(session))
+    check = check_sheet(session, sheet, header, mapping, month)
+    if not check.ok:
+        return check, 0
+    month = bhyt.first_of_month(month)
+    n = apply_import(
+        session, actor, check, month, cutoff or default_cutoff(month), source=Path(path).name, replace=replace
+    )
+    remember_mapping(session, header_texts(sheet, header, mapping))
+    return check, n
+
+
+def default_cutoff(month: date) -> date:
+    """The district social-insurance office closes its monthly figures around the 24th."""
+    return month.replace(day=24)
+
+
+def describe(check: ImportCheck) -> str:
+    total_pop = sum(r.population for r in check.rows)
+    total_ins = sum(r.insured for r in check.rows)
+    return (
+        f"{len(check.rows)} đơn vị, dân số {fmt_int(total_pop)}, tham gia BHYT {fmt_int(total_ins)} "
+        f"({fmt_pct(bhyt.rate(total_ins, total_pop))})"
+    )
