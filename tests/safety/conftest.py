@@ -18,7 +18,9 @@ REPO = Path(__file__).resolve().parents[2]
 PG_ENV = "ONESTOP_TEST_PG_URL"
 
 
-def start_writer(url: str, count: int, username: str = "canbo", wait_go: bool = False) -> subprocess.Popen[str]:
+def start_writer(
+    url: str, count: int, username: str = "canbo", wait_go: bool = False
+) -> subprocess.Popen[str]:
     """A writer child process (see writer.py), already past its imports when this returns."""
     args = [sys.executable, str(WRITER), url, str(count), username] + (["--wait-go"] if wait_go else [])
     env = {**os.environ, "PYTHONPATH": str(REPO)}
@@ -80,15 +82,14 @@ def resync_id_sequences(url: str) -> None:
     from onestop_desktop.db.models import Base
 
     engine = create_engine(url)
+    serial = text("SELECT pg_get_serial_sequence(:t, 'id')")
     with engine.begin() as conn:
         for table in Base.metadata.sorted_tables:
             if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement is not False:
-                seq = conn.execute(text("SELECT pg_get_serial_sequence(:t, 'id')"), {"t": table.name}).scalar()
+                seq = conn.execute(serial, {"t": table.name}).scalar()
                 if seq:
-                    conn.execute(
-                        text(f"SELECT setval(:s, (SELECT coalesce(max(id), 0) + 1 FROM {table.name}), false)"),
-                        {"s": seq},
-                    )
+                    following = f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name})"
+                    conn.execute(text(f"SELECT setval(:s, {following}, false)"), {"s": seq})
     engine.dispose()
 
 

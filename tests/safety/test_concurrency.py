@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import subprocess
-
 import pytest
 from sqlalchemy import func, select
 
@@ -18,8 +16,8 @@ PER_WRITER = 120
 
 
 def run_writers(url: str, writers: int, per_writer: int = PER_WRITER) -> list[str]:
-    """Start `writers` children together; return every code they printed (after checking they all ended well)."""
-    children: list[subprocess.Popen[str]] = [start_writer(url, per_writer, wait_go=True) for _ in range(writers)]
+    """Start `writers` children together; return every code they printed (all must end well)."""
+    children = [start_writer(url, per_writer, wait_go=True) for _ in range(writers)]
     for child in children:
         assert child.stdin is not None
         child.stdin.write("go\n")
