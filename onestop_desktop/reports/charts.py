@@ -67,7 +67,7 @@ def _month_label(d: date) -> str:
 def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, height: float = 3.2) -> Figure:
     """New dossiers and dossiers resolved per month, with those resolved late."""
     series = list(series)
-    while len(series) > 2 and not (series[0].received_new or series[0].resolved):
+    while len(series) > 6 and not (series[0].received_new or series[0].resolved):
         series.pop(0)  # months before the data began
     fig = _figure(width, height)
     ax = fig.add_subplot()
@@ -87,7 +87,9 @@ def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, heigh
     _HOVER[fig].append((line, "Giải quyết quá hạn: " + ", ".join(fmt_int(p.resolved_late) for p in series)))
     ax.set_xticks(xs, labels)
     ax.yaxis.set_major_formatter(_INT)
-    ax.legend(fontsize=8, frameon=False, prop={"family": FONT, "size": 8})
+    top = max([1, *(max(p.received_new, p.resolved) for p in series)])
+    ax.set_ylim(0, top * 1.25)  # room for the legend above the bars
+    ax.legend(frameon=False, prop={"family": FONT, "size": 8}, loc="upper left", ncols=3)
     _style(ax, "Hồ sơ tiếp nhận và giải quyết theo tháng")
     return fig
 

@@ -205,15 +205,21 @@ def _bhyt_module() -> Any | None:
         return None
 
 
-def bhyt_section(session: Session, month: date) -> BhytSection | None:
-    """The BHYT coverage of the month from the BHYT service, or None when there is no data."""
+def bhyt_section(session: Session, month: date, earliest: date | None = None) -> BhytSection | None:
+    """BHYT coverage of the month (or of the latest month with data from `earliest` on), else None."""
     bhyt = _bhyt_module()
     if bhyt is None:
         return None
     from onestop_desktop.services.errors import ServiceError
 
+    month = month.replace(day=1)
+    floor = (earliest or month).replace(day=1)
+    with_data = [m for m in bhyt.available_months(session) if floor <= m <= month]
+    if not with_data:
+        return None
+    month = with_data[-1]
     try:
-        cov = bhyt.month_coverage(session, month.replace(day=1))
+        cov = bhyt.month_coverage(session, month)
     except (ServiceError, LookupError):
         return None
     if cov is None or not cov.units:
@@ -266,7 +272,7 @@ def build_report(session: Session, period: Period, progress: Progress | None = N
     step(75, "Đang đọc chỉ số cải cách hành chính…")
     inds = tuple(indicators.period_indicators(session, period))
     step(85, "Đang đọc số liệu BHYT…")
-    bhyt = bhyt_section(session, period.end)
+    bhyt = bhyt_section(session, period.end, period.start)
     off = office.get_office(session)
     step(95, "Đã xong số liệu.")
     return ReportData(

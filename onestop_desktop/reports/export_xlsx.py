@@ -1,0 +1,183 @@
+"""The briefing's tables as an Excel workbook, one sheet per table (numbers stay numbers)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+
+from onestop_desktop.services.report_data import ReportData
+from onestop_desktop.services.statistics import Counts, Row, with_totals
+
+__all__ = ["COUNT_HEADERS", "count_cells", "write_xlsx"]
+
+COUNT_HEADERS = (
+    "Tổng số phải giải quyết",
+    "Kỳ trước chuyển sang",
+    "Mới tiếp nhận trực tuyến",
+    "Mới tiếp nhận trực tiếp, BCCI",
+    "Đã giải quyết",
+    "Trước hạn",
+    "Đúng hạn",
+    "Quá hạn",
+    "Đang giải quyết",
+    "Trong hạn",
+    "Quá hạn (đang giải quyết)",
+    "Tỷ lệ đúng hạn (%)",
+    "Tỷ lệ đúng hạn và trong hạn (%)",
+)
+_HEAD_FILL = PatternFill("solid", fgColor="E8EEF6")
+
+
+def count_cells(c: Counts) -> list[int | float | None]:
+    """The II.06a columns of one row, in COUNT_HEADERS order."""
+    return [
+        c.received,
+        c.carried_over,
+        c.received_online,
+        c.received_direct,
+        c.resolved,
+        c.resolved_early,
+        c.resolved_on_time,
+        c.resolved_late,
+        c.in_progress,
+        c.in_progress_within,
+        c.in_progress_overdue,
+        c.on_time_rate,
+        c.on_time_or_within_rate,
+    ]
+
+
+def _sheet(wb: Workbook, title: str, head: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    ws = wb.create_sheet(title[:31])
+    ws.append(list(head))
+    for cell in ws[1]:
+        cell.font = Font(bold=True)
+        cell.fill = _HEAD_FILL
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+    for r in rows:
+        ws.append(list(r))
+    for j, h in enumerate(head, start=1):
+        width = max([len(str(h)) // 2 + 2, *(len(str(r[j - 1])) + 2 for r in rows if r[j - 1] is not None)])
+        ws.column_dimensions[get_column_letter(j)].width = min(60, max(8, width))
+        for row in ws.iter_rows(min_row=2, min_col=j, max_col=j):
+            for cell in row:
+                if isinstance(cell.value, float):
+                    cell.number_format = "0.00"
+                elif isinstance(cell.value, int):
+                    cell.number_format = "#,##0"
+    ws.freeze_panes = "A2"
+
+
+def _rows(rows: tuple[Row, ...]) -> list[list[Any]]:
+    return [[r.key, r.label, *count_cells(r.counts)] for r in with_totals(rows)]
+
+
+def write_xlsx(data: ReportData, path: Path) -> None:
+    """Write the workbook: summary, breakdowns, late dossiers, comparison, indicators, BHYT."""
+    wb = Workbook()
+    assert wb.active is not None
+    wb.remove(wb.active)
+    s, c = data.stats, data.totals
+    summary: list[list[Any]] = [
+        ["Kỳ báo cáo", data.period.label_vi],
+        ["Từ ngày", data.period.start],
+        ["Đến ngày", data.period.end],
+        *[[h, v] for h, v in zip(COUNT_HEADERS, count_cells(c), strict=True)],
+        ["Cách tính tỷ lệ đúng hạn và trong hạn", s.formula_vi],
+        ["Tỷ lệ tiếp nhận trực tuyến (%)", c.online_share],
+        ["Phiếu xin lỗi đã ban hành", s.apology_letters],
+    ]
+    _sheet(wb, "Tổng hợp", ["Chỉ tiêu", "Giá trị"], summary)
+    for title, rows, key in (
+        ("Theo lĩnh vực", s.by_field, "Mã lĩnh vực"),
+        ("Theo thủ tục", s.by_procedure, "Mã thủ tục"),
+        ("Theo đơn vị", s.by_unit, "Mã đơn vị"),
+        ("Theo cán bộ tiếp nhận", s.by_officer, "Tài khoản"),
+    ):
+        _sheet(wb, title, [key, "Tên", *COUNT_HEADERS], _rows(rows))
+    _sheet(
+        wb,
+        "Hồ sơ trễ hạn",
+        [
+            "Mã hồ sơ",
+            "Lĩnh vực",
+            "Thủ tục",
+            "Đơn vị",
+            "Nhận lúc",
+            "Hẹn trả",
+            "Có kết quả",
+            "Số ngày trễ",
+            "Nguyên nhân",
+        ],
+        [
+            [
+                x.code,
+                x.field,
+                x.procedure,
+                x.unit,
+                x.received_at,
+                x.due_at,
+                x.resolved_at,
+                x.days_late,
+                x.reason,
+            ]
+            for x in s.late
+        ],
+    )
+    _sheet(
+        wb,
+        "So sánh",
+        ["Kỳ", "Từ ngày", "Đến ngày", *COUNT_HEADERS],
+        [
+            [p.label_vi, p.start, p.end, *count_cells(k)]
+            for p, k in (
+                (data.period, c),
+                (data.previous_period, data.previous),
+                (data.last_year_period, data.last_year),
+            )
+        ],
+    )
+    _sheet(
+        wb,
+        "Chỉ số CCHC",
+        ["Mã", "Chỉ số", "Tháng", "Kết quả", "Tổng số", "Tỷ lệ (%)"],
+        [[v.code, v.name, v.month, v.value, v.total, v.rate] for v in data.indicators],
+    )
+    if data.bhyt is not None:
+        b = data.bhyt
+        _sheet(
+            wb,
+            "BHYT",
+            [
+                "Hạng",
+                "Mã",
+                "Đơn vị",
+                "Dân số",
+                "Tham gia BHYT",
+                "Tỷ lệ (%)",
+                "Chỉ tiêu (%)",
+                "So tháng trước",
+            ],
+            [
+                *[
+                    [
+                        u.rank,
+                        u.code,
+                        u.name,
+                        u.population,
+                        u.insured,
+                        round(u.coverage, 2),
+                        u.target,
+                        u.change_points,
+                    ]
+                    for u in sorted(b.units, key=lambda u: u.rank)
+                ],
+                [None, "", b.name, b.population, b.insured, round(b.coverage, 2), b.target, b.change_points],
+            ],
+        )
+    wb.save(path)
