@@ -31,6 +31,7 @@ from onestop_desktop.reports.layout import (
     header,
     height_of,
     hm_date,
+    issuer,
     make_styles,
     money,
     signatures,
@@ -122,8 +123,7 @@ def _receipt_copy(data: ReceiptData, copy_label: str, s: Styles, width: float) -
         header(
             s,
             width,
-            office.name,
-            office.department,
+            *issuer(office),
             f"Số: {data.sequence}/{data.book_number}",
             office.place,
             data.received_at,
@@ -251,7 +251,7 @@ def render_supplement(data: SupplementData, out: Path | BinaryIO) -> None:
     office = data.office
     sub = [f"Mã hồ sơ: <b>{esc(data.dossier_code)}</b>"] if data.dossier_code else []
     story: list[Flowable] = [
-        header(s, width, office.name, office.department, BLANK_NUMBER, office.place, data.issued_at),
+        header(s, width, *issuer(office), BLANK_NUMBER, office.place, data.issued_at),
         *title_block(s, SUPPLEMENT_TITLE, *sub),
         *_applicant_lines(
             s, "Hồ sơ của", data.applicant_name, data.applicant_address, data.phone, data.email
@@ -285,7 +285,7 @@ def render_refusal(data: RefusalData, out: Path | BinaryIO) -> None:
     office = data.office
     unit = f"{office.department} {office.name}"
     story: list[Flowable] = [
-        header(s, width, office.name, office.department, BLANK_NUMBER, office.place, data.issued_at),
+        header(s, width, *issuer(office), BLANK_NUMBER, office.place, data.issued_at),
         *title_block(s, REFUSAL_TITLE),
         Paragraph(f"{esc(unit)} tiếp nhận hồ sơ của:", s.body),
         *_applicant_lines(s, "Ông/Bà", data.applicant_name, data.applicant_address, data.phone, data.email),

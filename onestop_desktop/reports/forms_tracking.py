@@ -23,6 +23,7 @@ from onestop_desktop.reports.layout import (
     frame_size,
     header,
     hm_date,
+    issuer,
     make_styles,
     signatures,
     title_block,
@@ -160,7 +161,7 @@ def render_control_slip(data: ControlSlipData, out: Path | BinaryIO) -> None:
     width, _ = frame_size(A5)
     office = data.office
     story: list[Flowable] = [
-        header(s, width, office.name, office.department, None, office.place, data.received_at),
+        header(s, width, *issuer(office), None, office.place, data.received_at),
         *title_block(
             s,
             CONTROL_TITLE,
@@ -259,7 +260,7 @@ def render_log_book(data: LogBookData, out: Path | BinaryIO) -> None:
     width, _ = frame_size(pagesize)
     office = data.office
     story: list[Flowable] = [
-        header(s, width, office.name, office.department, None, office.place, None, left_share=0.4),
+        header(s, width, *issuer(office), None, office.place, None, left_share=0.4),
         *title_block(s, LOG_TITLE, f"<i>{esc(data.period_label)}</i>" if data.period_label else ""),
         _log_table(s, width, data.rows),
     ]

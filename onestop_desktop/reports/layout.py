@@ -28,6 +28,7 @@ from reportlab.platypus import (
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int
 from onestop_desktop.reports.fonts import SERIF, font_name, register_fonts
+from onestop_desktop.reports.form_data import OfficeInfo
 
 __all__ = [
     "balanced",
@@ -42,6 +43,7 @@ __all__ = [
     "header",
     "height_of",
     "hm_date",
+    "issuer",
     "make_styles",
     "money",
     "place_date",
@@ -162,6 +164,14 @@ class Rule(Flowable):  # type: ignore[misc]  # reportlab ships no type hints
         y = self.space
         self.canv.setLineWidth(self.thickness)
         self.canv.line(x0, y, x0 + self.length, y)
+
+
+def issuer(office: OfficeInfo) -> tuple[str, str]:
+    """(superior, issuer) for the top-left block of a form issued by the one-stop department:
+    "UBND huyện Xuân Lộc" over "Bộ phận tiếp nhận và trả kết quả"; the office itself when no department."""
+    if office.department.strip():
+        return office.name, office.department
+    return office.parent_name, office.name
 
 
 def header(

@@ -396,3 +396,9 @@ def test_vietnamese_date_and_money_helpers() -> None:
     assert hm_date(datetime(2018, 10, 24, 9, 5)) == "09 giờ 05 phút, ngày 24/10/2018"
     assert money(50_000) == "50.000 đồng"
     assert money(6_092) == "6.092 đồng"
+
+
+def test_office_without_department_heads_the_form_with_its_superior(tmp_path: Path) -> None:
+    office = replace(OFFICE, department="")
+    text = text_of(render(render_receipt, receipt(office=office), tmp_path), 0)
+    assert "UBND TỈNH ĐỒNG NAI" in text and "UBND HUYỆN XUÂN LỘC" in text
