@@ -1,0 +1,219 @@
+"""Grid model: one row per unit of the chosen month; counts editable in place, checked by the service."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
+from PySide6.QtGui import QBrush, QColor
+
+from onestop_desktop.domain.fmt import fmt_int, fmt_num, fmt_pct, parse_vi_int
+from onestop_desktop.domain.text import vi_sort_key
+from onestop_desktop.services.bhyt import GroupInfo, MonthCoverage, UnitCoverage
+from onestop_desktop.services.errors import ServiceError
+
+SORT_ROLE = Qt.ItemDataRole.UserRole + 1
+UNIT_ROLE = Qt.ItemDataRole.UserRole + 2
+RANK, UNIT, POPULATION, INSURED, COVERAGE, TARGET, GAP_PEOPLE, GAP_POINTS, CHANGE = range(9)
+FIXED_COLUMNS = 9
+HIGH, MIDDLE = 95.0, 85.0  # national goal; new-rural criterion per commune
+
+GREEN = QColor("#c8e6c9")
+LIGHT_GREEN = QColor("#e8f5e9")
+AMBER = QColor("#fff3cd")
+RED = QColor("#f8d7da")
+GROUP_SHORT = {  # short column titles; the full group name is the tooltip
+    "nld": "Employees",
+    "bhxh": "Social insurance",
+    "nsnn": "State budget",
+    "nsnn_ho_tro": "Budget-supported",
+    "ho_gia_dinh": "Households",
+}
+
+# Called with (unit, field, value): field is "population", "insured" or "group:<code>"; raises ServiceError.
+Commit = Callable[[UnitCoverage, str, int], None]
+
+
+def coverage_colour(coverage: float) -> QColor:
+    if coverage >= HIGH:
+        return GREEN
+    if coverage >= MIDDLE:
+        return LIGHT_GREEN
+    return AMBER
+
+
+def signed(x: float) -> str:
+    return ("+" if x > 0 else "") + fmt_num(x, 2)
+
+
+class BhytTableModel(QAbstractTableModel):
+    #: a value the service refused: the message to show (the cell keeps its old value)
+    refused = Signal(object)
+
+    def __init__(self, commit: Commit, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._commit = commit
+        self._rows: list[UnitCoverage] = []
+        self._groups: list[GroupInfo] = []
+        self.editable = True
+
+    # --- content -------------------------------------------------------------------------------
+    def set_month(self, month: MonthCoverage, groups: Sequence[GroupInfo]) -> None:
+        """Show a month; rows keep the unit-code order (the view's proxy sorts)."""
+        rows = sorted(month.units, key=lambda u: u.code)
+        same = [u.unit_id for u in rows] == [u.unit_id for u in self._rows] and list(groups) == self._groups
+        if same and rows:
+            self._rows = rows  # in place: an open editor or the selection survives
+            self.dataChanged.emit(self.index(0, 0), self.index(len(rows) - 1, self.columnCount() - 1))
+            return
+        self.beginResetModel()
+        self._rows, self._groups = rows, list(groups)
+        self.endResetModel()
+
+    def unit_at(self, row: int) -> UnitCoverage:
+        return self._rows[row]
+
+    def row_of(self, unit_id: int) -> int:
+        return next((i for i, u in enumerate(self._rows) if u.unit_id == unit_id), -1)
+
+    # --- Qt model API ---------------------------------------------------------------------------
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else FIXED_COLUMNS + len(self._groups)
+
+    def headerData(
+        self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if orientation != Qt.Orientation.Horizontal:
+            return None
+        if section >= FIXED_COLUMNS:
+            g = self._groups[section - FIXED_COLUMNS]
+            if role == Qt.ItemDataRole.DisplayRole:
+                short = GROUP_SHORT.get(g.code)
+                return self.tr(short) if short else g.name
+            if role == Qt.ItemDataRole.ToolTipRole:
+                return g.name
+            return None
+        if role == Qt.ItemDataRole.DisplayRole:
+            return [
+                self.tr("Rank"),
+                self.tr("Unit"),
+                self.tr("Population"),
+                self.tr("Insured"),
+                self.tr("Coverage"),
+                self.tr("Target"),
+                self.tr("Gap (people)"),
+                self.tr("Gap (points)"),
+                self.tr("Change (points)"),
+            ][section]
+        if role == Qt.ItemDataRole.ToolTipRole:
+            tips = {
+                COVERAGE: self.tr("Insured / population × 100. Green from 95 %, light green from 85 %."),
+                GAP_PEOPLE: self.tr("People still to insure to reach the unit's target for the year."),
+                GAP_POINTS: self.tr("Target minus coverage, in percentage points."),
+                CHANGE: self.tr("Coverage minus last month's coverage, in percentage points."),
+            }
+            return tips.get(section)
+        return None
+
+    def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.editable and (index.column() in (POPULATION, INSURED) or index.column() >= FIXED_COLUMNS):
+            return base | Qt.ItemFlag.ItemIsEditable
+        return base
+
+    def _raw(self, u: UnitCoverage, col: int) -> Any:
+        if col >= FIXED_COLUMNS:
+            return u.groups.get(self._groups[col - FIXED_COLUMNS].code)
+        return [
+            u.rank,
+            u.name,
+            u.population,
+            u.insured,
+            u.coverage,
+            u.target,
+            u.gap_people,
+            u.gap_points,
+            u.change_points,
+        ][col]
+
+    def data(
+        self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole
+    ) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        u, col = self._rows[index.row()], index.column()
+        raw = self._raw(u, col)
+        if role == Qt.ItemDataRole.DisplayRole:
+            return self._display(col, raw)
+        if role == Qt.ItemDataRole.EditRole:
+            return fmt_int(raw) if isinstance(raw, int) else self._display(col, raw)
+        if role == SORT_ROLE:
+            if col == UNIT:
+                return vi_sort_key(u.name)
+            return raw if raw is not None else float("-inf")
+        if role == UNIT_ROLE:
+            return u.unit_id
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            if col == UNIT:
+                return int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if role == Qt.ItemDataRole.BackgroundRole:
+            return self._background(u, col)
+        if (
+            role == Qt.ItemDataRole.ToolTipRole
+            and col in (COVERAGE, TARGET, GAP_PEOPLE)
+            and u.target is not None
+        ):
+            if u.coverage >= u.target:
+                return self.tr("Target of {target} reached.").format(target=fmt_pct(u.target))
+            return self.tr("Below the target of {target}: {people} more people needed.").format(
+                target=fmt_pct(u.target), people=fmt_int(u.gap_people or 0)
+            )
+        return None
+
+    def _display(self, col: int, raw: Any) -> str:
+        if raw is None:
+            return "—"
+        if col == UNIT:
+            return str(raw)
+        if col in (COVERAGE, TARGET):
+            return fmt_pct(raw)
+        if col in (GAP_POINTS, CHANGE):
+            return signed(raw)
+        return fmt_int(int(raw))
+
+    def _background(self, u: UnitCoverage, col: int) -> QBrush | None:
+        if col == COVERAGE:
+            return QBrush(coverage_colour(u.coverage))
+        if col in (TARGET, GAP_PEOPLE, GAP_POINTS) and u.target is not None:
+            return QBrush(GREEN if u.coverage >= u.target else RED)
+        if col == CHANGE and u.change_points is not None and u.change_points < 0:
+            return QBrush(RED)
+        return None
+
+    def setData(
+        self, index: QModelIndex | QPersistentModelIndex, value: Any, role: int = Qt.ItemDataRole.EditRole
+    ) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        u, col = self._rows[index.row()], index.column()
+        try:
+            number = parse_vi_int(value if isinstance(value, int | str) else str(value))
+        except ValueError as exc:
+            self.refused.emit(ServiceError(str(exc)))
+            return False
+        if number == self._raw(u, col):
+            return False
+        field = {POPULATION: "population", INSURED: "insured"}.get(col)
+        if field is None:
+            field = "group:" + self._groups[col - FIXED_COLUMNS].code
+        try:
+            self._commit(u, field, number)
+        except ServiceError as exc:
+            self.refused.emit(exc)
+            return False
+        return True

@@ -1,0 +1,357 @@
+"""The BHYT tab: units × month grid (editable), district summary, one unit's trend, import/export/undo."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtGui import QShowEvent
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QHeaderView,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QSplitter,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop_desktop.clock import today_local
+from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
+from onestop_desktop.services import bhyt
+from onestop_desktop.services.bhyt import MonthCoverage, UnitCoverage
+from onestop_desktop.services.roles import Role
+from onestop_desktop.ui.bhyt.chart import TrendChart
+from onestop_desktop.ui.bhyt.model import (
+    CHANGE,
+    COVERAGE,
+    GAP_PEOPLE,
+    SORT_ROLE,
+    UNIT,
+    BhytTableModel,
+)
+from onestop_desktop.ui.bhyt.month_picker import MonthPicker
+from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.context import AppContext
+
+SORTS = ((COVERAGE, Qt.SortOrder.DescendingOrder), (GAP_PEOPLE, Qt.SortOrder.DescendingOrder),
+         (CHANGE, Qt.SortOrder.DescendingOrder), (UNIT, Qt.SortOrder.AscendingOrder))  # fmt: skip
+
+
+class BhytTab(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.current: MonthCoverage | None = None
+        self._loaded = False
+        self._editing = False  # our own edit announces "bhyt": no need to reload everything then
+        layout = QVBoxLayout(self)
+
+        bar = QHBoxLayout()
+        self.picker = MonthPicker()
+        self.picker.month_changed.connect(lambda _m: self.reload())
+        self.sort_combo = QComboBox()
+        for text in (self.tr("coverage"), self.tr("gap to target"), self.tr("change"), self.tr("name")):
+            self.sort_combo.addItem(text)
+        self.sort_combo.currentIndexChanged.connect(self.apply_sort)
+        self.import_button = QPushButton(self.tr("Import sheet…"))
+        self.import_button.clicked.connect(self.open_import)
+        self.export_button = QPushButton(self.tr("Export to Excel…"))
+        self.export_button.clicked.connect(self.export)
+        self.undo_button = QPushButton(self.tr("Undo last edit"))
+        self.undo_button.clicked.connect(self.undo)
+        self.target_button = QPushButton(self.tr("Set target…"))
+        self.target_button.clicked.connect(self.set_target)
+        self.target_button.setVisible(ctx.is_role(Role.LEADER))
+        for w in (QLabel(self.tr("Month:")), self.picker, QLabel(self.tr("Sort by:")), self.sort_combo):
+            bar.addWidget(w)
+        bar.addStretch(1)
+        for w in (self.undo_button, self.target_button, self.import_button, self.export_button):
+            bar.addWidget(w)
+        layout.addLayout(bar)
+
+        self.summary = QLabel()
+        self.summary.setObjectName("bhyt_summary")
+        self.summary.setWordWrap(True)
+        self.summary.setFrameShape(QFrame.Shape.StyledPanel)
+        self.summary.setStyleSheet(
+            "QLabel#bhyt_summary { background: #eef4fb; padding: 6px; font-size: 11pt; }"
+        )
+        layout.addWidget(self.summary)
+
+        self.model = BhytTableModel(self.commit_edit, self)
+        # queued: a modal message inside setData would steal the editor's focus and commit it twice
+        self.model.refused.connect(self._refused, Qt.ConnectionType.QueuedConnection)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(SORT_ROLE)
+        self.table = QTableView()
+        self.table.setModel(self.proxy)
+        self.table.horizontalHeader().setSortIndicator(COVERAGE, Qt.SortOrder.DescendingOrder)
+        self.table.setSortingEnabled(True)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.table.setEditTriggers(
+            QAbstractItemView.EditTrigger.DoubleClicked
+            | QAbstractItemView.EditTrigger.EditKeyPressed
+            | QAbstractItemView.EditTrigger.AnyKeyPressed
+        )
+        self.table.verticalHeader().setVisible(False)
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setSectionResizeMode(UNIT, QHeaderView.ResizeMode.Stretch)
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_chart())
+
+        self.chart = TrendChart()
+        self.legend = QLabel(
+            self.tr(
+                "Coverage: green from 95 %, light green from 85 %, yellow below 85 %. "
+                "Target and gap: green when the unit reached its own target, red when not. "
+                "Double-click a count to correct it."
+            )
+        )
+        self.legend.setWordWrap(True)
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 0, 0, 0)
+        right_layout.addWidget(self.chart, 1)
+        right_layout.addWidget(self.legend)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(self.table)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 3)
+        self.splitter.setStretchFactor(1, 1)
+        state = QSettings().value("bhyt/splitter")
+        if state is not None:
+            self.splitter.restoreState(state)
+        else:
+            self.splitter.setSizes([900, 360])
+        self.splitter.splitterMoved.connect(
+            lambda *_: QSettings().setValue("bhyt/splitter", self.splitter.saveState())
+        )
+        layout.addWidget(self.splitter, 1)
+        ctx.bus.data_changed.connect(self._data_changed)
+
+    def tab_title(self) -> str:
+        return self.tr("Health insurance")
+
+    # --- loading --------------------------------------------------------------------------------
+    def showEvent(self, event: QShowEvent) -> None:
+        super().showEvent(event)
+        if not self._loaded:
+            self.refresh()
+
+    def _data_changed(self, kind: str) -> None:
+        if kind == "bhyt" and self._loaded and not self._editing:
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Reload the list of months (keeping the one shown) and the month itself."""
+        self._loaded = True
+        with self.ctx.session() as s:
+            months = bhyt.available_months(s)
+        self.picker.set_months(months, keep=self.picker.month())
+        self.reload()
+
+    def _refused(self, exc: Exception) -> None:
+        show_error(self, exc, self.tr("Value refused"))
+
+    def reload(self) -> None:
+        selected = self.selected_unit()
+        self.update_figures()
+        if selected is not None and self.select_unit(selected.unit_id):
+            return
+        if self.proxy.rowCount():
+            self.table.selectRow(0)
+        self.show_chart()
+
+    def update_figures(self) -> None:
+        """Re-read the month shown; the grid updates in place when the units are the same."""
+        month = self.picker.month()
+        with self.ctx.session() as s:
+            if month is None:
+                self.current = None
+                groups = bhyt.list_groups(s)
+            else:
+                self.current = bhyt.month_coverage(s, month)
+                groups = bhyt.list_groups(s, self.current.cutoff or month)
+            can_undo = bhyt.undo_description(s, self.ctx.actor)
+        empty = MonthCoverage(today_local().replace(day=1), None, "", "", 0, 0, 0.0, None, None, ())
+        self.model.set_month(self.current or empty, groups)
+        self.undo_button.setEnabled(can_undo is not None)
+        self.undo_button.setToolTip(self.tr("Undo: {what}").format(what=can_undo) if can_undo else "")
+        self.export_button.setEnabled(bool(self.current and self.current.units))
+        self.summary.setText(self.summary_text())
+
+    def summary_text(self) -> str:
+        m = self.current
+        if m is None or not m.units:
+            return self.tr("No BHYT figures yet. Import the monthly sheet of the social insurance office.")
+        text = self.tr("{parent}, month {month}").format(
+            parent=m.parent_name, month=bhyt.month_label(m.month)
+        )
+        if m.cutoff:
+            text += " " + self.tr("(data as of {date})").format(date=fmt_date(m.cutoff))
+        text += ": " + self.tr("{insured} of {population} residents insured, coverage {coverage}").format(
+            insured=fmt_int(m.insured), population=fmt_int(m.population), coverage=fmt_pct(m.coverage)
+        )
+        if m.target is not None:
+            need = bhyt.people_needed(m.target, m.population, m.insured)
+            if need:
+                text += "; " + self.tr("target {target}: {people} more people needed").format(
+                    target=fmt_pct(m.target), people=fmt_int(need)
+                )
+            else:
+                text += "; " + self.tr("target {target} reached").format(target=fmt_pct(m.target))
+        if m.previous_coverage is not None:
+            diff = m.coverage - m.previous_coverage
+            word = self.tr("up") if diff > 0 else self.tr("down") if diff < 0 else self.tr("unchanged")
+            text += "; " + self.tr("{word} {points} points on last month ({previous})").format(
+                word=word, points=fmt_num(abs(diff), 2), previous=fmt_pct(m.previous_coverage)
+            )
+        below = [u for u in m.units if u.target is not None and u.coverage < u.target]
+        text += ". " + self.tr("{n} of {total} units below their target.").format(
+            n=len(below), total=len(m.units)
+        )
+        return text
+
+    def apply_sort(self, *_args: Any) -> None:
+        column, order = SORTS[max(0, self.sort_combo.currentIndex())]
+        self.table.sortByColumn(column, order)
+
+    # --- selection and chart --------------------------------------------------------------------
+    def selected_unit(self) -> UnitCoverage | None:
+        idx = self.table.currentIndex()
+        if not idx.isValid():
+            return None
+        return self.model.unit_at(self.proxy.mapToSource(idx).row())
+
+    def select_unit(self, unit_id: int) -> bool:
+        row = self.model.row_of(unit_id)
+        if row < 0:
+            return False
+        idx = self.proxy.mapFromSource(self.model.index(row, 0))
+        self.table.selectRow(idx.row())
+        self.show_chart()
+        return True
+
+    def show_chart(self) -> None:
+        u = self.selected_unit()
+        if u is None or self.current is None or not self.isVisible():
+            return
+        with self.ctx.session() as s:
+            points = bhyt.coverage_trend(s, u.code, months=12, until=self.current.month)
+        title = self.tr("{unit}: coverage month by month").format(unit=u.name)
+        self.chart.show_trend(title, points, u.target)
+
+    # --- actions --------------------------------------------------------------------------------
+    def commit_edit(self, unit: UnitCoverage, field: str, value: int) -> None:
+        """Called by the grid; the service validates and raises ValidationFailed when it refuses."""
+        assert self.current is not None
+        month = self.current.month
+        with self.ctx.session() as s:
+            if field.startswith("group:"):
+                groups = {**unit.groups, field.split(":", 1)[1]: value}
+                # the total follows the groups when they added up before the edit
+                insured = sum(groups.values()) if sum(unit.groups.values()) == unit.insured else None
+                bhyt.edit_tally(s, self.ctx.actor, unit.unit_id, month, insured=insured, groups=groups)
+            else:
+                bhyt.edit_tally(s, self.ctx.actor, unit.unit_id, month, **{field: value})
+        self.update_figures()
+        self.show_chart()
+        self._editing = True
+        try:
+            self.ctx.bus.data_changed.emit("bhyt")
+        finally:
+            self._editing = False
+
+    def undo(self) -> None:
+        try:
+            with self.ctx.session() as s:
+                what = bhyt.undo_last_edit(s, self.ctx.actor)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.ctx.bus.data_changed.emit("bhyt")
+        self.reload()
+        if what:
+            self._status(self.tr("Undone: {what}").format(what=what))
+
+    def _status(self, text: str) -> None:
+        bar = getattr(self.window(), "statusBar", None)
+        if callable(bar):
+            bar().showMessage(text, 6000)
+
+    def set_target(self) -> None:
+        u = self.selected_unit()
+        if u is None or self.current is None:
+            return
+        year = self.current.month.year
+        value, ok = QInputDialog.getDouble(
+            self,
+            self.tr("Target"),
+            self.tr("Coverage target of {unit} for {year} (%):").format(unit=u.name, year=year),
+            u.target or 85.0,
+            1.0,
+            100.0,
+            2,
+        )
+        if not ok:
+            return
+        try:
+            with self.ctx.session() as s:
+                bhyt.set_target(s, self.ctx.actor, u.code, year, value)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.ctx.bus.data_changed.emit("bhyt")
+        self.reload()
+
+    def next_month(self) -> date:
+        m = self.current.month if self.current and self.current.units else today_local().replace(day=1)
+        with self.ctx.session() as s:
+            months = bhyt.available_months(s)
+        if months:
+            last = months[-1]
+            m = date(last.year + 1, 1, 1) if last.month == 12 else date(last.year, last.month + 1, 1)
+        return m
+
+    def open_import(self) -> None:
+        from onestop_desktop.ui.bhyt.import_dialog import ImportDialog
+
+        dialog = ImportDialog(self.ctx, self.next_month(), self)
+        if dialog.exec() and dialog.imported:
+            self.refresh()
+            QMessageBox.information(self, self.tr("Import"), dialog.summary())
+
+    def export(self) -> None:
+        m = self.current
+        if m is None or not m.units:
+            return
+        default = f"BHYT_{m.month.year}-{m.month.month:02d}.xlsx"
+        name, _ = QFileDialog.getSaveFileName(self, self.tr("Export to Excel"), default, "Excel (*.xlsx)")
+        if name:
+            self.export_to(Path(name))
+
+    def export_to(self, path: Path) -> None:
+        from onestop_desktop.ui.bhyt.export import export_month
+
+        m = self.current
+        assert m is not None
+        with self.ctx.session() as s:
+            groups = bhyt.list_groups(s, m.cutoff or m.month)
+        self.ctx.tasks.run(
+            lambda _p: export_month(path, m, groups),
+            lambda p: self._status(self.tr("Saved {path}").format(path=p)),
+            lambda exc: show_error(self, exc),
+            title=self.tr("Exporting…"),
+            parent=self,
+        )
