@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 
 from onestop_desktop.prefs import t
 
@@ -27,19 +28,32 @@ def register(
 
 def run_verify(args: argparse.Namespace, database: str | None) -> int:
     from sqlalchemy import func, select
+    from sqlalchemy.exc import DatabaseError
 
     from onestop_desktop.bootstrap import open_database
-    from onestop_desktop.db.engine import session_scope
+    from onestop_desktop.db.engine import resolve_url, session_scope, sqlite_file
     from onestop_desktop.db.models_stats import AuditEntry
     from onestop_desktop.domain.fmt import fmt_int
     from onestop_desktop.services import audit
 
-    db = open_database(database, migrate=False)
+    url = resolve_url(database)
+    path = sqlite_file(url)
+    if path is not None and not path.exists():
+        print(t("Không tìm thấy tệp cơ sở dữ liệu", "Database file not found") + f": {path}", file=sys.stderr)
+        return 2
+    db = open_database(url, migrate=False)
     try:
         with session_scope(db.factory) as s:
             entries = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
             chain = audit.verify_chain(s)
             dossiers = audit.verify_dossiers(s)
+    except DatabaseError as exc:
+        print(
+            t("Không đọc được cơ sở dữ liệu (chạy `check`)", "Cannot read the database (run `check`)")
+            + f": {exc.orig}",
+            file=sys.stderr,
+        )
+        return 2
     finally:
         db.engine.dispose()
     print(t("Nhật ký", "Audit log") + f": {fmt_int(entries)} " + t("mục", "entries"))

@@ -45,6 +45,10 @@ def online_copy(source: Path, target: Path) -> None:
     try:
         src.backup(dst)
         dst.execute("PRAGMA journal_mode=DELETE")
+    except BaseException:
+        dst.close()
+        target.unlink(missing_ok=True)  # never leave half a copy that looks like a backup
+        raise
     finally:
         dst.close()
         src.close()

@@ -95,6 +95,11 @@ def backup(
     folder = to or default_folder(db_file)
     try:
         target = safety_copy(db_file, reason, folder)
+    except sqlite3.DatabaseError as exc:
+        raise ServiceError(
+            f"Không sao lưu được: cơ sở dữ liệu {db_file.name} bị hỏng ({exc}). "
+            "Hãy khôi phục từ bản sao lưu gần nhất còn tốt."
+        ) from exc
     except OSError as exc:
         raise ServiceError(f"Không ghi được bản sao lưu vào {folder}: {exc.strerror or exc}.") from exc
     removed = list(prune(folder, db_file.stem)) if prune_old else []
@@ -254,18 +259,43 @@ def restore(db_url: str, backup_file: Path, actor: Actor) -> RestoreOutcome:
     _known_revision(backup_file)
     if backup_file.resolve() == db_file.resolve():
         raise ServiceError("Không thể khôi phục một tệp lên chính nó.")
-    copy = safety_copy(db_file, "before-restore")
-    src = _read_only(backup_file)
-    dst = sqlite3.connect(db_file, timeout=30)
+    copy = _safety_copy_even_if_damaged(db_file)
     try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=WAL")
-    finally:
-        dst.close()
-        src.close()
+        src = _read_only(backup_file)
+        dst = sqlite3.connect(db_file, timeout=30)
+        try:
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=WAL")
+        finally:
+            dst.close()
+            src.close()
+    except sqlite3.DatabaseError:
+        _replace_damaged(db_file, backup_file)
     _after_restore(db_url, backup_file, copy, actor)
     count, last = contents(db_file)
     return RestoreOutcome(backup_file, copy, count, last)
+
+
+def _safety_copy_even_if_damaged(db_file: Path) -> Path:
+    """The safety copy before a restore; a file too damaged for the backup API is copied byte for byte."""
+    try:
+        return safety_copy(db_file, "before-restore")
+    except sqlite3.DatabaseError:
+        target = backup_name(db_file, "before-restore", default_folder(db_file))
+        shutil.copyfile(db_file, target)
+        wal = db_file.with_name(db_file.name + "-wal")
+        if wal.exists():
+            shutil.copyfile(wal, target.with_name(target.name + "-wal"))
+        return target
+
+
+def _replace_damaged(db_file: Path, backup_file: Path) -> None:
+    """Put the backup in place of a file SQLite cannot even open (nobody can be using it)."""
+    staging = db_file.with_name(db_file.name + ".restoring")
+    shutil.copyfile(backup_file, staging)
+    for companion in ("-wal", "-shm", "-journal"):
+        db_file.with_name(db_file.name + companion).unlink(missing_ok=True)
+    staging.replace(db_file)
 
 
 def _after_restore(db_url: str, backup_file: Path, copy: Path, actor: Actor) -> None:

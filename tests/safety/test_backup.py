@@ -159,3 +159,44 @@ def test_retention_latest_ten_daily_for_a_week_weekly_for_a_month(tmp_path: Path
     assert len(kept) <= 10 + 7 + 6
     assert safety.exists() and not old_safety.exists() and other.exists()
     assert all(not p.exists() for p in removed)
+
+
+def _damage(path: Path, where: str) -> None:
+    data = bytearray(path.read_bytes())
+    if where == "header":  # SQLite no longer recognises the file at all
+        data[0:100] = b"\x5a" * 100
+    else:
+        for offset in range(4096 * 2, len(data), 4096 * 3):
+            data[offset : offset + 512] = b"\x5a" * 512
+    path.write_bytes(bytes(data))
+
+
+@pytest.mark.parametrize("where", ["pages", "header"])
+def test_a_damaged_database_is_restored_from_the_latest_good_backup(
+    demo_db: Database, capsys: pytest.CaptureFixture[str], where: str
+) -> None:
+    leader = login_as(demo_db, "lanhdao")
+    good = backup.backup(demo_db.url).path
+    demo_db.engine.dispose()
+    db_file = _file(demo_db)
+    sqlite3.connect(db_file).execute("PRAGMA wal_checkpoint(TRUNCATE)").close()
+    _damage(db_file, where)
+    assert main(["check", "--database", str(db_file)]) == 1
+    assert main(["audit", "verify", "--database", str(db_file)]) == 2  # a sentence, not a traceback
+    with pytest.raises(ServiceError, match="bị hỏng"):
+        backup.backup(demo_db.url)
+    assert [b.reason for b in backup.list_backups(good.parent)] == ["manual"]  # no half copy left behind
+    outcome = backup.restore(demo_db.url, good, leader)
+    assert outcome.safety_copy.exists() and outcome.dossiers == DEMO_COUNT
+    assert backup.check(demo_db.url).ok
+    assert main(["audit", "verify", "--database", str(db_file)]) == 0
+    capsys.readouterr()
+
+
+def test_audit_verify_on_a_missing_file_is_a_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    missing = tmp_path / "nowhere.sqlite3"
+    assert main(["audit", "verify", "--database", str(missing)]) == 2
+    assert "Không tìm thấy tệp" in capsys.readouterr().err
+    assert not missing.exists()
