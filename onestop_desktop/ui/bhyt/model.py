@@ -23,13 +23,6 @@ GREEN = QColor("#c8e6c9")
 LIGHT_GREEN = QColor("#e8f5e9")
 AMBER = QColor("#fff3cd")
 RED = QColor("#f8d7da")
-GROUP_SHORT = {  # short column titles; the full group name is the tooltip
-    "nld": "Employees",
-    "bhxh": "Social insurance",
-    "nsnn": "State budget",
-    "nsnn_ho_tro": "Budget-supported",
-    "ho_gia_dinh": "Households",
-}
 
 # Called with (unit, field, value): field is "population", "insured" or "group:<code>"; raises ServiceError.
 Commit = Callable[[UnitCoverage, str, int], None]
@@ -92,8 +85,7 @@ class BhytTableModel(QAbstractTableModel):
         if section >= FIXED_COLUMNS:
             g = self._groups[section - FIXED_COLUMNS]
             if role == Qt.ItemDataRole.DisplayRole:
-                short = GROUP_SHORT.get(g.code)
-                return self.tr(short) if short else g.name
+                return self._group_short(g.code) or g.name
             if role == Qt.ItemDataRole.ToolTipRole:
                 return g.name
             return None
@@ -119,7 +111,19 @@ class BhytTableModel(QAbstractTableModel):
             return tips.get(section)
         return None
 
+    def _group_short(self, code: str) -> str | None:
+        """Short column titles of the groups of the 2014 law; the full name is the tooltip."""
+        return {
+            "nld": self.tr("Employees"),
+            "bhxh": self.tr("Social insurance"),
+            "nsnn": self.tr("State budget"),
+            "nsnn_ho_tro": self.tr("Budget-supported"),
+            "ho_gia_dinh": self.tr("Households"),
+        }.get(code)
+
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.editable and (index.column() in (POPULATION, INSURED) or index.column() >= FIXED_COLUMNS):
             return base | Qt.ItemFlag.ItemIsEditable

@@ -25,9 +25,16 @@ class MonthPicker(QComboBox):
         self.clear()
         for m in sorted(months, reverse=True):
             self.addItem(self.tr("Month {month}").format(month=month_label(m)), m)
-        idx = self.findData(keep) if keep is not None else -1
-        self.setCurrentIndex(idx if idx >= 0 else 0)
+        idx = next((i for i in range(self.count()) if self.itemData(i) == keep), 0)
+        self.setCurrentIndex(idx)
         self.blockSignals(False)
+
+    def select(self, month: date) -> bool:
+        """Show `month` if it is in the list (emits month_changed)."""
+        idx = next((i for i in range(self.count()) if self.itemData(i) == month), -1)
+        if idx >= 0:
+            self.setCurrentIndex(idx)
+        return idx >= 0
 
     def month(self) -> date | None:
         value = self.currentData()

@@ -107,7 +107,6 @@ class BhytTab(QWidget):
         )
         self.table.verticalHeader().setVisible(False)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.table.horizontalHeader().setSectionResizeMode(UNIT, QHeaderView.ResizeMode.Stretch)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_chart())
 
         self.chart = TrendChart()
@@ -133,7 +132,7 @@ class BhytTab(QWidget):
         if state is not None:
             self.splitter.restoreState(state)
         else:
-            self.splitter.setSizes([900, 360])
+            self.splitter.setSizes([1000, 330])
         self.splitter.splitterMoved.connect(
             lambda *_: QSettings().setValue("bhyt/splitter", self.splitter.saveState())
         )
@@ -330,6 +329,7 @@ class BhytTab(QWidget):
         dialog = ImportDialog(self.ctx, self.next_month(), self)
         if dialog.exec() and dialog.imported:
             self.refresh()
+            self.picker.select(dialog.month())
             QMessageBox.information(self, self.tr("Import"), dialog.summary())
 
     def export(self) -> None:
