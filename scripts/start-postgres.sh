@@ -2,11 +2,23 @@
 # Start a private PostgreSQL cluster for the tests (no system service needed) and print the line
 #   export ONESTOP_TEST_PG_URL=postgresql+psycopg2://onestop:PASSWORD@127.0.0.1:PORT/onestop_test
 # for `eval "$(bash scripts/start-postgres.sh)"`. Everything else goes to stderr.
-# The cluster lives in a temporary folder owned by the `postgres` user; stop it with
-#   pg_ctl -D "$ONESTOP_TEST_PG_DIR/data" stop   (its folder is printed as ONESTOP_TEST_PG_DIR).
+# The cluster lives in a temporary folder (printed as ONESTOP_TEST_PG_DIR) owned by the `postgres`
+# user; `bash scripts/start-postgres.sh stop` stops it and removes the folder.
 set -euo pipefail
 
 log() { echo "start-postgres: $*" >&2; }
+
+if [ "${1:-}" = "stop" ]; then
+  DIR="${ONESTOP_TEST_PG_DIR:?ONESTOP_TEST_PG_DIR is not set}"
+  BIN="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+  if [ "$(id -u)" -eq 0 ]; then
+    runuser -u postgres -- "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >&2 || true
+  else
+    "$BIN/pg_ctl" -D "$DIR/data" -m fast -w stop >&2 || true
+  fi
+  case "$DIR" in /tmp/onestop-pg.*) rm -rf "$DIR" ;; esac
+  exit 0
+fi
 
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
