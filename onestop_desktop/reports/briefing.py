@@ -35,7 +35,7 @@ from reportlab.platypus import (
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
 from onestop_desktop.reports import charts
 from onestop_desktop.reports.fonts import SANS, SERIF, font_name, register_fonts
-from onestop_desktop.services.report_data import ReportData, summary_sentences
+from onestop_desktop.services.report_data import ReportData, summary_sections
 from onestop_desktop.services.statistics import Counts, Row, with_totals
 
 __all__ = ["briefing_title", "render_briefing"]
@@ -118,7 +118,15 @@ def _header(data: ReportData, st: dict[str, ParagraphStyle], day: date) -> list[
         Paragraph(f"{_esc(data.place)}, ngày {day.day:02d} tháng {day.month:02d} năm {day.year}", st["date"]),
     ]
     table = Table([[left, right]], colWidths=[WIDTH * 0.40, WIDTH * 0.60])
-    table.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    table.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font_name(SERIF)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     title = briefing_title(data)
     return [
         table,
@@ -158,6 +166,7 @@ def _table(
         )
     t = Table(rows, colWidths=list(widths), repeatRows=len(head))
     cmds: list[tuple[Any, ...]] = [
+        ("FONTNAME", (0, 0), (-1, -1), font_name(SANS)),
         ("GRID", (0, 0), (-1, -1), 0.4, colors.black),
         ("BACKGROUND", (0, 0), (-1, len(head) - 1), HEAD_BG),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
@@ -392,7 +401,15 @@ def _signature(st: dict[str, ParagraphStyle], data: ReportData) -> Table:
         Spacer(1, 60),
     ]
     t = Table([[left, right]], colWidths=[WIDTH * 0.45, WIDTH * 0.55])
-    t.setStyle(TableStyle([("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)]))
+    t.setStyle(
+        TableStyle(
+            [
+                ("FONTNAME", (0, 0), (-1, -1), font_name(SERIF)),
+                ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                ("LEFTPADDING", (0, 0), (-1, -1), 0),
+            ]
+        )
+    )
     return t
 
 
@@ -400,10 +417,10 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     st = _styles()
     c, s = data.totals, data.stats
     story: list[Any] = _header(data, st, day)
-    sentences = summary_sentences(data)
+    parts = summary_sections(data)
     story.append(Paragraph("I. KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", st["h1"]))
     story.append(Paragraph("1. Tình hình tiếp nhận và giải quyết hồ sơ", st["h2"]))
-    story += [Paragraph(_esc(x), st["body"]) for x in sentences[:4]]
+    story += [Paragraph(_esc(x), st["body"]) for x in parts["dossiers"]]
     story.append(Paragraph(f"<i>Cách tính:</i> {_esc(s.formula_vi)}.", st["note"]))
     if c.on_time_rate is not None:
         story.append(
@@ -428,7 +445,7 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     story.append(_compare(st, data))
     story.append(CondPageBreak(5 * cm))
     story.append(Paragraph("4. Hồ sơ trễ hạn, nguyên nhân và phiếu xin lỗi", st["h2"]))
-    story += [Paragraph(_esc(x), st["body"]) for x in sentences[4:5]]
+    story += [Paragraph(_esc(x), st["body"]) for x in parts["late"]]
     story.append(
         Paragraph(
             "Số phiếu xin lỗi và hẹn lại ngày trả kết quả đã ban hành trong kỳ: "
@@ -443,20 +460,11 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     story.append(_ii06a(st, s.by_unit, "Đơn vị"))
     story.append(CondPageBreak(5 * cm))
     story.append(Paragraph("II. CÁC CHỈ SỐ CẢI CÁCH HÀNH CHÍNH KHÁC", st["h1"]))
+    story += [Paragraph(_esc(x), st["body"]) for x in parts["indicators"]]
     story.append(_indicators(st, data))
     story.append(CondPageBreak(8 * cm))
     story.append(Paragraph("III. CÔNG TÁC BẢO HIỂM Y TẾ", st["h1"]))
-    bhyt_sentences = [
-        x
-        for x in sentences
-        if x.startswith(
-            (
-                "BHYT",
-                "Đơn vị có tỷ lệ",
-            )
-        )
-    ] + [x for x in sentences if "chưa đạt 85" in x]
-    story += [Paragraph(_esc(x), st["body"]) for x in bhyt_sentences]
+    story += [Paragraph(_esc(x), st["body"]) for x in parts["bhyt"]]
     story += _bhyt(st, data, step)
     story.append(CondPageBreak(6 * cm))
     story.append(Paragraph("IV. ĐÁNH GIÁ CHUNG VÀ NHIỆM VỤ THỜI GIAN TỚI", st["h1"]))
@@ -498,6 +506,8 @@ def _numbered_canvas(title: str) -> type[Canvas]:
         """Saves each page so the total page count is known when the page numbers are drawn."""
 
         def __init__(self, *args: Any, **kwargs: Any) -> None:
+            # Otherwise the canvas selects Helvetica on every page and lists it as a resource.
+            kwargs.setdefault("initialFontName", font_name(SERIF))
             super().__init__(*args, **kwargs)
             self._pages: list[dict[str, Any]] = []
             self.setTitle(title)
@@ -538,6 +548,8 @@ def render_briefing(
         bottomMargin=BOTTOM,
         title=briefing_title(data),
         author="OneStop Desktop",
+        lang="vi",
+        initialFontName=font_name(SERIF),
     )
     story = _story(data, day or data.generated_at.date(), step)
     step(92, "Đang ghi tệp PDF…")

@@ -26,7 +26,7 @@ def build_demo_step(session: Session) -> None:
     ensure_defs(session)
     data = json.loads(resource_path("demo/indicators_2018.json").read_text(encoding="utf-8"))
     defs = {d.code: d.id for d in session.scalars(select(IndicatorDef))}
-    have = set(session.execute(select(IndicatorValue.indicator_id, IndicatorValue.month)).tuples())
+    have = {(i, m) for i, m in session.execute(select(IndicatorValue.indicator_id, IndicatorValue.month))}
     for m in data["months"]:
         y, mo = (int(x) for x in m["month"].split("-"))
         month = date(y, mo, 1)

@@ -21,7 +21,15 @@ from onestop_desktop.services import indicators, office, statistics
 from onestop_desktop.services.indicators import IndicatorValueInfo
 from onestop_desktop.services.statistics import Counts, MonthPoint, PeriodStats, Row
 
-__all__ = ["BhytSection", "BhytUnitRow", "ReportData", "build_report", "summary_sentences", "trend_months"]
+__all__ = [
+    "BhytSection",
+    "BhytUnitRow",
+    "ReportData",
+    "build_report",
+    "summary_sections",
+    "summary_sentences",
+    "trend_months",
+]
 
 Progress = Callable[[int, str], None]
 
@@ -301,6 +309,11 @@ def _short_name(name: str) -> str:
 
 def summary_sentences(data: ReportData) -> list[str]:
     """The written assessment of the briefing, generated from the figures (Vietnamese)."""
+    return [x for part in summary_sections(data).values() for x in part]
+
+
+def summary_sections(data: ReportData) -> dict[str, list[str]]:
+    """The written assessment by section: "dossiers", "late", "indicators", "bhyt"."""
     from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
 
     c, s = data.totals, data.stats
@@ -328,6 +341,8 @@ def summary_sentences(data: ReportData) -> list[str]:
         trend = "tăng" if diff > 0 else ("giảm" if diff < 0 else "không đổi so với")
         word = f"{trend} {fmt_num(abs(diff), 2)} điểm phần trăm so với" if diff else trend
         out.append(f"Tỷ lệ này {word} {data.previous_period.label_vi} ({fmt_pct(prev)}).")
+    sections: dict[str, list[str]] = {"dossiers": out}
+    out = sections["late"] = []
     if c.bad:
         worst = max(s.by_field, key=lambda r: r.counts.bad)
         share = 100.0 * worst.counts.bad / c.bad
@@ -347,6 +362,7 @@ def summary_sentences(data: ReportData) -> list[str]:
         out.append("Không có hồ sơ giải quyết quá hạn hoặc đang quá hạn.")
     if s.apology_letters:
         out.append(f"Đã ban hành {fmt_int(s.apology_letters)} phiếu xin lỗi và hẹn lại ngày trả kết quả.")
+    out = sections["indicators"] = []
     acc, docs = data.indicator("eoffice_accounts_active"), data.indicator("edocs_sent_received")
     if acc is not None and acc.total:
         out.append(
@@ -354,6 +370,7 @@ def summary_sentences(data: ReportData) -> list[str]:
             + (f" ({fmt_pct(acc.rate)})" if acc.rate is not None else "")
             + (f"; {fmt_int(int(docs.value))} văn bản điện tử đi và đến được gửi qua mạng." if docs else ".")
         )
+    out = sections["bhyt"] = []
     b = data.bhyt
     if b is not None:
         text = (
@@ -374,4 +391,4 @@ def summary_sentences(data: ReportData) -> list[str]:
                 f"{fmt_int(len(below))}/{fmt_int(len(b.units))} đơn vị chưa đạt 85 % "
                 "(tiêu chí nông thôn mới)."
             )
-    return out
+    return sections
