@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.domain.text import fold
@@ -223,6 +224,8 @@ class IntakeFormWidget(QWidget):
         return self.unit.itemData(i) if i > 0 else None
 
     def _unit_left(self) -> None:
+        if not (isValid(self) and isValid(self.unit)):
+            return
         i = self._unit_index()
         if i > 0 and self.unit.currentIndex() != i:
             self.unit.setCurrentIndex(i)
@@ -361,6 +364,8 @@ class IntakeFormWidget(QWidget):
 
     def _left(self, name: str) -> None:
         edit = self.edits[name]
+        if not (isValid(self) and isValid(edit)):
+            return  # focus-out while the form is being destroyed
         if edit.text():
             self.touched.add(name)
             checked = check_field(name, edit.text(), self.birth_date)

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+from shiboken6 import isValid
 
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.services.catalogue import ProcedureInfo
@@ -48,6 +49,8 @@ class FieldBox(QWidget):
         self.setFocusProxy(field)
 
     def show_message(self, error: str | None, warning: str | None = None) -> None:
+        if not (isValid(self.message) and isValid(self.field)):
+            return  # focus-out signals still arrive while the form is being destroyed
         text = error or warning or ""
         self.message.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE)
         self.message.setText(text)
