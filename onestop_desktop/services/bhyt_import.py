@@ -161,7 +161,8 @@ def read_sheet(path: str | Path) -> Sheet:
     return Sheet(p.name, tuple(tuple(r) for r in grid))
 
 
-def _match(header: Any, groups: Sequence[bhyt.GroupInfo]) -> str | None:
+def recognise(header: Any, groups: Sequence[bhyt.GroupInfo]) -> str | None:
+    """The field a header text stands for ("population", "group:nld", ...), or None."""
     if not isinstance(header, str):
         return None
     h = fold(header).replace("\n", " ").strip(" :*")
@@ -195,14 +196,14 @@ def guess_mapping(
         found: dict[str, int] = {}
         for c, value in enumerate(row):
             key = wanted.get(fold(value)) if isinstance(value, str) else None
-            key = key or _match(value, groups)
+            key = key or recognise(value, groups)
             if key and key not in found:
                 found[key] = c
         # a sub-header row right under the header (groups under "Trong đó") completes it
         if r + 1 < len(sheet.rows):
             for c, value in enumerate(sheet.rows[r + 1]):
                 key = wanted.get(fold(value)) if isinstance(value, str) else None
-                key = key or _match(value, groups)
+                key = key or recognise(value, groups)
                 if key and key.startswith("group:") and key not in found and c not in found.values():
                     found[key] = c
         score = len({k for k in found if k in BASE_FIELDS}) * 10 + len(found)
@@ -274,7 +275,7 @@ def check_sheet(
     start = header_row + 1
     all_groups = [bhyt.GroupInfo(k, "") for k in group_cols]
     while start < min(len(sheet.rows), header_row + 3) and (
-        _is_numbering(sheet.rows[start]) or any(_match(v, all_groups) for v in sheet.rows[start])
+        _is_numbering(sheet.rows[start]) or any(recognise(v, all_groups) for v in sheet.rows[start])
     ):
         start += 1  # a sub-header row (groups under "Trong đó") or the column numbering "(1) (2) ..."
     for r in range(start, len(sheet.rows)):
@@ -301,6 +302,14 @@ def check_sheet(
             continue
         try:
             unit = _find_unit(code_v, name_v, by_code, by_name, parent.name)
+        except ValueError as exc:
+            problems.append(RowProblem(line, label, str(exc)))
+            continue
+        if unit.id in seen:
+            problems.append(RowProblem(line, label, f"{unit.name} đã có ở dòng {seen[unit.id]}."))
+            continue
+        seen[unit.id] = line
+        try:
             population = _int(numbers[0], "Dân số")
             insured = _int(numbers[1], "Số người tham gia BHYT")
             groups: dict[str, int] = {}
@@ -315,10 +324,6 @@ def check_sheet(
         if errors:
             problems.append(RowProblem(line, label, " ".join(errors.values())))
             continue
-        if unit.id in seen:
-            problems.append(RowProblem(line, label, f"{unit.name} đã có ở dòng {seen[unit.id]}."))
-            continue
-        seen[unit.id] = line
         rows.append(ParsedRow(line, unit.id, unit.code, unit.name, population, insured, groups))
     missing = tuple(u.name for u in units if u.id not in seen)
     return ImportCheck(header_row, dict(mapping), tuple(rows), tuple(problems), missing, tuple(skipped))

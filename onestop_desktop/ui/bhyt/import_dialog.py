@@ -87,13 +87,14 @@ class ImportDialog(QDialog):
         dates.addWidget(self.month_edit)
         dates.addWidget(QLabel(self.tr("Data as of:")))
         dates.addWidget(self.cutoff_edit)
-        dates.addStretch(1)
-        form.addRow(self.tr("Month:"), dates)
         self.header_spin = QSpinBox()
         self.header_spin.setRange(0, 50)
         self.header_spin.setSpecialValueText(self.tr("not found"))
         self.header_spin.valueChanged.connect(self.recheck)
-        form.addRow(self.tr("Header row:"), self.header_spin)
+        dates.addWidget(QLabel(self.tr("Header row:")))
+        dates.addWidget(self.header_spin)
+        dates.addStretch(1)
+        form.addRow(self.tr("Month:"), dates)
         layout.addLayout(form)
 
         grid = QGridLayout()
@@ -184,15 +185,19 @@ class ImportDialog(QDialog):
         self.recheck()
 
     def _header_text(self, header: int, col: int) -> str:
-        if self.sheet is None or header < 0:
+        """The column's header as written, with the sub-header under it (groups under "Trong đó")."""
+        sheet = self.sheet
+        if sheet is None or header < 0:
             return ""
-        texts = []
+        texts: list[str] = []
         for r in (header, header + 1):
-            if r < len(self.sheet.rows) and col < len(self.sheet.rows[r]):
-                v = self.sheet.rows[r][col]
-                if isinstance(v, str) and v not in texts:
+            if r < len(sheet.rows) and col < len(sheet.rows[r]):
+                v = sheet.rows[r][col]
+                known = r == header or bhyt_import.recognise(v, self.groups) is not None
+                if isinstance(v, str) and known and v not in texts:
                     texts.append(v)
-        return " / ".join(texts)[:40]
+        text = " / ".join(texts)
+        return text if len(text) <= 45 else text[:44] + "…"
 
     def mapping(self) -> dict[str, int]:
         return {k: int(c.currentData()) for k, c in self.combos.items() if c.currentData() not in (None, -1)}
@@ -210,6 +215,8 @@ class ImportDialog(QDialog):
             for c, value in enumerate(row):
                 self.preview.setItem(r, c, QTableWidgetItem("" if value is None else str(value)))
         self.preview.resizeColumnsToContents()
+        for c in range(width):  # a title merged across the sheet must not make every column wide
+            self.preview.setColumnWidth(c, min(self.preview.columnWidth(c), 220))
 
     def recheck(self, *_args: Any) -> None:
         if self.sheet is None or self._filling:
