@@ -1,0 +1,119 @@
+"""The Reports tab on the demo database: build October 2018, charts, copy, hover, cancel, exports."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from onestop_desktop.ui.reports.tab import ReportsTab
+
+
+@pytest.fixture
+def tab(qtbot: Any, app_context: Any) -> ReportsTab:
+    t = ReportsTab(app_context)
+    qtbot.addWidget(t)
+    t.resize(1300, 800)
+    t.show()
+    return t
+
+
+def test_builds_october_with_charts_and_tables(tab: ReportsTab, qtmodeltester: Any) -> None:
+    assert tab.tab_title() == "Báo cáo"
+    p = tab.picker.period()
+    assert (p.start.isoformat(), p.end.isoformat()) == ("2018-10-01", "2018-10-31")
+    tab.build()
+    assert tab.data is not None and tab.data.totals.received == 6092
+    assert "6.000 / 6.092 = 98,49 %" in tab.summary.text()
+    for key in ("monthly", "on_time", "late", "bhyt_units", "bhyt_trend"):
+        view = tab.charts[key]
+        if key.startswith("bhyt") and tab.data.bhyt is None:
+            continue
+        assert view.canvas is not None and view.figure.axes, key
+    fields = tab.tables["field"].model
+    assert fields.rowCount() == len(tab.data.stats.by_field)
+    qtmodeltester.check(fields)
+    assert tab.tables["late"].model.rowCount() == 92
+    assert not tab.bar.isVisible() and tab.build_button.isEnabled()
+
+
+def test_copy_table_to_clipboard(tab: ReportsTab) -> None:
+    tab.build()
+    table = tab.tables["field"]
+    text = table.copy()
+    assert QApplication.clipboard().text() == text
+    lines = text.splitlines()
+    assert lines[0].split("\t")[:3] == ["Mã", "Lĩnh vực", "Phải giải quyết"]
+    land = next(line for line in lines if line.startswith("DD\t"))
+    assert land.split("\t")[1] == "Đất đai" and land.split("\t")[2] == "1.077"
+    table.view.selectRow(0)
+    assert len(table.copy().splitlines()) == 2  # header + the selected row
+
+
+def test_hover_shows_value(tab: ReportsTab) -> None:
+    from matplotlib.backend_bases import MouseEvent
+
+    tab.build()
+    view = tab.charts["late"]
+    ax = view.figure.axes[0]
+    bar = ax.patches[len(ax.patches) // 2 - 1]  # "resolved late" bar of the top row (land)
+    view.canvas.draw()
+    x, y = ax.transData.transform((bar.get_x() + bar.get_width() / 2, bar.get_y() + bar.get_height() / 2))
+    view._hover(MouseEvent("motion_notify_event", view.canvas, x, y))
+    assert "Đất đai" in view.hover_text
+
+
+def test_cancel_stops_the_build(tab: ReportsTab) -> None:
+    tab._relay.progress.connect(lambda _p, _t: tab.cancel())
+    tab.build()
+    assert tab.data is None
+    assert tab.step_label.text() == "Đã hủy."
+    assert tab.build_button.isEnabled()
+
+
+def test_reporting_period_15_to_14(tab: ReportsTab) -> None:
+    tab.picker.set_period("reporting", 2018, 10)
+    p = tab.picker.period()
+    assert (p.start.isoformat(), p.end.isoformat()) == ("2018-09-15", "2018-10-14")
+    tab.build()
+    assert tab.data is not None and tab.data.period.kind == "reporting"
+
+
+def test_export_json_and_xlsx(tab: ReportsTab, tmp_path: Path) -> None:
+    tab.build()
+    tab.export("json", tmp_path / "r.json")
+    assert json.loads((tmp_path / "r.json").read_text(encoding="utf-8"))["dossiers"]["received"] == 6092
+    tab.export("xlsx", tmp_path / "r.xlsx")
+    assert (tmp_path / "r.xlsx").stat().st_size > 0
+
+
+def test_indicator_entry_for_leaders_only(qtbot: Any, app_context: Any) -> None:
+    from onestop_desktop.services import indicators
+    from onestop_desktop.ui.reports.indicators_dialog import IndicatorsDialog
+    from tests.conftest import login_as
+
+    clerk_tab = ReportsTab(app_context)
+    qtbot.addWidget(clerk_tab)
+    assert clerk_tab.indicators_button.isHidden()
+    app_context.actor = login_as(app_context.db, "lanhdao")
+    leader_tab = ReportsTab(app_context)
+    qtbot.addWidget(leader_tab)
+    assert not leader_tab.indicators_button.isHidden()
+    from datetime import date
+
+    dialog = IndicatorsDialog(app_context, date(2018, 10, 31))
+    qtbot.addWidget(dialog)
+    value, total = dialog.values["eoffice_accounts_active"]
+    assert (value.value(), total.value() if total else None) == (655, 658)
+    assert dialog.history.model.rowCount() >= 8  # two months of four indicators
+    value.setValue(656)
+    dialog.save()
+    with app_context.session() as s:
+        now = {v.code: v for v in indicators.month_values(s, date(2018, 10, 1))}
+        hist = indicators.history(s, "eoffice_accounts_active")
+    assert now["eoffice_accounts_active"].value == 656
+    assert now["eoffice_accounts_active"].entered_by == "Trần Văn Bình"
+    assert [h.value for h in hist] == [651, 656]
