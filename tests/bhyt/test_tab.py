@@ -175,3 +175,32 @@ def test_import_dialog(qtbot, tab: BhytTab, tmp_path: Path, monkeypatch: pytest.
     qtbot.addWidget(bad)
     bad.load(write_xlsx(tmp_path / "bad.xlsx", rows))
     assert not bad.import_button.isEnabled() and "Dòng 5" in bad.report.toPlainText()
+
+
+def test_nothing_loaded_or_drawn_before_the_tab_is_shown(qtbot, app_context) -> None:  # type: ignore[no-untyped-def]
+    t = BhytTab(app_context)
+    qtbot.addWidget(t)
+    assert t.chart.canvas is None and t.model.rowCount() == 0  # start-up stays fast
+    assert not t.target_button.isVisibleTo(t)  # clerks do not set targets
+    t.show()
+    qtbot.waitExposed(t)
+    assert t.model.rowCount() == 15 and t.chart.canvas is not None
+
+
+def test_leader_sets_a_target(qtbot, app_context, monkeypatch: pytest.MonkeyPatch) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtWidgets import QInputDialog
+
+    from tests.conftest import login_as
+
+    app_context.actor = login_as(app_context.db, "lanhdao")
+    t = BhytTab(app_context)
+    qtbot.addWidget(t)
+    t.show()
+    qtbot.waitExposed(t)
+    assert t.target_button.isVisible()
+    t.table.setCurrentIndex(cell(t, "26449", M.UNIT))
+    monkeypatch.setattr(QInputDialog, "getDouble", lambda *_a, **_k: (75.0, True))
+    t.target_button.click()
+    assert cell(t, "26449", M.TARGET).data() == "75,00 %"
+    assert cell(t, "26449", M.GAP_PEOPLE).data() == "0"
+    assert cell(t, "26449", M.GAP_PEOPLE).data(Qt.ItemDataRole.BackgroundRole).color() == M.GREEN
