@@ -26,16 +26,14 @@ from PySide6.QtWidgets import (
 )
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Printing", text)
-
-
 def load_pdf(path: str | Path, parent: QWidget | None = None) -> QPdfDocument:
     """Open a PDF with QtPdf; raises OSError when it cannot be read."""
     doc = QPdfDocument(parent)
     status = doc.load(str(path))
     if status != QPdfDocument.Error.None_ or doc.pageCount() < 1:
-        raise OSError(tr("Cannot open the PDF file {path}.").format(path=path))
+        raise OSError(
+            QCoreApplication.translate("Printing", "Cannot open the PDF file {path}.").format(path=path)
+        )
     return doc
 
 
@@ -91,12 +89,14 @@ class PdfPreviewDialog(QDialog):
         self.doc = load_pdf(self.pdf_path, self)
         layout = QVBoxLayout(self)
         buttons = QHBoxLayout()
-        self.print_button = QPushButton(tr("&Print…"))
+        self.print_button = QPushButton(QCoreApplication.translate("Printing", "&Print…"))
         self.print_button.setObjectName("printButton")
-        self.save_button = QPushButton(tr("&Save as PDF…"))
+        self.save_button = QPushButton(QCoreApplication.translate("Printing", "&Save as PDF…"))
         self.save_button.setObjectName("saveButton")
-        close_button = QPushButton(tr("&Close"))
-        self.pages_label = QLabel(tr("{n} page(s)").format(n=self.doc.pageCount()))
+        close_button = QPushButton(QCoreApplication.translate("Printing", "&Close"))
+        self.pages_label = QLabel(
+            QCoreApplication.translate("Printing", "{n} page(s)").format(n=self.doc.pageCount())
+        )
         for w in (self.print_button, self.save_button):
             buttons.addWidget(w)
         buttons.addStretch(1)
@@ -139,7 +139,9 @@ class PdfPreviewDialog(QDialog):
             QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
         )
         dialog = QPrintDialog(printer, self)
-        dialog.setWindowTitle(tr("Print {name}").format(name=self.windowTitle()))
+        dialog.setWindowTitle(
+            QCoreApplication.translate("Printing", "Print {name}").format(name=self.windowTitle())
+        )
         dialog.setMinMax(1, self.doc.pageCount())
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return 0
@@ -147,7 +149,10 @@ class PdfPreviewDialog(QDialog):
 
     def save_copy(self) -> Path | None:
         target, _ = QFileDialog.getSaveFileName(
-            self, tr("Save as PDF"), str(Path.home() / self.pdf_path.name), tr("PDF files (*.pdf)")
+            self,
+            QCoreApplication.translate("Printing", "Save as PDF"),
+            str(Path.home() / self.pdf_path.name),
+            QCoreApplication.translate("Printing", "PDF files (*.pdf)"),
         )
         if not target:
             return None

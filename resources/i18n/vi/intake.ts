@@ -1,0 +1,562 @@
+<?xml version='1.0' encoding='utf-8'?>
+<TS version="2.1" language="vi_VN">
+<context>
+    <name>CatalogueDialog</name>
+    <message>
+        <source>Catalogue and calendar</source>
+        <translation>Danh mục thủ tục và lịch làm việc</translation>
+    </message>
+    <message>
+        <source>Changes apply to dossiers received afterwards; received dossiers keep their dates.</source>
+        <translation>Thay đổi chỉ áp dụng cho hồ sơ tiếp nhận sau đó; hồ sơ đã tiếp nhận giữ nguyên thời hạn và ngày hẹn.</translation>
+    </message>
+    <message>
+        <source>Procedures</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Fields</source>
+        <translation>Lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <source>Filter (accents optional)</source>
+        <translation>Lọc (gõ có dấu hoặc không dấu)</translation>
+    </message>
+    <message>
+        <source>&amp;New</source>
+        <translation>Thêm &amp;mới</translation>
+    </message>
+    <message>
+        <source>&amp;Import Excel…</source>
+        <translation>&amp;Nhập từ Excel…</translation>
+    </message>
+    <message>
+        <source>&amp;Export Excel…</source>
+        <translation>&amp;Xuất ra Excel…</translation>
+    </message>
+    <message>
+        <source>working days</source>
+        <translation>ngày làm việc</translation>
+    </message>
+    <message>
+        <source>days</source>
+        <translation>ngày</translation>
+    </message>
+    <message>
+        <source>working hours</source>
+        <translation>giờ làm việc</translation>
+    </message>
+    <message>
+        <source>commune</source>
+        <translation>cấp xã</translation>
+    </message>
+    <message>
+        <source>district</source>
+        <translation>cấp huyện</translation>
+    </message>
+    <message>
+        <source>province</source>
+        <translation>cấp tỉnh</translation>
+    </message>
+    <message>
+        <source>In use</source>
+        <translation>Đang áp dụng</translation>
+    </message>
+    <message>
+        <source>One document per line: name; bản chính | bản sao chứng thực | bản photo; count</source>
+        <translation>Mỗi dòng một giấy tờ: tên; bản chính | bản sao chứng thực | bản photo; số bản</translation>
+    </message>
+    <message>
+        <source>Code:</source>
+        <translation>Mã:</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>Tên:</translation>
+    </message>
+    <message>
+        <source>Field:</source>
+        <translation>Lĩnh vực:</translation>
+    </message>
+    <message>
+        <source>Statutory time:</source>
+        <translation>Thời hạn giải quyết:</translation>
+    </message>
+    <message>
+        <source>Unit:</source>
+        <translation>Đơn vị thời hạn:</translation>
+    </message>
+    <message>
+        <source>Fee:</source>
+        <translation>Phí, lệ phí:</translation>
+    </message>
+    <message>
+        <source>Level:</source>
+        <translation>Cấp thực hiện:</translation>
+    </message>
+    <message>
+        <source>Online level:</source>
+        <translation>Mức độ trực tuyến:</translation>
+    </message>
+    <message>
+        <source>Result:</source>
+        <translation>Kết quả:</translation>
+    </message>
+    <message>
+        <source>Required documents:</source>
+        <translation>Thành phần hồ sơ:</translation>
+    </message>
+    <message>
+        <source>&amp;Save procedure</source>
+        <translation>&amp;Lưu thủ tục</translation>
+    </message>
+    <message>
+        <source>(not in use)</source>
+        <translation>(ngừng áp dụng)</translation>
+    </message>
+    <message>
+        <source>Procedure {code} saved.</source>
+        <translation>Đã lưu thủ tục {code}.</translation>
+    </message>
+    <message>
+        <source>Save &amp;field</source>
+        <translation>Lưu &amp;lĩnh vực</translation>
+    </message>
+    <message>
+        <source>Field saved.</source>
+        <translation>Đã lưu lĩnh vực.</translation>
+    </message>
+    <message>
+        <source>Year:</source>
+        <translation>Năm:</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Ngày</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Lý do</translation>
+    </message>
+    <message>
+        <source>Extra day off</source>
+        <translation>Ngày nghỉ thêm</translation>
+    </message>
+    <message>
+        <source>Make-up working day</source>
+        <translation>Ngày làm bù</translation>
+    </message>
+    <message>
+        <source>e.g. Nghỉ bù Quốc khánh (Thông báo số …)</source>
+        <translation>ví dụ: Nghỉ bù Quốc khánh (Thông báo số …)</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>Ngày:</translation>
+    </message>
+    <message>
+        <source>Kind:</source>
+        <translation>Loại:</translation>
+    </message>
+    <message>
+        <source>Reason:</source>
+        <translation>Lý do:</translation>
+    </message>
+    <message>
+        <source>&amp;Add or update day</source>
+        <translation>&amp;Thêm hoặc sửa ngày</translation>
+    </message>
+    <message>
+        <source>&amp;Delete selected day</source>
+        <translation>&amp;Xóa ngày đã chọn</translation>
+    </message>
+    <message>
+        <source>Calendar saved: {d}.</source>
+        <translation>Đã lưu lịch: {d}.</translation>
+    </message>
+    <message>
+        <source>Day removed: {d}.</source>
+        <translation>Đã xóa ngày {d}.</translation>
+    </message>
+    <message>
+        <source>Export catalogue</source>
+        <translation>Xuất danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>Excel (*.xlsx)</source>
+        <translation>Tệp Excel (*.xlsx)</translation>
+    </message>
+    <message>
+        <source>{n} procedures written to {path}.</source>
+        <translation>Đã ghi {n} thủ tục vào {path}.</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>Đang xuất…</translation>
+    </message>
+    <message>
+        <source>Import catalogue</source>
+        <translation>Nhập danh mục thủ tục</translation>
+    </message>
+    <message>
+        <source>Nothing imported</source>
+        <translation>Chưa nhập gì</translation>
+    </message>
+    <message>
+        <source>The file has errors; nothing was changed:</source>
+        <translation>Tệp có lỗi; danh mục chưa bị thay đổi:</translation>
+    </message>
+    <message>
+        <source>Imported: {a} new procedures, {u} updated.</source>
+        <translation>Đã nhập: {a} thủ tục mới, {u} thủ tục cập nhật.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>Đang nhập…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsTable</name>
+    <message>
+        <source>Document</source>
+        <translation>Giấy tờ</translation>
+    </message>
+    <message>
+        <source>Originals</source>
+        <translation>Bản chính</translation>
+    </message>
+    <message>
+        <source>Certified copies</source>
+        <translation>Bản sao chứng thực</translation>
+    </message>
+    <message>
+        <source>Photocopies</source>
+        <translation>Bản photo</translation>
+    </message>
+</context>
+<context>
+    <name>GuidanceDialog</name>
+    <message>
+        <source>Supplement guidance (form 02)</source>
+        <translation>Hướng dẫn bổ sung, hoàn thiện hồ sơ (mẫu 02)</translation>
+    </message>
+    <message>
+        <source>e.g. bring the original for comparison</source>
+        <translation>ví dụ: mang bản chính để đối chiếu</translation>
+    </message>
+    <message>
+        <source>Nothing is registered as received; the applicant gets form 02.</source>
+        <translation>Hồ sơ không được ghi nhận là đã tiếp nhận; người nộp nhận phiếu mẫu 02.</translation>
+    </message>
+    <message>
+        <source>&amp;Missing or to complete (one per line):</source>
+        <translation>Giấy tờ còn &amp;thiếu hoặc cần hoàn thiện (mỗi dòng một giấy tờ):</translation>
+    </message>
+    <message>
+        <source>&amp;Instructions:</source>
+        <translation>&amp;Hướng dẫn thêm:</translation>
+    </message>
+    <message>
+        <source>Record and print</source>
+        <translation>Ghi nhận và in phiếu</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeFormWidget</name>
+    <message>
+        <source>Type part of the name, code or field, e.g. khai sinh</source>
+        <translation>Gõ một phần tên, mã hoặc lĩnh vực, ví dụ: khai sinh</translation>
+    </message>
+    <message>
+        <source>e.g. Nguyễn Văn An</source>
+        <translation>ví dụ: Nguyễn Văn An</translation>
+    </message>
+    <message>
+        <source>12 digits (or scan the QR code of the ID card)</source>
+        <translation>12 chữ số (hoặc quét mã QR trên thẻ căn cước)</translation>
+    </message>
+    <message>
+        <source>e.g. 0912 345 678</source>
+        <translation>ví dụ: 0912 345 678</translation>
+    </message>
+    <message>
+        <source>optional</source>
+        <translation>không bắt buộc</translation>
+    </message>
+    <message>
+        <source>house number, street, hamlet</source>
+        <translation>số nhà, đường, ấp/khu phố</translation>
+    </message>
+    <message>
+        <source>full name of the person submitting</source>
+        <translation>họ tên người nộp thay</translation>
+    </message>
+    <message>
+        <source>Submitted by someone else on the owner's behalf</source>
+        <translation>Người khác nộp thay chủ hồ sơ</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>Postal</source>
+        <translation>Bưu chính</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục hành chính</translation>
+    </message>
+    <message>
+        <source>&amp;Procedure:</source>
+        <translation>&amp;Thủ tục:</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp hồ sơ</translation>
+    </message>
+    <message>
+        <source>Full &amp;name:</source>
+        <translation>&amp;Họ và tên:</translation>
+    </message>
+    <message>
+        <source>Citizen &amp;ID:</source>
+        <translation>Số định &amp;danh (CCCD):</translation>
+    </message>
+    <message>
+        <source>P&amp;hone:</source>
+        <translation>Điện th&amp;oại:</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>Thư điện tử (&amp;e-mail):</translation>
+    </message>
+    <message>
+        <source>Commune/&amp;ward:</source>
+        <translation>&amp;Xã, phường, thị trấn:</translation>
+    </message>
+    <message>
+        <source>&amp;Street, hamlet:</source>
+        <translation>Số nhà, đường, ấ&amp;p:</translation>
+    </message>
+    <message>
+        <source>Su&amp;bmitted by:</source>
+        <translation>Người nộp th&amp;ay:</translation>
+    </message>
+    <message>
+        <source>Documents received</source>
+        <translation>Thành phần hồ sơ đã nhận</translation>
+    </message>
+    <message>
+        <source>Number of se&amp;ts:</source>
+        <translation>Số &amp;bộ hồ sơ:</translation>
+    </message>
+    <message>
+        <source>&amp;Channel:</source>
+        <translation>&amp;Hình thức nộp:</translation>
+    </message>
+    <message>
+        <source>&amp;Fee:</source>
+        <translation>&amp;Phí, lệ phí:</translation>
+    </message>
+    <message>
+        <source>Date of birth (from the ID card): {d}</source>
+        <translation>Ngày sinh (theo thẻ căn cước): {d}</translation>
+    </message>
+    <message>
+        <source>Choose the procedure.</source>
+        <translation>Chưa chọn thủ tục hành chính.</translation>
+    </message>
+    <message>
+        <source>Enter the address (commune/ward and street or hamlet).</source>
+        <translation>Chưa nhập địa chỉ (xã/phường và số nhà, ấp).</translation>
+    </message>
+    <message>
+        <source>No document marked as received.</source>
+        <translation>Chưa đánh dấu giấy tờ nào đã nhận.</translation>
+    </message>
+</context>
+<context>
+    <name>IntakeTab</name>
+    <message>
+        <source>Intake</source>
+        <translation>Tiếp nhận hồ sơ</translation>
+    </message>
+    <message>
+        <source>Find a dossier: code, part of a code, phone or citizen ID (F3)</source>
+        <translation>Tìm hồ sơ: mã hồ sơ, một phần mã, số điện thoại hoặc số định danh (F3)</translation>
+    </message>
+    <message>
+        <source>Lookup:</source>
+        <translation>Tra cứu:</translation>
+    </message>
+    <message>
+        <source>Catalogue and calendar…</source>
+        <translation>Danh mục và lịch làm việc…</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Ngày hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <source>&amp;Save and print receipt (Ctrl+S)</source>
+        <translation>&amp;Lưu và in giấy hẹn (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Supplement &amp;guidance (form 02)…</source>
+        <translation>Hướng dẫn &amp;bổ sung (mẫu 02)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse (form 03)…</source>
+        <translation>Từ &amp;chối tiếp nhận (mẫu 03)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;last receipt (Ctrl+P)</source>
+        <translation>&amp;In lại giấy hẹn vừa lưu (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+N new dossier · Ctrl+Shift+N same applicant · Ctrl+D fill from last dossier · Esc clear · F3 lookup</source>
+        <translation>Ctrl+N hồ sơ mới · Ctrl+Shift+N hồ sơ mới cùng người nộp · Ctrl+D điền từ hồ sơ trước · Esc xóa form · F3 tra cứu</translation>
+    </message>
+    <message>
+        <source>Drafts (Enter to resume, Delete to discard):</source>
+        <translation>Hồ sơ đang nhập dở (Enter để tiếp tục, Delete để bỏ):</translation>
+    </message>
+    <message>
+        <source>Cannot save yet: {what}</source>
+        <translation>Chưa thể lưu: {what}</translation>
+    </message>
+    <message>
+        <source>Ready to save.</source>
+        <translation>Đủ thông tin, có thể lưu.</translation>
+    </message>
+    <message>
+        <source>Choose a procedure to see the appointment date.</source>
+        <translation>Chọn thủ tục để xem ngày hẹn trả kết quả.</translation>
+    </message>
+    <message>
+        <source>Warning: this person already has an open dossier for this procedure: {codes}.</source>
+        <translation>Lưu ý: người này đang có hồ sơ chưa giải quyết xong cho cùng thủ tục: {codes}.</translation>
+    </message>
+    <message>
+        <source>Fill in from the last dossier {code}: {name} (Ctrl+D)</source>
+        <translation>Điền thông tin từ hồ sơ trước {code}: {name} (Ctrl+D)</translation>
+    </message>
+    <message>
+        <source>Dossier {code} received. Appointment: {due}.
+Ctrl+P prints the receipt again; Ctrl+N starts a new dossier, Ctrl+Shift+N a new one for the same applicant.</source>
+        <translation>Đã tiếp nhận hồ sơ {code}. Hẹn trả kết quả: {due}.
+Ctrl+P in lại giấy hẹn; Ctrl+N nhận hồ sơ mới, Ctrl+Shift+N hồ sơ mới cùng người nộp.</translation>
+    </message>
+    <message>
+        <source>Receipt {code}</source>
+        <translation>Giấy tiếp nhận hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Writing the PDF…</source>
+        <translation>Đang tạo tệp PDF…</translation>
+    </message>
+    <message>
+        <source>Supplement guidance</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <source>Refusal</source>
+        <translation>Phiếu từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <source>Clear the form</source>
+        <translation>Xóa nội dung form</translation>
+    </message>
+    <message>
+        <source>Clear everything typed in this form?</source>
+        <translation>Xóa toàn bộ thông tin đã nhập trong form này?</translation>
+    </message>
+    <message>
+        <source>(open)</source>
+        <translation>(đang mở)</translation>
+    </message>
+    <message>
+        <source>Lookup</source>
+        <translation>Tra cứu</translation>
+    </message>
+    <message>
+        <source>No dossier found for “{q}”.</source>
+        <translation>Không tìm thấy hồ sơ nào với “{q}”.</translation>
+    </message>
+</context>
+<context>
+    <name>LookupDialog</name>
+    <message>
+        <source>Dossiers found for “{q}”</source>
+        <translation>Hồ sơ tìm thấy với “{q}”</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã hồ sơ</translation>
+    </message>
+    <message>
+        <source>Applicant</source>
+        <translation>Người nộp</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>Ngày nhận</translation>
+    </message>
+    <message>
+        <source>Appointment</source>
+        <translation>Ngày hẹn trả</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Trạng thái</translation>
+    </message>
+    <message>
+        <source>{n} dossier(s) found.</source>
+        <translation>Tìm thấy {n} hồ sơ.</translation>
+    </message>
+    <message>
+        <source>&amp;Reprint receipt</source>
+        <translation>&amp;In lại giấy hẹn</translation>
+    </message>
+</context>
+<context>
+    <name>RefusalDialog</name>
+    <message>
+        <source>Refuse to receive (form 03)</source>
+        <translation>Từ chối tiếp nhận hồ sơ (mẫu 03)</translation>
+    </message>
+    <message>
+        <source>e.g. the request is not within the competence of this office</source>
+        <translation>ví dụ: yêu cầu không thuộc thẩm quyền giải quyết của cơ quan</translation>
+    </message>
+    <message>
+        <source>The refusal is recorded for statistics and printed on form 03.</source>
+        <translation>Việc từ chối được ghi nhận để thống kê và in trên phiếu mẫu 03.</translation>
+    </message>
+    <message>
+        <source>&amp;Reason:</source>
+        <translation>&amp;Lý do:</translation>
+    </message>
+    <message>
+        <source>Record and print</source>
+        <translation>Ghi nhận và in phiếu</translation>
+    </message>
+</context>
+</TS>
