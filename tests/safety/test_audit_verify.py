@@ -109,3 +109,29 @@ def test_dossier_deleted_or_inserted_behind_the_programs_back_is_found(
     assert code != 0
     assert f"Hồ sơ {gone} có trong nhật ký nhưng không còn trong bảng" in out
     assert "Hồ sơ GIA-181025-0001: nhật ký không có mục nào" in out
+
+
+def test_updates_by_tracking_are_followed(demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    """After-snapshots of later actions are what the table must hold, not the snapshot at accept."""
+    from sqlalchemy import select
+
+    from onestop_desktop.db.engine import session_scope
+    from onestop_desktop.db.models import Dossier
+    from onestop_desktop.services import tracking_actions
+
+    clerk, officer = login_as(demo_db, "canbo"), login_as(demo_db, "cv.tnmt")
+    code = register_some(demo_db, clerk, 1)[0]
+    with session_scope(demo_db.factory) as s:
+        dossier_id = s.scalar(select(Dossier.id).where(Dossier.code == code))
+        assert dossier_id is not None
+        tracking_actions.transfer(s, clerk, dossier_id, officer.user_id)
+    with session_scope(demo_db.factory) as s:
+        tracking_actions.resolve(s, officer, dossier_id, note="Xong")
+    demo_db.engine.dispose()
+    office = Office(sqlite_file(demo_db.url) or Path(), [code])
+    verdict, out = office.verify(capsys)
+    assert verdict == 0, out
+    sqlite3_cli(office.file, f"UPDATE dossiers SET resolved_at = NULL WHERE code = '{code}'")
+    verdict, out = office.verify(capsys)
+    assert verdict != 0
+    assert f"Hồ sơ {code}: resolved_at trong bảng là None" in out

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from pathlib import Path
 
 import pytest
 from sqlalchemy import func, inspect, select
@@ -72,3 +73,19 @@ def test_register_on_postgres_after_sequence_resync(pg_demo: str) -> None:
             assert audit.verify_dossiers(s).findings == []
     finally:
         database.engine.dispose()
+
+
+def test_month_figures_equal_on_sqlite_and_postgres(pg_built: Database, demo_db_file: Path) -> None:
+    """The same demo office gives the same October 2018 figures on both databases."""
+    from onestop_desktop.domain.periods import parse_period
+    from onestop_desktop.services import statistics
+
+    sqlite_db = open_database(f"sqlite:///{demo_db_file}", migrate=False)
+    try:
+        period = parse_period("2018-10")
+        with session_scope(sqlite_db.factory) as a, session_scope(pg_built.factory) as b:
+            on_sqlite, on_pg = statistics.period_stats(a, period), statistics.period_stats(b, period)
+    finally:
+        sqlite_db.engine.dispose()
+    assert on_sqlite.totals.received_direct > 0
+    assert on_pg == on_sqlite
