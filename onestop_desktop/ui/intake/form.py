@@ -6,6 +6,7 @@ from datetime import date
 from typing import Any
 
 from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -95,6 +96,10 @@ class IntakeFormWidget(QWidget):
         self.birth_label.setObjectName("birthLabel")
         self.birth_label.setVisible(False)
         self.boxes: dict[str, FieldBox] = {}
+        palette = self.palette()  # a saved (read-only) form must not show placeholders like entered text
+        grey = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
+        palette.setColor(QPalette.ColorGroup.Disabled, QPalette.ColorRole.PlaceholderText, grey)
+        self.setPalette(palette)
         self._layout()
         self.qr = QrWatcher(self)
         for edit in (self.procedure, *self.edits.values()):

@@ -253,6 +253,8 @@ class IntakeTab(QWidget):
             else:
                 text = self.tr("Ready to save.")
             self.blockers_label.setText(text)
+            colour = "#b00020" if self.form.touched else "#555"  # red only once the clerk has started
+            self.blockers_label.setStyleSheet(f"color: {colour};")
             self.save_button.setToolTip(text)
             self.draft_timer.start()
         self.refresh_side()

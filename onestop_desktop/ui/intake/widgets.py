@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -55,8 +56,15 @@ class FieldBox(QWidget):
         self.message.setStyleSheet(ERROR_STYLE if error else WARNING_STYLE)
         self.message.setText(text)
         self.message.setVisible(bool(text))
-        self.field.setProperty("invalid", bool(error))
-        self.field.setStyleSheet("border: 1px solid #b00020;" if error else "")
+        invalid = bool(error)
+        if bool(self.field.property("invalid")) != invalid:
+            self.field.setProperty("invalid", invalid)
+            # a palette, not a style sheet: style sheets break the grey of disabled placeholders
+            palette = QPalette()
+            if invalid:
+                palette = self.field.palette()
+                palette.setColor(QPalette.ColorRole.Base, QColor("#fdecee"))
+            self.field.setPalette(palette)
 
 
 def procedure_label(p: ProcedureInfo) -> str:
