@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select
+from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Dossier, DossierEvent, Field, Procedure, Unit, User
@@ -194,9 +194,45 @@ def _n(cond: ColumnElement[bool]) -> ColumnElement[int]:
     return func.sum(case((cond, 1), else_=0))
 
 
-def _columns(period: Period) -> tuple[list[ColumnElement[int]], ColumnElement[bool]]:
-    """The CASE sums of `Counts` (in field order) and the WHERE clause of the period's scope."""
+_NEEDED = (
+    "field_id",
+    "procedure_id",
+    "unit_id",
+    "receiving_user_id",
+    "channel",
+    "received_at",
+    "due_at",
+    "resolved_at",
+    "closed_at",
+    "status",
+    "paused_at",
+    "apology_count",
+)
+
+
+def _scope(period: Period) -> Any:
+    """The dossiers the period counts, as four disjoint index-friendly parts (UNION ALL).
+
+    new in the period (received_at index) | received before, resolved since the start (resolved_at)
+    | received before, withdrawn/stopped since the start (closed_at) | received before, still open (status).
+    One OR over these columns made SQLite walk the whole received_at index (0.9 s over 1,000,000 rows).
+    """
     d = Dossier
+    s, _last, e = _bounds(period)
+    cols = [getattr(d, name) for name in _NEEDED]
+    accepted = d.status.not_in(NOT_ACCEPTED)
+    return union_all(
+        select(*cols).where(d.received_at >= s, d.received_at < e, accepted),
+        select(*cols).where(d.resolved_at >= s, d.received_at < s, accepted),
+        select(*cols).where(d.closed_at >= s, d.resolved_at.is_(None), d.received_at < s, accepted),
+        select(*cols).where(
+            d.status.in_(OPEN), d.resolved_at.is_(None), d.closed_at.is_(None), d.received_at < s
+        ),
+    ).subquery("scope")
+
+
+def _columns(period: Period, d: Any) -> list[ColumnElement[int]]:
+    """The CASE sums of `Counts`, in field order, over the columns of `_scope` (d = its `.c`)."""
     s, last_day, e = _bounds(period)
     finished = func.coalesce(d.resolved_at, d.closed_at)
     new = d.received_at >= s
@@ -206,7 +242,7 @@ def _columns(period: Period) -> tuple[list[ColumnElement[int]], ColumnElement[bo
     open_at_end = or_(finished.is_(None), finished >= e)
     waiting = and_(d.status == int(S.WAITING_SUPPLEMENT), or_(d.paused_at.is_(None), d.paused_at < e))
     within = and_(open_at_end, or_(d.due_at >= last_day, waiting))
-    cols = [
+    return [
         _n(d.received_at < s),
         _n(and_(new, d.channel == "online")),
         _n(and_(new, d.channel != "online")),
@@ -219,17 +255,6 @@ def _columns(period: Period) -> tuple[list[ColumnElement[int]], ColumnElement[bo
         _n(and_(open_at_end, waiting)),
         _n(d.apology_count > 0),
     ]
-    scope = and_(
-        d.received_at < e,
-        d.status.not_in(NOT_ACCEPTED),
-        or_(
-            d.received_at >= s,
-            d.resolved_at >= s,
-            d.closed_at >= s,
-            and_(d.resolved_at.is_(None), d.closed_at.is_(None)),
-        ),
-    )
-    return cols, scope
 
 
 def _counts(values: Iterable[Any]) -> Counts:
@@ -238,8 +263,8 @@ def _counts(values: Iterable[Any]) -> Counts:
 
 def period_totals(session: Session, period: Period) -> Counts:
     """The totals of form II.06a for the period (one aggregate query, no breakdown)."""
-    cols, scope = _columns(period)
-    row = session.execute(select(*cols).where(scope)).one()
+    sub = _scope(period)
+    row = session.execute(select(*_columns(period, sub.c))).one()
     return _counts(row)
 
 
@@ -259,10 +284,9 @@ def _rollup(
 
 def period_stats(session: Session, period: Period) -> PeriodStats:
     """Totals, breakdowns by field / procedure / unit / receiving officer, late dossiers, apologies."""
-    d = Dossier
-    cols, scope = _columns(period)
-    keys = (d.field_id, d.procedure_id, d.unit_id, d.receiving_user_id)
-    result = session.execute(select(*keys, *cols).where(scope).group_by(*keys)).all()
+    sub = _scope(period)
+    keys = (sub.c.field_id, sub.c.procedure_id, sub.c.unit_id, sub.c.receiving_user_id)
+    result = session.execute(select(*keys, *_columns(period, sub.c)).group_by(*keys)).all()
     grouped = [((r[0], r[1], r[2], r[3]), _counts(r[4:])) for r in result]
     totals = sum((c for _, c in grouped), Counts())
 
@@ -313,18 +337,20 @@ def _late_dossiers(session: Session, period: Period) -> tuple[tuple[LateDossier,
     """Dossiers resolved late inside the period or overdue and still open at its end."""
     d = Dossier
     s, last_day, e = _bounds(period)
-    finished = func.coalesce(d.resolved_at, d.closed_at)
     late_resolved = and_(
         d.resolved_at >= s, d.resolved_at < e, func.date(d.resolved_at) > func.date(d.due_at)
     )
     waiting = and_(d.status == int(S.WAITING_SUPPLEMENT), or_(d.paused_at.is_(None), d.paused_at < e))
-    overdue = and_(
-        d.received_at < e,
-        or_(finished.is_(None), finished >= e),
-        d.due_at < last_day,
-        not_(waiting),
-    )
-    cond = and_(d.status.not_in(NOT_ACCEPTED), or_(late_resolved, overdue))
+    # Overdue at the end: not finished by then (still open, or finished after the end), appointment
+    # before the last day, not waiting for a supplement. Disjoint index-friendly parts, as in _scope.
+    late_end = and_(d.due_at < last_day, d.received_at < e, not_(waiting))
+    ids = union_all(
+        select(d.id).where(late_resolved),
+        select(d.id).where(d.status.in_(OPEN), d.resolved_at.is_(None), d.closed_at.is_(None), late_end),
+        select(d.id).where(d.resolved_at >= e, late_end),
+        select(d.id).where(d.closed_at >= e, d.resolved_at.is_(None), late_end),
+    ).subquery("late_ids")
+    cond = and_(d.status.not_in(NOT_ACCEPTED), d.id.in_(select(ids.c.id)))
     total = session.scalar(select(func.count(d.id)).where(cond)) or 0
     q = (
         select(
@@ -380,30 +406,46 @@ class MonthPoint:
 
 
 def monthly_series(session: Session, months: list[Period]) -> list[MonthPoint]:
-    """New dossiers, resolved and resolved late per period, for a chart: one query, a CASE per period."""
+    """New dossiers, resolved and resolved late per period, for a chart (a CASE per period)."""
     if not months:
         return []
     d = Dossier
-    cols: list[ColumnElement[int]] = []
-    for p in months:
-        s, _last, e = _bounds(p)
-        res_in = and_(d.resolved_at >= s, d.resolved_at < e)
-        closed_in = and_(d.resolved_at.is_(None), d.closed_at >= s, d.closed_at < e)
-        cols += [
-            _n(and_(d.received_at >= s, d.received_at < e)),
-            _n(or_(res_in, closed_in)),
-            _n(and_(res_in, func.date(d.resolved_at) > func.date(d.due_at))),
-        ]
     first, _l, _e = _bounds(months[0])
     _f, _l2, last = _bounds(months[-1])
-    scope = and_(
-        d.status.not_in(NOT_ACCEPTED),
-        d.received_at < last,
-        or_(d.received_at >= first, d.resolved_at >= first, d.closed_at >= first),
-    )
-    row = session.execute(select(*cols).where(scope)).one()
+    accepted = d.status.not_in(NOT_ACCEPTED)
+    bounds = [_bounds(p) for p in months]
+    # One query per date column, each walking only its own index over the range.
+    received = session.execute(
+        select(*[_n(and_(d.received_at >= s, d.received_at < e)) for s, _x, e in bounds]).where(
+            d.received_at >= first, d.received_at < last, accepted
+        )
+    ).one()
+    resolved = session.execute(
+        select(
+            *[_n(and_(d.resolved_at >= s, d.resolved_at < e)) for s, _x, e in bounds],
+            *[
+                _n(
+                    and_(
+                        d.resolved_at >= s, d.resolved_at < e, func.date(d.resolved_at) > func.date(d.due_at)
+                    )
+                )
+                for s, _x, e in bounds
+            ],
+        ).where(d.resolved_at >= first, d.resolved_at < last, accepted)
+    ).one()
+    closed = session.execute(
+        select(*[_n(and_(d.closed_at >= s, d.closed_at < e)) for s, _x, e in bounds]).where(
+            d.closed_at >= first, d.closed_at < last, d.resolved_at.is_(None), accepted
+        )
+    ).one()
+    n = len(months)
     return [
-        MonthPoint(p.start, int(row[3 * i] or 0), int(row[3 * i + 1] or 0), int(row[3 * i + 2] or 0))
+        MonthPoint(
+            p.start,
+            int(received[i] or 0),
+            int(resolved[i] or 0) + int(closed[i] or 0),
+            int(resolved[n + i] or 0),
+        )
         for i, p in enumerate(months)
     ]
 
