@@ -174,3 +174,40 @@ def test_escape_clears_after_confirmation(tab: IntakeTab, monkeypatch: pytest.Mo
     key(Qt.Key.Key_Escape)
     assert tab.form.edits["applicant_name"].text() == ""
     assert tab.form.procedure.current is None
+
+
+FIVE = [
+    "dang ky khai tu",
+    "chung thuc chu ky",
+    "dang ky ho kinh doanh",
+    "cap giay phep xay dung",
+    "dang ky ket hon",
+]
+
+
+def test_five_dossiers_with_the_keyboard_alone(tab: IntakeTab, opened: list, app_context: Any) -> None:
+    codes = []
+    for query in FIVE:
+        key(Qt.Key.Key_N, CTRL)
+        assert focused() is tab.form.procedure
+        type_text(focused(), query)
+        key(Qt.Key.Key_Return)
+        assert tab.form.procedure.current is not None, query
+        type_text(focused(), "trần thị bích")
+        for text in ("075190001234", "0987654321", ""):
+            key(Qt.Key.Key_Tab)
+            type_text(focused(), text)
+        key(Qt.Key.Key_Tab)
+        type_text(focused(), "gia ray")
+        key(Qt.Key.Key_Tab)
+        if tab.form.unit.view().isVisible():
+            key(Qt.Key.Key_Tab)
+        type_text(focused(), "Khu 2")
+        key(Qt.Key.Key_S, CTRL)
+        assert tab.saved is not None, tab.blockers_label.text()
+        codes.append(tab.saved.registered.code)
+    assert len(set(codes)) == 5 and len(opened) == 5
+    with session_scope(app_context.db.factory) as s:
+        rows = s.scalars(select(Dossier).where(Dossier.code.in_(codes))).all()
+        assert {d.procedure.name for d in rows} == {tab.form.procedure.matches(q)[0].name for q in FIVE}
+        assert all(d.address.endswith("thị trấn Gia Ray, huyện Xuân Lộc, tỉnh Đồng Nai") for d in rows)
