@@ -1,0 +1,103 @@
+"""Benchmarks: the monthly report over a 1,000,000-dossier database (pytest-benchmark, run apart).
+
+    .venv/bin/pytest tests/benchmarks/test_bench_report.py --benchmark-only -p no:cacheprovider
+
+The database comes from ONESTOP_BENCH_DB (a SQLite file) or is built once with
+`onestop-desktop demo --scale 1000000` (services/scale.py) into the temp folder and reused.
+Targets on the 2-core machine: month figures <= 300 ms; full PDF with charts <= 3 s.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import subprocess
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from onestop_desktop.bootstrap import Database, open_database
+from onestop_desktop.db.engine import session_scope
+from onestop_desktop.domain.periods import parse_period
+
+SCALE = int(os.environ.get("ONESTOP_BENCH_SCALE", "1000000"))
+
+
+def _database_file() -> Path:
+    given = os.environ.get("ONESTOP_BENCH_DB")
+    if given:
+        return Path(given)
+    path = Path(tempfile.gettempdir()) / f"onestop-bench-{SCALE}.sqlite3"
+    if not path.exists():
+        try:
+            import onestop_desktop.services.scale  # noqa: F401
+        except ModuleNotFoundError:
+            pytest.skip("services/scale.py (demo --scale N) is not in this build; set ONESTOP_BENCH_DB")
+        subprocess.run(
+            [sys.executable, "-m", "onestop_desktop", "demo", "--scale", str(SCALE), "--database", str(path)],
+            check=True,
+        )
+    return path
+
+
+@pytest.fixture(scope="module")
+def big_db() -> Iterator[Database]:
+    db = open_database(f"sqlite:///{_database_file()}")
+    yield db
+    db.engine.dispose()
+
+
+def test_month_figures(benchmark: Any, big_db: Database) -> None:
+    from onestop_desktop.services.statistics import period_stats
+
+    period = parse_period("2018-10")
+
+    def run() -> int:
+        with session_scope(big_db.factory) as s:
+            return period_stats(s, period).totals.received
+
+    assert benchmark(run) > 0
+
+
+def test_month_totals_only(benchmark: Any, big_db: Database) -> None:
+    from onestop_desktop.services.statistics import period_totals
+
+    period = parse_period("2018-10")
+
+    def run() -> int:
+        with session_scope(big_db.factory) as s:
+            return period_totals(s, period).received
+
+    assert benchmark(run) > 0
+
+
+def test_whole_report_data(benchmark: Any, big_db: Database) -> None:
+    from onestop_desktop.services.report_data import build_report
+
+    period = parse_period("2018-10")
+
+    def run() -> int:
+        with session_scope(big_db.factory) as s:
+            return build_report(s, period).totals.received
+
+    assert benchmark(run) > 0
+
+
+def test_briefing_pdf_with_charts(benchmark: Any, big_db: Database) -> None:
+    from onestop_desktop.reports.briefing import render_briefing
+    from onestop_desktop.services.report_data import build_report
+
+    period = parse_period("2018-10")
+
+    def run() -> int:
+        with session_scope(big_db.factory) as s:
+            data = build_report(s, period)
+        buf = io.BytesIO()
+        render_briefing(data, buf)
+        return len(buf.getvalue())
+
+    assert benchmark.pedantic(run, rounds=3, iterations=1) > 10_000
