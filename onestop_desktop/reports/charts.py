@@ -16,11 +16,12 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from onestop_desktop.domain.fmt import fmt_int, fmt_num, fmt_pct
-from onestop_desktop.services.report_data import BhytSection, BhytUnitRow
+from onestop_desktop.services.report_data import BhytSection, BhytUnitRow, ReportData
 from onestop_desktop.services.statistics import MonthPoint, Row
 
 __all__ = [
     "bhyt_by_unit",
+    "report_figures",
     "bhyt_trend",
     "figure_png",
     "hover_targets",
@@ -84,6 +85,18 @@ def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, heigh
         month = _month_label(p.month)
         _HOVER[fig].append((bar_new, f"{month}: tiếp nhận mới {fmt_int(p.received_new)} hồ sơ"))
         _HOVER[fig].append((bar_res, f"{month}: đã giải quyết {fmt_int(p.resolved)} hồ sơ"))
+    for x, p in zip(xs, series, strict=True):
+        if p.resolved_late:
+            ax.annotate(
+                fmt_int(p.resolved_late),
+                (x, p.resolved_late),
+                textcoords="offset points",
+                xytext=(0, 4),
+                ha="center",
+                fontsize=7,
+                color=RED,
+                fontfamily=FONT,
+            )
     _HOVER[fig].append((line, "Giải quyết quá hạn: " + ", ".join(fmt_int(p.resolved_late) for p in series)))
     ax.set_xticks(xs, labels)
     ax.yaxis.set_major_formatter(_INT)
@@ -237,3 +250,16 @@ def figure_png(fig: Figure, dpi: int = 200) -> bytes:
     buf = io.BytesIO()
     fig.savefig(buf, format="png", dpi=dpi)
     return buf.getvalue()
+
+
+def report_figures(data: ReportData) -> dict[str, Figure]:
+    """Every chart of the Reports tab (plain Figures: safe to build in a worker thread)."""
+    figs = {
+        "monthly": received_vs_resolved(data.series),
+        "on_time": on_time_by_field(data.stats.by_field),
+        "late": late_by_field(data.stats.by_field),
+    }
+    if data.bhyt is not None:
+        figs["bhyt_units"] = bhyt_by_unit(data.bhyt)
+        figs["bhyt_trend"] = bhyt_trend(data.bhyt.trend)
+    return figs

@@ -50,21 +50,6 @@ def _rate(x: float | None) -> str:
     return fmt_pct(x) if x is not None else "—"
 
 
-def make_figures(data: ReportData) -> dict[str, Any]:
-    """Every chart of the tab (plain Figures: safe to build in the worker thread)."""
-    from onestop_desktop.reports import charts
-
-    figs: dict[str, Any] = {
-        "monthly": charts.received_vs_resolved(data.series),
-        "on_time": charts.on_time_by_field(data.stats.by_field),
-        "late": charts.late_by_field(data.stats.by_field),
-    }
-    if data.bhyt is not None:
-        figs["bhyt_units"] = charts.bhyt_by_unit(data.bhyt)
-        figs["bhyt_trend"] = charts.bhyt_trend(data.bhyt.trend)
-    return figs
-
-
 class ReportsTab(QWidget):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -249,7 +234,18 @@ class ReportsTab(QWidget):
             ),
         }
         t, c = self.tables, self.charts
-        self._page(self.tr("Overview"), t["compare"], c["monthly"])
+        overview = QWidget()
+        box = QVBoxLayout(overview)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(t["compare"], 1)
+        self.assessment = QLabel()
+        self.assessment.setWordWrap(True)
+        self.assessment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        box.addWidget(self.assessment)
+        split = QSplitter(Qt.Orientation.Horizontal)
+        split.addWidget(overview)
+        split.addWidget(c["monthly"])
+        self.pages.addTab(split, self.tr("Overview"))
         self._page(self.tr("By field"), t["field"], c["on_time"], c["late"])
         self._page(self.tr("By procedure"), t["procedure"])
         self._page(self.tr("By unit"), t["unit"])
@@ -276,7 +272,9 @@ class ReportsTab(QWidget):
             with session_scope(factory) as s:
                 data = build_report(s, period, step)
             step(96, self.tr("Drawing the charts…"))
-            return generation, data, make_figures(data)
+            from onestop_desktop.reports.charts import report_figures
+
+            return generation, data, report_figures(data)
 
         self._busy(True)
         self._progress = self.ctx.tasks.run(
@@ -336,6 +334,7 @@ class ReportsTab(QWidget):
         self.tables["compare"].model.set_rows(
             [(name, *[f(k) if k.received else "—" for k in periods]) for name, f in lines]
         )
+        self.assessment.setText("".join(f"<p>{x}</p>" for x in summary_sentences(data)[3:]))
         self.tables["field"].model.set_rows(s.by_field)
         self.tables["procedure"].model.set_rows(s.by_procedure)
         self.tables["unit"].model.set_rows(s.by_unit)
