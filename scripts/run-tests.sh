@@ -3,9 +3,10 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --dev
-# PDF pages are rendered to images by some tests (poppler-utils); PostgreSQL tests need a server.
+# Some tests render PDF pages (poppler-utils), edit the database behind the program's back (sqlite3)
+# and run against a real PostgreSQL server (started privately below).
 extra=""
-for pkg in poppler-utils postgresql; do
+for pkg in poppler-utils sqlite3 postgresql; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || extra="$extra $pkg"
 done
 if [ -n "$extra" ] && command -v apt-get >/dev/null 2>&1; then
@@ -13,6 +14,8 @@ if [ -n "$extra" ] && command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $extra >/dev/null
 fi
 export QT_QPA_PLATFORM=offscreen
+eval "$(bash scripts/start-postgres.sh)"
+trap 'bash scripts/start-postgres.sh stop' EXIT
 echo "== ruff"; .venv/bin/ruff check onestop_desktop tests scripts build_spec.py
 .venv/bin/ruff format --check onestop_desktop tests scripts build_spec.py
 echo "== mypy"; .venv/bin/mypy

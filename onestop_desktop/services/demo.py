@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import insert, select
+from sqlalchemy import insert, select, text
 from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import (
@@ -357,6 +357,11 @@ def _make_dossiers(session: Session, users: dict[str, User]) -> None:
     plans = sept + [p for p in october if p.row["id"] not in carried_ids]
     rows = [p.row for p in plans]
     session.execute(insert(Dossier), rows)
+    if session.get_bind().dialect.name == "postgresql":
+        # ids were given explicitly (events need them): move the id sequence past them
+        session.execute(
+            text("SELECT setval(pg_get_serial_sequence('dossiers', 'id'), (SELECT MAX(id) FROM dossiers))")
+        )
     session.execute(insert(DossierEvent), [e for p in plans for e in p.events])
     for (office_code, day), last_seq in seqs.items():
         session.merge(DossierSequence(office_code=office_code, day=day, last_seq=last_seq))

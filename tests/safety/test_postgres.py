@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import func, inspect, select
-from sqlalchemy.exc import IntegrityError
 
 from onestop_desktop.bootstrap import Database, ensure_demo, open_database
 from onestop_desktop.db.engine import session_scope
@@ -54,12 +53,6 @@ def _register_one(database: Database) -> str:
         return register(s, actor_of(user), form, office.office_unit(s), catalogue.working_calendar(s)).code
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=IntegrityError,
-    reason="services/demo.py inserts dossiers with explicit ids; PostgreSQL's id sequence stays at 1, "
-    "so the next dossier collides with pk_dossiers (fix: setval after the bulk insert)",
-)
 def test_register_after_demo_build_on_postgres(pg_built: Database) -> None:
     assert _register_one(pg_built)
 
