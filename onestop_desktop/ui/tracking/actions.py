@@ -1,0 +1,218 @@
+"""What each action button does: ask what the action needs, confirm, call the service, print the form.
+
+`prompt`, `open_pdf` and `confirm` are module-level so tests can replace the modal dialogs.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QWidget,
+)
+
+from onestop_desktop.domain.states import Action
+from onestop_desktop.services import tracking
+from onestop_desktop.services.tracking import DossierDetails
+from onestop_desktop.ui.common import messages
+from onestop_desktop.ui.tracking.dialogs import ApologyDialog, NoteDialog, TransferDialog
+
+if TYPE_CHECKING:
+    from onestop_desktop.ui.tracking.tab import TrackingTab
+
+# Actions that end the dossier's life at the office: asked twice.
+IRREVERSIBLE = {Action.RETURN_RESULT, Action.WITHDRAW, Action.STOP, Action.REFUSE}
+APOLOGY_EXTRA_DAYS = 5
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("TrackingActions", text)
+
+
+def open_pdf(parent: QWidget, path: Path, title: str) -> None:
+    from onestop_desktop.ui.common.printing import show_pdf
+
+    show_pdf(parent, path, title)
+
+
+def confirm(parent: QWidget, title: str, text: str) -> bool:
+    return messages.confirm(parent, title, text)
+
+
+def _forms_dir() -> Path:
+    from onestop_desktop.ui.tracking.tab import forms_dir
+
+    return forms_dir()
+
+
+def prompt(tab: TrackingTab, action: Action, d: DossierDetails) -> dict[str, Any] | None:
+    """Open the dialog an action needs; None when the user cancels."""
+    dialog: TransferDialog | NoteDialog | ApologyDialog
+    if action is Action.TRANSFER:
+        with tab.ctx.session() as s:
+            people = tracking.holders(s)
+        dialog = TransferDialog(people, None, tab)
+    elif action is Action.REQUEST_SUPPLEMENT:
+        dialog = NoteDialog(
+            tr("Request a supplement (form 02)"), tr("Missing documents (one per line)"), True, tab
+        )
+    elif action is Action.APOLOGY:
+        proposed = datetime.combine(
+            tab.calendar.add_working_days(max(d.due_at.date(), tab.now().date()), APOLOGY_EXTRA_DAYS),
+            d.due_at.time(),
+        )
+        dialog = ApologyDialog(d.due_at, proposed, tab)
+    elif action is Action.STOP:
+        dialog = NoteDialog(tr("Stop processing"), tr("Reason"), True, tab)
+    elif action in (Action.WITHDRAW, Action.REFUSE):
+        dialog = NoteDialog(tr("Reason"), tr("Reason or the citizen's request"), action is Action.REFUSE, tab)
+    else:
+        dialog = NoteDialog(tr("Note"), tr("Note (optional)"), False, tab)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return None
+    return dialog.values()
+
+
+def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
+    """Run one action on dossier `d`; True when something was written."""
+    action = Action(action_name)
+    values = prompt(tab, action, d)
+    if values is None:
+        return False
+    if action in IRREVERSIBLE and not confirm(
+        tab,
+        tr("Confirm"),
+        tr("This ends the dossier {code} at the office. Continue?").format(code=d.code),
+    ):
+        return False
+    actor, cal, now = tab.ctx.actor, tab.calendar, tab.now()
+    note = str(values.get("note", ""))
+    pdf: tuple[Path, str] | None = None
+    with tab.ctx.session() as s:
+        if action is Action.TRANSFER:
+            tracking.transfer(s, actor, d.id, int(values["to_user_id"]), note, at=now)
+        elif action is Action.REQUEST_SUPPLEMENT:
+            tracking.request_supplement(s, actor, d.id, note, at=now)
+            data = tracking.supplement_data(s, d.id, note, actor.full_name, now)
+            pdf = (_forms_dir() / f"mau02-{d.code}.pdf", tr("Supplement request (form 02)"))
+            from onestop_desktop.reports.forms import render_supplement
+
+            render_supplement(data, pdf[0])
+        elif action is Action.RECEIVE_SUPPLEMENT:
+            tracking.receive_supplement(s, actor, d.id, cal, note, at=now)
+        elif action is Action.RESOLVE:
+            tracking.resolve(s, actor, d.id, note, at=now)
+        elif action is Action.RETURN_RESULT:
+            tracking.return_result(s, actor, d.id, note, at=now)
+        elif action is Action.APOLOGY:
+            new_due, reason = values["new_due"], str(values["reason"])
+            tracking.apology(s, actor, d.id, new_due, reason, at=now)
+            apology = tracking.apology_data(s, d.id, d.due_at, new_due, reason, now)
+            pdf = (_forms_dir() / f"mau04-{d.code}.pdf", tr("Apology letter (form 04)"))
+            from onestop_desktop.reports.forms import render_apology
+
+            render_apology(apology, pdf[0])
+        elif action is Action.WITHDRAW:
+            tracking.withdraw(s, actor, d.id, note, at=now)
+        elif action is Action.STOP:
+            tracking.stop(s, actor, d.id, note, at=now)
+        else:
+            tracking.simple(s, actor, d.id, action, note, at=now)
+    if pdf is not None:
+        open_pdf(tab, pdf[0], pdf[1])
+    return True
+
+
+def print_control_slip(tab: TrackingTab, dossier_id: int, code: str) -> None:
+    from onestop_desktop.reports.forms import render_control_slip
+
+    with tab.ctx.session() as s:
+        data = tracking.control_slip_data(s, dossier_id)
+    path = _forms_dir() / f"mau05-{code}.pdf"
+    render_control_slip(data, path)
+    open_pdf(tab, path, tr("Control slip (form 05)"))
+
+
+class LogBookDialog(QDialog):
+    """The period and the format of the log book (form 06)."""
+
+    def __init__(self, start: QDate, end: QDate, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(tr("Log book (form 06)"))
+        form = QFormLayout(self)
+        self.start, self.end = QDateEdit(start), QDateEdit(end)
+        for e in (self.start, self.end):
+            e.setDisplayFormat("dd/MM/yyyy")
+            e.setCalendarPopup(True)
+        self.kind = QComboBox()
+        self.kind.addItem(tr("PDF (print)"), "pdf")
+        self.kind.addItem(tr("Excel (.xlsx)"), "xlsx")
+        form.addRow(tr("From"), self.start)
+        form.addRow(tr("To"), self.end)
+        form.addRow(tr("Format"), self.kind)
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+
+    def values(self) -> dict[str, Any]:
+        s, e = self.start.date(), self.end.date()
+        return {"start": s.toPython(), "end": e.toPython(), "kind": self.kind.currentData()}
+
+
+def ask_log_book(tab: TrackingTab) -> dict[str, Any] | None:
+    today = tab.now().date()
+    dialog = LogBookDialog(QDate(today.year, today.month, 1), QDate(today.year, today.month, today.day), tab)
+    return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+def log_book(tab: TrackingTab) -> None:
+    from onestop_desktop.ui.tracking.export import export_log_book_pdf, export_log_book_xlsx
+
+    values = ask_log_book(tab)
+    if values is None:
+        return
+    start, end, kind = values["start"], values["end"], values["kind"]
+    if end < start:
+        messages.show_error(tab, tracking_error(tr("The end of the period is before its start.")))
+        return
+    factory = tab.ctx.db.factory
+    name = f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}"
+    if kind == "pdf":
+        path = _forms_dir() / f"{name}.pdf"
+        tab.ctx.tasks.run(
+            lambda _p: export_log_book_pdf(factory, start, end, path),
+            lambda _n: open_pdf(tab, path, tr("Log book (form 06)")),
+            lambda exc: messages.show_error(tab, exc),
+            title=tr("Preparing the log book…"),
+            parent=tab,
+        )
+        return
+    target = tab.ask_save_path(tr("Log book (form 06)"), name + ".xlsx", tr("Excel files (*.xlsx)"))
+    if target is None:
+        return
+    tab.ctx.tasks.run(
+        lambda p: export_log_book_xlsx(factory, start, end, target, p.report),
+        lambda n: tab.count_label.setText(
+            tr("Log book: {n} dossiers written to {path}").format(n=n, path=target)
+        ),
+        lambda exc: messages.show_error(tab, exc),
+        title=tr("Preparing the log book…"),
+        parent=tab,
+    )
+
+
+def tracking_error(text: str) -> Exception:
+    from onestop_desktop.services.errors import ServiceError
+
+    return ServiceError(text)

@@ -1,0 +1,163 @@
+"""The side panel: every field of the selected dossier, its documents, deadline and timeline, and the
+buttons of the actions its status allows."""
+
+from __future__ import annotations
+
+from html import escape
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
+
+from onestop_desktop.domain.fmt import fmt_datetime, fmt_money
+from onestop_desktop.domain.states import Action, DossierStatus, label_vi
+from onestop_desktop.services.tracking import DossierDetails
+
+
+class DetailsPanel(QWidget):
+    action_requested = Signal(str)
+    undo_requested = Signal()
+    slip_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.details: DossierDetails | None = None
+        self.hint = QLabel()
+        self.hint.setWordWrap(True)
+        self.hint.setObjectName("hint")
+        self.hint.setStyleSheet("background:#fff1c2; color:#7a5200; padding:4px; border-radius:3px")
+        self.hint.setVisible(False)
+        self.browser = QTextBrowser()
+        self.browser.setObjectName("details")
+        self.browser.setOpenLinks(False)
+        labels = {
+            Action.ACCEPT: self.tr("Accept"),
+            Action.REFUSE: self.tr("Refuse"),
+            Action.TRANSFER: self.tr("Transfer…"),
+            Action.REQUEST_SUPPLEMENT: self.tr("Request supplement…"),
+            Action.RECEIVE_SUPPLEMENT: self.tr("Supplement received"),
+            Action.REQUEST_FINANCIAL: self.tr("Request financial obligation"),
+            Action.RECEIVE_FINANCIAL: self.tr("Financial obligation done"),
+            Action.RESOLVE: self.tr("Mark resolved…"),
+            Action.RETURN_RESULT: self.tr("Return result…"),
+            Action.APOLOGY: self.tr("Apology, new date…"),
+            Action.WITHDRAW: self.tr("Withdraw…"),
+            Action.STOP: self.tr("Stop processing…"),
+        }
+        self.buttons: dict[str, QPushButton] = {}
+        self.grid = grid = QGridLayout()
+        grid.setSpacing(4)
+        for action, text in labels.items():
+            b = QPushButton(text)
+            b.setObjectName(f"action_{action.value}")
+            b.clicked.connect(lambda _c=False, a=action.value: self.action_requested.emit(a))
+            self.buttons[action.value] = b
+        self.undo_button = QPushButton(self.tr("Undo my last action"))
+        self.undo_button.setObjectName("undo")
+        self.undo_button.clicked.connect(self.undo_requested.emit)
+        self.slip_button = QPushButton(self.tr("Control slip (form 05)…"))
+        self.slip_button.setObjectName("slip")
+        self.slip_button.clicked.connect(self.slip_requested.emit)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.hint)
+        layout.addLayout(grid)
+        layout.addWidget(self.browser, 1)
+        self.show_details(None)
+
+    def show_details(self, d: DossierDetails | None) -> None:
+        self.details = d
+        allowed = set(d.actions) if d else set()
+        while self.grid.count():
+            self.grid.takeAt(0)
+        shown = [
+            b
+            for a, b in self.buttons.items()
+            if a in allowed or a in ("transfer", "request-supplement", "resolve", "apology")
+        ]
+        for a, b in self.buttons.items():
+            b.setEnabled(a in allowed)
+            b.setVisible(b in shown)
+        for i, b in enumerate([*shown, self.undo_button, self.slip_button]):
+            self.grid.addWidget(b, i // 2, i % 2)
+        self.undo_button.setEnabled(d is not None and d.undo_refusal is None)
+        self.undo_button.setToolTip(d.undo_refusal or "" if d else "")
+        self.slip_button.setEnabled(d is not None)
+        if d is None:
+            self.hint.setVisible(False)
+            self.browser.setHtml(f"<p><i>{escape(self.tr('Select a dossier to see its details.'))}</i></p>")
+            return
+        self.hint.setVisible(d.suggest_apology)
+        self.hint.setText(
+            self.tr("This dossier is due and not resolved: send an apology letter with a new date (form 04).")
+        )
+        self.browser.setHtml(self._html(d))
+
+    def _html(self, d: DossierDetails) -> str:
+        def row(label: str, value: str) -> str:
+            head = f"<td style='color:#555;padding-right:8px'>{escape(label)}</td>"
+            return f"<tr>{head}<td>{escape(value)}</td></tr>"
+
+        def when(v: object) -> str:
+            return fmt_datetime(v) if v else ""  # type: ignore[arg-type]
+
+        rows = [
+            row(self.tr("Code"), d.code),
+            row(self.tr("Status"), d.status_label),
+            row(self.tr("Procedure"), f"{d.procedure_name} ({d.procedure_code})"),
+            row(self.tr("Field"), d.field_name),
+            row(self.tr("Receiving unit"), d.unit_name),
+            row(self.tr("Applicant"), d.applicant_name),
+            row(self.tr("ID number"), d.citizen_id),
+            row(self.tr("Phone"), d.phone),
+            row(self.tr("E-mail"), d.email),
+            row(self.tr("Address"), d.address),
+            row(self.tr("Submitted by"), d.submitter_name or ""),
+            row(self.tr("Channel"), d.channel),
+            row(self.tr("Received"), when(d.received_at)),
+            row(self.tr("Statutory time"), d.statutory_time),
+            row(self.tr("Appointment"), when(d.due_at)),
+            row(self.tr("First appointment"), when(d.original_due_at)),
+            row(self.tr("Holder"), f"{d.holder_name} – {d.holder_department}".strip(" –")),
+            row(self.tr("Paused since"), when(d.paused_at)),
+            row(self.tr("Resolved"), when(d.resolved_at)),
+            row(self.tr("Returned"), when(d.returned_at)),
+            row(self.tr("Closed"), when(d.closed_at)),
+            row(self.tr("Reason for delay"), d.late_reason),
+            row(self.tr("Apology letters"), str(d.apology_count) if d.apology_count else ""),
+            row(self.tr("Fee"), fmt_money(d.fee) if d.fee else ""),
+        ]
+        html = [f"<h3 style='margin:0'>{escape(d.applicant_name)} · {escape(d.code)}</h3>"]
+        html.append(
+            "<table cellspacing=0>"
+            + "".join(r for r in rows if not r.endswith("<td></td></tr>"))
+            + "</table>"
+        )
+        html.append(f"<h4>{escape(self.tr('Deadline'))}</h4><p>{escape(d.deadline_explanation)}</p>")
+        if d.documents:
+            items = []
+            for doc in d.documents:
+                counts = [
+                    (doc.get("originals", 0), self.tr("original")),
+                    (doc.get("certified_copies", 0), self.tr("certified copy")),
+                    (doc.get("photocopies", 0), self.tr("photocopy")),
+                ]
+                c = ", ".join(f"{n} {label}" for n, label in counts if n)
+                items.append(
+                    f"<li>{escape(str(doc.get('name', '')))}{' (' + escape(c) + ')' if c else ''}</li>"
+                )
+            html.append(f"<h4>{escape(self.tr('Documents'))}</h4><ul>{''.join(items)}</ul>")
+        html.append(f"<h4>{escape(self.tr('History'))}</h4><table cellspacing=0 cellpadding=2>")
+        for e in d.events:
+            status = label_vi(DossierStatus(e.to_status))
+            style = " style='color:#999;text-decoration:line-through'" if e.undone_at else ""
+            note = escape(e.note).replace("\n", "<br>")
+            undone = (
+                f" <i>({escape(self.tr('undone'))} {fmt_datetime(e.undone_at)})</i>" if e.undone_at else ""
+            )
+            html.append(
+                f"<tr{style}><td valign=top style='white-space:nowrap'>{fmt_datetime(e.at)}</td>"
+                f"<td valign=top><b>{escape(e.label)}</b> → {escape(status)} · {escape(e.user_name)}{undone}"
+                f"{'<br>' + note if note else ''}</td></tr>"
+            )
+        html.append("</table>")
+        return "".join(html)

@@ -1,0 +1,136 @@
+"""Small dialogs that collect what an action needs: the receiving officer, a note, a new date."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from PySide6.QtCore import QDateTime
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDateTimeEdit,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from onestop_desktop.domain.fmt import fmt_datetime
+
+
+def _qdt(dt: datetime) -> QDateTime:
+    return QDateTime(dt.year, dt.month, dt.day, dt.hour, dt.minute, 0)
+
+
+def _py(q: QDateTime) -> datetime:
+    d, t = q.date(), q.time()
+    return datetime(d.year(), d.month(), d.day(), t.hour(), t.minute())
+
+
+class _Base(QDialog):
+    def __init__(self, title: str, parent: QWidget | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.form = QFormLayout(self)
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #a61b1b")
+        self.error.setWordWrap(True)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        self.setMinimumWidth(460)
+
+    def _finish_layout(self) -> None:
+        self.form.addRow(self.error)
+        self.form.addRow(self.buttons)
+
+    def _accept(self) -> None:
+        message = self.problem()
+        if message:
+            self.error.setText(message)
+            return
+        self.accept()
+
+    def problem(self) -> str:
+        return ""
+
+
+class TransferDialog(_Base):
+    """Choose the officer or department that receives the dossier."""
+
+    def __init__(
+        self, people: list[tuple[int, str]], current_holder: int | None, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(self.tr("Transfer the dossier"), parent)
+        self.person = QComboBox()
+        self.person.setObjectName("person")
+        for uid, name in people:
+            if uid != current_holder:
+                self.person.addItem(name, uid)
+        self.note = QPlainTextEdit()
+        self.note.setMaximumHeight(70)
+        self.form.addRow(self.tr("Hand over to"), self.person)
+        self.form.addRow(self.tr("Note"), self.note)
+        self._finish_layout()
+
+    def problem(self) -> str:
+        return "" if self.person.currentData() is not None else self.tr("Choose who receives the dossier.")
+
+    def values(self) -> dict[str, object]:
+        return {"to_user_id": self.person.currentData(), "note": self.note.toPlainText().strip()}
+
+
+class NoteDialog(_Base):
+    """A note or reason; `required` refuses an empty one."""
+
+    def __init__(
+        self, title: str, label: str, required: bool, parent: QWidget | None = None, text: str = ""
+    ) -> None:
+        super().__init__(title, parent)
+        self.required = required
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("note")
+        self.text.setPlainText(text)
+        self.text.setMinimumHeight(90)
+        self.form.addRow(label, self.text)
+        self._finish_layout()
+
+    def problem(self) -> str:
+        if self.required and not self.text.toPlainText().strip():
+            return self.tr("This field is required.")
+        return ""
+
+    def values(self) -> dict[str, object]:
+        return {"note": self.text.toPlainText().strip()}
+
+
+class ApologyDialog(_Base):
+    """Form 04: the reason for the delay and the new appointment."""
+
+    def __init__(self, old_due: datetime, proposed: datetime, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Apology and new appointment (form 04)"), parent)
+        self.old_due = old_due
+        self.form.addRow(self.tr("Current appointment"), QLabel(fmt_datetime(old_due)))
+        self.new_due = QDateTimeEdit(_qdt(proposed))
+        self.new_due.setObjectName("new_due")
+        self.new_due.setDisplayFormat("dd/MM/yyyy HH:mm")
+        self.new_due.setCalendarPopup(True)
+        self.reason = QPlainTextEdit()
+        self.reason.setObjectName("reason")
+        self.reason.setMinimumHeight(80)
+        self.form.addRow(self.tr("New appointment"), self.new_due)
+        self.form.addRow(self.tr("Reason for the delay"), self.reason)
+        self._finish_layout()
+
+    def problem(self) -> str:
+        if not self.reason.toPlainText().strip():
+            return self.tr("Give the reason for the delay.")
+        if _py(self.new_due.dateTime()) <= self.old_due:
+            return self.tr("The new appointment must be after the current one.")
+        return ""
+
+    def values(self) -> dict[str, object]:
+        return {"new_due": _py(self.new_due.dateTime()), "reason": self.reason.toPlainText().strip()}

@@ -1,0 +1,179 @@
+"""Excel files of the deadline list and of the log book (form 06); PDF of the log book.
+
+Plain functions with no Qt: the tab runs them on the task runner, off the GUI thread, each with its own
+session. The log book's headers are the ones `import dossiers` recognises, so an export imports back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from pathlib import Path
+
+from openpyxl import Workbook
+from openpyxl.styles import Alignment, Font, PatternFill
+from openpyxl.utils import get_column_letter
+from sqlalchemy.orm import Session, sessionmaker
+
+from onestop_desktop.db.engine import session_scope
+from onestop_desktop.domain.calendar import WorkingCalendar
+from onestop_desktop.domain.states import DossierStatus, label_vi
+from onestop_desktop.services import tracking
+from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
+from onestop_desktop.services.tracking import Sort, Today, TrackingFilter
+
+DATE_TIME = "dd/mm/yyyy hh:mm"
+LIST_HEADERS = [
+    ("STT", 6, None),
+    ("Mã hồ sơ", 28, None),
+    ("Tên tổ chức, cá nhân", 26, None),
+    ("Tên thủ tục", 48, None),
+    ("Lĩnh vực", 18, None),
+    ("Đơn vị tiếp nhận", 20, None),
+    ("Kênh tiếp nhận", 12, None),
+    ("Ngày nhận", 17, DATE_TIME),
+    ("Ngày hẹn trả", 17, DATE_TIME),
+    ("Thời hạn còn lại", 18, None),
+    ("Trạng thái", 22, None),
+    ("Người đang xử lý", 22, None),
+    ("Số CCCD", 15, None),
+    ("Số điện thoại", 14, None),
+    ("Địa chỉ", 40, None),
+]
+LOG_HEADERS = [
+    ("STT", 6, None),
+    ("Mã hồ sơ", 28, None),
+    ("Tên thủ tục", 48, None),
+    ("Tên tổ chức, cá nhân", 26, None),
+    ("Địa chỉ", 40, None),
+    ("Số điện thoại", 14, None),
+    ("Ngày nhận", 17, DATE_TIME),
+    ("Ngày hẹn trả", 17, DATE_TIME),
+    ("Ngày chuyển xử lý", 17, DATE_TIME),
+    ("Ngày giải quyết xong", 17, DATE_TIME),
+    ("Ngày trả kết quả", 17, DATE_TIME),
+    ("Trạng thái", 22, None),
+    ("Ghi chú", 40, None),
+]
+Progress = Callable[[int, str], None]
+
+
+def _sheet(wb: Workbook, title: str, headers: list[tuple[str, int, str | None]], caption: str):  # type: ignore[no-untyped-def]
+    ws = wb.active
+    ws.title = title
+    ws.append([caption])
+    ws["A1"].font = Font(bold=True, size=12)
+    ws.append([h for h, _w, _f in headers])
+    fill = PatternFill("solid", fgColor="E8EEF7")
+    for i, (_h, width, _f) in enumerate(headers, 1):
+        cell = ws.cell(row=2, column=i)
+        cell.font = Font(bold=True)
+        cell.fill = fill
+        cell.alignment = Alignment(wrap_text=True, vertical="center")
+        ws.column_dimensions[get_column_letter(i)].width = width
+    ws.freeze_panes = "A3"
+    return ws
+
+
+def _formats(ws, headers: list[tuple[str, int, str | None]], first_row: int) -> None:  # type: ignore[no-untyped-def]
+    for i, (_h, _w, fmt) in enumerate(headers, 1):
+        if fmt:
+            for (cell,) in ws.iter_rows(min_row=first_row, min_col=i, max_col=i):
+                cell.number_format = fmt
+
+
+def export_list(
+    factory: sessionmaker[Session],
+    flt: TrackingFilter,
+    sort: Sort,
+    today: Today,
+    calendar: WorkingCalendar,
+    path: Path,
+    progress: Progress | None = None,
+    page: int = 5000,
+) -> int:
+    """Write the current view to .xlsx (Vietnamese headers, dates as real dates). Returns the row count."""
+    wb = Workbook()
+    caption = f"Danh sách hồ sơ – xuất ngày {today.now:%d/%m/%Y %H:%M}"
+    ws = _sheet(wb, "Hồ sơ", LIST_HEADERS, caption)
+    days = tracking.DayCounter(calendar)
+    with session_scope(factory) as s:
+        total = tracking.count_rows(s, flt, today, calendar)
+        n = 0
+        while True:
+            rows = tracking.query_rows(s, flt, sort, n, page, today, calendar)
+            for r in rows:
+                n += 1
+                cd = tracking.countdown(r.status, r.due_at, r.time_value, r.time_unit, today.now, days)
+                ws.append(
+                    [
+                        n,
+                        r.code,
+                        r.applicant_name,
+                        r.procedure_name,
+                        r.field_name,
+                        r.unit_name,
+                        CHANNEL_LABELS_VI.get(r.channel, r.channel),
+                        r.received_at,
+                        r.due_at,
+                        cd.text,
+                        label_vi(DossierStatus(r.status)),
+                        r.holder_name,
+                        r.citizen_id,
+                        r.phone,
+                        r.address,
+                    ]
+                )
+            if progress and total:
+                progress(min(99, n * 100 // total), "")
+            if len(rows) < page:
+                break
+    _formats(ws, LIST_HEADERS, 3)
+    wb.save(path)
+    return n
+
+
+def export_log_book_xlsx(
+    factory: sessionmaker[Session], start: date, end: date, path: Path, progress: Progress | None = None
+) -> int:
+    """Form 06 as a spreadsheet for the period; the same columns `import dossiers` reads."""
+    with session_scope(factory) as s:
+        data = tracking.log_book_data(s, start, end)
+    wb = Workbook()
+    ws = _sheet(wb, "Sổ theo dõi", LOG_HEADERS, f"SỔ THEO DÕI HỒ SƠ – {data.period_label}")
+    for r in data.rows:
+        ws.append(
+            [
+                r.seq,
+                r.code,
+                r.procedure_name,
+                r.applicant,
+                r.address,
+                r.phone,
+                r.received_at,
+                r.due_at,
+                r.transferred_at,
+                r.resolved_at,
+                r.returned_at,
+                r.status,
+                r.note,
+            ]
+        )
+    _formats(ws, LOG_HEADERS, 3)
+    wb.save(path)
+    if progress:
+        progress(100, "")
+    return len(data.rows)
+
+
+def export_log_book_pdf(factory: sessionmaker[Session], start: date, end: date, path: Path) -> int:
+    from onestop_desktop.reports.forms import render_log_book
+
+    with session_scope(factory) as s:
+        data = tracking.log_book_data(s, start, end)
+    render_log_book(data, path)
+    return len(data.rows)
+
+
+def default_name(prefix: str, at: datetime) -> str:
+    return f"{prefix}-{at:%Y%m%d-%H%M}"
