@@ -18,6 +18,22 @@ def register(
             "build the demo office (Xuân Lộc district, Sept-Oct 2018)",
         ),
     )
+    p.add_argument(
+        "--scale",
+        type=int,
+        metavar="N",
+        help=t(
+            "thêm N hồ sơ sinh ngẫu nhiên (thử tải), ví dụ 1000000",
+            "add N generated dossiers (load testing), e.g. 1000000",
+        ),
+    )
+    p.add_argument(
+        "--years", type=int, default=5, help=t("số năm trải hồ sơ sinh ra", "years to spread them over")
+    )
+    p.add_argument(
+        "--units", type=int, default=15, help=t("số đơn vị tiếp nhận", "number of receiving units")
+    )
+    p.add_argument("--seed", type=int, default=1, help=t("hạt giống ngẫu nhiên", "random seed"))
     p.set_defaults(func=run)
 
 
@@ -32,5 +48,36 @@ def run(args: argparse.Namespace, database: str | None) -> int:
             "Demo data built" if built else "Demo data already present",
         )
         + f": {db.describe()}"
+    )
+    if getattr(args, "scale", None):
+        return _scale(db, args)
+    return 0
+
+
+def _scale(db: object, args: argparse.Namespace) -> int:
+    import time
+
+    from onestop_desktop.db.engine import session_scope
+    from onestop_desktop.services import scale
+
+    started = time.perf_counter()
+    last = [-1]
+
+    def progress(pct: int, _text: str) -> None:
+        if pct // 10 != last[0]:
+            last[0] = pct // 10
+            print(f"  {pct} %", flush=True)
+
+    with session_scope(db.factory) as s:  # type: ignore[attr-defined]
+        result = scale.generate(s, args.scale, args.years, args.units, args.seed, progress=progress)
+    with db.engine.connect() as conn:  # type: ignore[attr-defined]
+        conn.exec_driver_sql("ANALYZE")  # fresh planner statistics after a bulk load
+    print(
+        t(
+            f"Đã thêm {result.dossiers} hồ sơ ({result.start:%d/%m/%Y}–{result.end:%d/%m/%Y}, "
+            f"{result.units} đơn vị) trong {time.perf_counter() - started:.0f} giây",
+            f"Added {result.dossiers} dossiers ({result.start:%d/%m/%Y}–{result.end:%d/%m/%Y}, "
+            f"{result.units} units) in {time.perf_counter() - started:.0f} s",
+        )
     )
     return 0
