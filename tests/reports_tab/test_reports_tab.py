@@ -117,3 +117,22 @@ def test_indicator_entry_for_leaders_only(qtbot: Any, app_context: Any) -> None:
     assert now["eoffice_accounts_active"].value == 656
     assert now["eoffice_accounts_active"].entered_by == "Trần Văn Bình"
     assert [h.value for h in hist] == [651, 656]
+
+
+def test_builds_on_a_worker_thread(qtbot: Any, app_context: Any) -> None:
+    """The real runner: the report and its Figures are made off the GUI thread, shown on it."""
+    from onestop_desktop.ui.tasks import TaskRunner
+
+    app_context.tasks = TaskRunner(synchronous=False)
+    t = ReportsTab(app_context)
+    qtbot.addWidget(t)
+    steps: list[int] = []
+    t._relay.progress.connect(lambda p, _t: steps.append(p))
+    t.build()
+    assert not t.build_button.isEnabled()  # busy while the worker runs
+    qtbot.waitUntil(lambda: t.data is not None, timeout=60_000)
+    assert t.data is not None and t.data.totals.received == 6092
+    assert steps and steps == sorted(steps)
+    assert t.charts["on_time"].canvas is not None
+    assert t.build_button.isEnabled() and not t.bar.isVisible()
+    app_context.tasks.wait_all()
