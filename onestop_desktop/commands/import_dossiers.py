@@ -1,0 +1,95 @@
+"""`onestop-desktop import dossiers FILE.xlsx|csv`: an old log book, all or nothing."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from onestop_desktop.prefs import t
+
+
+def register(
+    kinds: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    p = kinds.add_parser(
+        "dossiers",
+        parents=[common],
+        help=t(
+            "nhập sổ theo dõi hồ sơ cũ từ Excel/CSV (Mã hồ sơ, Tên thủ tục, Tên tổ chức, cá nhân, "
+            "Ngày nhận, Ngày hẹn trả, Ngày trả kết quả…)",
+            "import an old dossier log book from Excel/CSV (code, procedure, applicant, dates…)",
+        ),
+    )
+    p.add_argument("file", metavar="FILE", type=Path, help=t("tệp .xlsx hoặc .csv", ".xlsx or .csv file"))
+    p.add_argument(
+        "--user",
+        metavar="USERNAME",
+        help=t(
+            "tài khoản ghi là người nhập (mặc định: tài khoản quản trị đầu tiên)",
+            "account recorded as the importer (default: the first administrator)",
+        ),
+    )
+    p.add_argument(
+        "--check",
+        action="store_true",
+        help=t("chỉ kiểm tra, không ghi gì", "check only, write nothing"),
+    )
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace, database: str | None) -> int:
+    from sqlalchemy import select
+
+    from onestop_desktop.bootstrap import open_database
+    from onestop_desktop.db.engine import session_scope
+    from onestop_desktop.db.models import User
+    from onestop_desktop.services import import_dossiers
+    from onestop_desktop.services.errors import ServiceError
+
+    if not args.file.exists():
+        print(t(f"Không có tệp {args.file}.", f"No such file: {args.file}."))
+        return 2
+    db = open_database(database)
+    try:
+        with session_scope(db.factory) as s:
+            stmt = select(User).where(User.active.is_(True))
+            stmt = (
+                stmt.where(User.username == args.user)
+                if args.user
+                else stmt.order_by(User.role != "admin", User.id)
+            )
+            user = s.scalars(stmt.limit(1)).first()
+            if user is None:
+                print(t("Không tìm thấy tài khoản người nhập.", "No such user account."))
+                return 2
+            plan = import_dossiers.plan_import(s, args.file)
+            if not plan.ok:
+                print(
+                    t(
+                        f"Không nhập gì: {len(plan.rejected)} dòng bị từ chối.",
+                        f"Nothing imported: {len(plan.rejected)} rows rejected.",
+                    )
+                )
+                print(plan.report())
+                return 1
+            if args.check:
+                print(
+                    t(
+                        f"Tệp hợp lệ: {len(plan.rows)} hồ sơ mới, {plan.existing} đã có.",
+                        f"File is valid: {len(plan.rows)} new dossiers, {plan.existing} already present.",
+                    )
+                )
+                return 0
+            n = import_dossiers.apply_plan(s, user.id, plan, args.file.name)
+    except ServiceError as exc:
+        print(exc.message)
+        return 1
+    finally:
+        db.engine.dispose()
+    print(
+        t(
+            f"Đã nhập {n} hồ sơ; {plan.existing} hồ sơ đã có từ trước được bỏ qua.",
+            f"Imported {n} dossiers; {plan.existing} already present were skipped.",
+        )
+    )
+    return 0

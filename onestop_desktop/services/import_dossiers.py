@@ -1,0 +1,391 @@
+"""Importing an office's old log book (sổ theo dõi hồ sơ) from Excel or CSV: all or nothing.
+
+The log book's own Vietnamese headers are recognised with or without diacritics, in any case, so the
+log book this program exports imports back. Every row is checked; one rejected row means nothing is
+written. Dossier codes already in the database are skipped, so importing a file twice adds nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime, time, timedelta
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from onestop_desktop.clock import now_local
+from onestop_desktop.db.models import Dossier, DossierEvent, Procedure, Unit, User
+from onestop_desktop.domain.states import DossierStatus, label_vi
+from onestop_desktop.domain.text import fold, nfc, vi_name_sort_key
+from onestop_desktop.services import audit, office
+from onestop_desktop.services.dossiers import search_key
+from onestop_desktop.services.errors import ServiceError
+
+S = DossierStatus
+# folded header (punctuation removed) -> field
+HEADERS = {
+    "ma ho so": "code",
+    "ten thu tuc": "procedure",
+    "thu tuc": "procedure",
+    "ten to chuc ca nhan": "applicant",
+    "to chuc ca nhan": "applicant",
+    "ho va ten": "applicant",
+    "dia chi": "address",
+    "so dien thoai": "phone",
+    "dien thoai": "phone",
+    "so cccd": "citizen_id",
+    "so can cuoc cong dan": "citizen_id",
+    "so dinh danh": "citizen_id",
+    "ngay nhan": "received",
+    "ngay nhan ho so": "received",
+    "ngay hen tra": "due",
+    "ngay hen tra ket qua": "due",
+    "ngay giai quyet xong": "resolved",
+    "ngay tra ket qua": "returned",
+    "trang thai": "status",
+    "ghi chu": "note",
+}
+FIELDS = {
+    "code": "Mã hồ sơ",
+    "procedure": "Tên thủ tục",
+    "applicant": "Tên tổ chức, cá nhân",
+    "address": "Địa chỉ",
+    "phone": "Số điện thoại",
+    "citizen_id": "Số CCCD",
+    "received": "Ngày nhận",
+    "due": "Ngày hẹn trả",
+    "resolved": "Ngày giải quyết xong",
+    "returned": "Ngày trả kết quả",
+    "status": "Trạng thái",
+    "note": "Ghi chú",
+}
+REQUIRED = ("procedure", "applicant", "received", "due")
+_PUNCT = re.compile(r"[^\w\s]")
+_EXCEL_EPOCH = date(1899, 12, 30)
+_STATUS_BY_LABEL = {fold(label_vi(s)): s for s in S}
+
+
+def norm_header(value: Any) -> str:
+    return " ".join(_PUNCT.sub(" ", fold(str(value or ""))).split())
+
+
+def _norm_name(value: str) -> str:
+    s = norm_header(value)
+    return s[len("thu tuc ") :] if s.startswith("thu tuc ") else s
+
+
+@dataclass(frozen=True)
+class Rejected:
+    row: int  # row number in the file (1-based, as a spreadsheet shows it)
+    reason: str
+
+
+@dataclass
+class ImportPlan:
+    header_row: int
+    mapping: dict[str, int]
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    rejected: list[Rejected] = field(default_factory=list)
+    existing: int = 0
+    preview: list[list[str]] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected
+
+    def report(self) -> str:
+        return "\n".join(f"Dòng {r.row}: {r.reason}" for r in self.rejected)
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    imported: int
+    existing: int
+    rejected: tuple[Rejected, ...]
+
+
+def read_table(path: Path) -> list[list[Any]]:
+    """Cells of the first sheet (.xlsx) or of a CSV file (UTF-8, comma or semicolon)."""
+    suffix = path.suffix.lower()
+    if suffix in (".xlsx", ".xlsm"):
+        from openpyxl import load_workbook
+
+        wb = load_workbook(path, read_only=True, data_only=True)
+        try:
+            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+        finally:
+            wb.close()
+    if suffix == ".csv":
+        content = path.read_text(encoding="utf-8-sig")
+        try:
+            dialect: Any = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
+        except csv.Error:
+            dialect = csv.excel
+        return [list(r) for r in csv.reader(content.splitlines(), dialect)]
+    raise ServiceError(f"Không đọc được tệp {path.name}: chỉ nhận .xlsx hoặc .csv.")
+
+
+def detect_header(table: list[list[Any]]) -> tuple[int, dict[str, int]]:
+    """The first row (of the first 15) naming at least three known columns, and its mapping."""
+    for i, row in enumerate(table[:15]):
+        mapping: dict[str, int] = {}
+        for j, cell in enumerate(row):
+            f = HEADERS.get(norm_header(cell))
+            if f and f not in mapping:
+                mapping[f] = j
+        if len(mapping) >= 3:
+            return i, mapping
+    return -1, {}
+
+
+def parse_when(value: Any) -> datetime | None:
+    """Excel date/datetime, Excel serial number, dd/mm/yyyy [hh:mm], hh:mm dd/mm/yyyy, or ISO."""
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None
+    if isinstance(value, datetime):
+        return value.replace(microsecond=0)
+    if isinstance(value, date):
+        return datetime.combine(value, time(7, 0))
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        if 1 <= value < 2958466:
+            return datetime.combine(_EXCEL_EPOCH, time()) + timedelta(days=float(value))
+        raise ValueError(str(value))
+    s = str(value).strip()
+    if re.fullmatch(r"\d+(\.\d+)?", s):
+        return parse_when(float(s))
+    m = re.fullmatch(r"(\d{1,2}):(\d{2})\s+(\d{1,2})/(\d{1,2})/(\d{4})", s)
+    if m:
+        hh, mm, d, mo, y = (int(x) for x in m.groups())
+        return datetime(y, mo, d, hh, mm)
+    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?)?", s)
+    if m:
+        d, mo, y = int(m[1]), int(m[2]), int(m[3])
+        hh, mm = (int(m[4]), int(m[5])) if m[4] else (7, 0)
+        return datetime(y, mo, d, hh, mm)
+    try:
+        parsed = datetime.fromisoformat(s)
+    except ValueError:
+        raise ValueError(s) from None
+    if len(s) <= 10:
+        parsed = parsed.replace(hour=7)
+    return parsed.replace(tzinfo=None, microsecond=0)
+
+
+class ProcedureMatcher:
+    """Catalogue names matched accent-insensitively: exact first, then a unique prefix either way."""
+
+    def __init__(self, procedures: list[tuple[int, str]]) -> None:
+        self.items = [(pid, _norm_name(name)) for pid, name in procedures]
+
+    def match(self, name: str) -> tuple[int | None, str]:
+        key = _norm_name(name)
+        if not key:
+            return None, "thiếu tên thủ tục"
+        exact = [pid for pid, n in self.items if n == key]
+        if len(exact) == 1:
+            return exact[0], ""
+        if len(exact) > 1:
+            return None, f"tên thủ tục «{name}» trùng với {len(exact)} thủ tục trong danh mục"
+        close = [pid for pid, n in self.items if n.startswith(key + " ") or key.startswith(n + " ")]
+        if len(close) == 1:
+            return close[0], ""
+        if len(close) > 1:
+            return None, f"tên thủ tục «{name}» khớp với {len(close)} thủ tục, không biết chọn thủ tục nào"
+        return None, f"không tìm thấy thủ tục «{name}» trong danh mục"
+
+
+def _cell(row: list[Any], mapping: dict[str, int], f: str) -> Any:
+    j = mapping.get(f)
+    return row[j] if j is not None and j < len(row) else None
+
+
+def _text(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return nfc(str(value)).strip()
+
+
+def plan_import(session: Session, path: Path, mapping: dict[str, int] | None = None) -> ImportPlan:
+    """Read and check every row; nothing is written."""
+    table = read_table(path)
+    header, found = detect_header(table)
+    if mapping is None:
+        mapping = found
+        if header < 0:
+            raise ServiceError(
+                "Không nhận ra dòng tiêu đề của sổ theo dõi (cần các cột như Mã hồ sơ, Tên thủ tục, "
+                "Tên tổ chức, cá nhân, Ngày nhận, Ngày hẹn trả)."
+            )
+    missing = [FIELDS[f] for f in REQUIRED if f not in mapping]
+    if missing:
+        raise ServiceError("Thiếu cột: " + ", ".join(missing) + ".")
+    plan = ImportPlan(header, dict(mapping))
+    matcher = ProcedureMatcher([(p.id, p.name) for p in session.scalars(select(Procedure))])
+    existing_codes = set(session.scalars(select(Dossier.code)))
+    seen: dict[str, int] = {}
+    for i in range(max(header, 0) + 1, len(table)):
+        row = table[i]
+        if all(_text(c) == "" for c in row):
+            continue
+        if len(plan.preview) < 20:
+            plan.preview.append([_text(c) for c in row])
+        number = i + 1
+        reasons: list[str] = []
+        values: dict[str, Any] = {f: _text(_cell(row, mapping, f)) for f in FIELDS if f in mapping}
+        for f in ("received", "due", "resolved", "returned"):
+            if f not in mapping:
+                values[f] = None
+                continue
+            try:
+                values[f] = parse_when(_cell(row, mapping, f))
+            except (ValueError, OverflowError):
+                reasons.append(f"{FIELDS[f]} không đúng dạng ngày: «{_text(_cell(row, mapping, f))}»")
+                values[f] = None
+        for f in REQUIRED:
+            if (
+                f in ("received", "due")
+                and values.get(f) is None
+                and not any(FIELDS[f] in r for r in reasons)
+            ):
+                reasons.append(f"thiếu {FIELDS[f]}")
+        if not values.get("applicant"):
+            reasons.append("thiếu tên tổ chức, cá nhân")
+        pid, why = matcher.match(values.get("procedure", ""))
+        if pid is None:
+            reasons.append(why)
+        rec, due = values.get("received"), values.get("due")
+        if rec and due and due < rec:
+            reasons.append("ngày hẹn trả trước ngày nhận")
+        for f in ("resolved", "returned"):
+            if rec and values.get(f) and values[f] < rec:
+                reasons.append(f"{FIELDS[f].lower()} trước ngày nhận")
+        status = None
+        if values.get("status"):
+            status = _STATUS_BY_LABEL.get(fold(values["status"]))
+            if status is None:
+                reasons.append(f"trạng thái không rõ: «{values['status']}»")
+        code = values.get("code") or ""
+        if not code and not reasons:
+            digest = hashlib.sha1(
+                "|".join(str(values.get(f)) for f in ("procedure", "applicant", "received", "due")).encode()
+            ).hexdigest()[:12]
+            code = f"NK-{digest.upper()}"
+        if code in seen:
+            reasons.append(f"trùng mã hồ sơ với dòng {seen[code]}")
+        elif code:
+            seen[code] = number
+        if reasons:
+            plan.rejected.append(Rejected(number, "; ".join(reasons)))
+            continue
+        if code in existing_codes:
+            plan.existing += 1
+            continue
+        values.update(code=code, procedure_id=pid, status_code=status, row=number)
+        plan.rows.append(values)
+    return plan
+
+
+def _import_status(v: dict[str, Any]) -> S:
+    if v.get("status_code") is not None:
+        return S(v["status_code"])
+    if v.get("returned"):
+        return S.RETURNED
+    if v.get("resolved"):
+        return S.RESOLVED
+    return S.PROCESSING
+
+
+def apply_plan(session: Session, user_id: int, plan: ImportPlan, source: str) -> int:
+    """Write the planned dossiers (the caller's transaction); refuses a plan with rejected rows."""
+    if not plan.ok:
+        raise ServiceError("Có dòng bị từ chối: không nhập gì.")
+    user = session.get(User, user_id)
+    if user is None:
+        raise ServiceError("Không tìm thấy người thực hiện việc nhập.")
+    unit: Unit | None
+    try:
+        unit = office.office_unit(session)
+    except ServiceError:
+        unit = session.scalars(select(Unit).where(Unit.office_code.is_not(None)).order_by(Unit.id)).first()
+    if unit is None:
+        raise ServiceError("Chưa chọn đơn vị của cơ quan trong phần cài đặt.")
+    procs = {p.id: p for p in session.scalars(select(Procedure))}
+    now = now_local()
+    for v in plan.rows:
+        p = procs[v["procedure_id"]]
+        status = _import_status(v)
+        resolved = v.get("resolved") or (v.get("returned") if status in (S.RESOLVED, S.RETURNED) else None)
+        d = Dossier(
+            code=v["code"],
+            procedure_id=p.id,
+            field_id=p.field_id,
+            unit_id=unit.id,
+            applicant_name=v["applicant"],
+            applicant_sort=vi_name_sort_key(v["applicant"]),
+            citizen_id=v.get("citizen_id", ""),
+            phone=v.get("phone", ""),
+            email="",
+            address=v.get("address", ""),
+            channel="direct",
+            received_at=v["received"],
+            due_at=v["due"],
+            original_due_at=v["due"],
+            time_value=p.time_value,
+            time_unit=p.time_unit,
+            status=int(status),
+            documents=[],
+            fee=p.fee,
+            receiving_user_id=user.id,
+            holder_user_id=user.id,
+            holder_department=user.department,
+            resolved_at=resolved,
+            returned_at=v.get("returned") if status is S.RETURNED else None,
+            closed_at=v["received"] if status in (S.WITHDRAWN, S.STOPPED, S.REFUSED) else None,
+            late_reason=v.get("note", ""),
+            search_key=search_key(v["code"], v["applicant"], v.get("citizen_id", ""), v.get("phone", "")),
+            source="import",
+            updated_at=now,
+        )
+        session.add(d)
+        session.flush()
+        session.add(
+            DossierEvent(
+                dossier_id=d.id,
+                user_id=user.id,
+                at=now,
+                action="import",
+                from_status=None,
+                to_status=int(status),
+                note=f"Nhập từ sổ theo dõi cũ: {source}, dòng {v['row']}",
+                data={},
+            )
+        )
+    session.flush()
+    # One audit entry per import (not per row): it names the file and every code it added.
+    audit.record(
+        session,
+        user.id,
+        "import",
+        source,
+        "import-dossiers",
+        after={"count": len(plan.rows), "codes": [v["code"] for v in plan.rows]},
+    )
+    return len(plan.rows)
+
+
+def import_file(
+    session: Session, user_id: int, path: Path, mapping: dict[str, int] | None = None
+) -> ImportResult:
+    """Check then write: nothing is written when any row is rejected."""
+    plan = plan_import(session, path, mapping)
+    if not plan.ok:
+        return ImportResult(0, plan.existing, tuple(plan.rejected))
+    n = apply_plan(session, user_id, plan, path.name)
+    return ImportResult(n, plan.existing, ())
