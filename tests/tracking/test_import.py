@@ -168,3 +168,22 @@ def test_cli_exit_codes(demo_db: Database, tmp_path: Path, capsys: pytest.Captur
     assert main(["--database", url, "import", "dossiers", str(good)]) == 0
     assert main(["--database", url, "import", "dossiers", str(good)]) == 0
     assert "0 hồ sơ" in capsys.readouterr().out.splitlines()[-1]
+
+
+def test_import_dialog(app_context, qtbot, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from onestop_desktop.ui.tracking.import_dialog import ImportDialog
+
+    changed: list[str] = []
+    app_context.bus.data_changed.connect(changed.append)
+    dialog = ImportDialog(app_context)
+    qtbot.addWidget(dialog)
+    bad = _xlsx(tmp_path / "bad.xlsx", [*GOOD, [5, "X-1", "Không có", "A", "", "", "01/01/2017", "", ""]])
+    dialog.load(bad)
+    assert dialog.combos["procedure"].currentData() == 2  # recognised from the header
+    assert not dialog.import_button.isEnabled()
+    assert "Dòng 7" in dialog.report.toPlainText()
+    dialog.load(_xlsx(tmp_path / "good.xlsx", GOOD))
+    assert dialog.import_button.isEnabled() and dialog.preview.rowCount() == 4
+    before = _count(app_context.db)
+    dialog.import_button.click()
+    assert _count(app_context.db) == before + 4 and changed == ["dossiers"]

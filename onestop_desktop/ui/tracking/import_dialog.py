@@ -1,0 +1,168 @@
+"""Importing an old log book: choose the file, check the column mapping on a preview, see every rejected
+row with its reason, and import only when every row is valid (all or nothing)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop_desktop.db.engine import session_scope
+from onestop_desktop.services import import_dossiers as imp
+from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.context import AppContext
+
+
+class ImportDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setWindowTitle(self.tr("Import an old log book"))
+        self.resize(980, 640)
+        self.plan: imp.ImportPlan | None = None
+        self.table_cells: list[list[Any]] = []
+        self.path_edit = QLineEdit()
+        self.path_edit.setReadOnly(True)
+        browse = QPushButton(self.tr("Choose file…"))
+        browse.clicked.connect(self.choose)
+        top = QHBoxLayout()
+        top.addWidget(QLabel(self.tr("File (.xlsx or .csv):")))
+        top.addWidget(self.path_edit, 1)
+        top.addWidget(browse)
+        self.combos: dict[str, QComboBox] = {}
+        mapping = QFormLayout()
+        for f, label in imp.FIELDS.items():
+            c = QComboBox()
+            c.setObjectName(f"map_{f}")
+            self.combos[f] = c
+            mapping.addRow(label + (" *" if f in imp.REQUIRED else ""), c)
+        self.preview = QTableWidget()
+        self.preview.setObjectName("preview")
+        self.report = QPlainTextEdit()
+        self.report.setObjectName("report")
+        self.report.setReadOnly(True)
+        self.check_button = QPushButton(self.tr("Check"))
+        self.check_button.clicked.connect(self.check)
+        self.import_button = QPushButton(self.tr("Import"))
+        self.import_button.setObjectName("import")
+        self.import_button.setEnabled(False)
+        self.import_button.clicked.connect(self.run_import)
+        close = QPushButton(self.tr("Close"))
+        close.clicked.connect(self.accept)
+        buttons = QHBoxLayout()
+        buttons.addStretch(1)
+        for b in (self.check_button, self.import_button, close):
+            buttons.addWidget(b)
+        middle = QHBoxLayout()
+        left = QWidget()
+        left.setLayout(mapping)
+        middle.addWidget(left)
+        middle.addWidget(self.preview, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addLayout(middle, 2)
+        layout.addWidget(QLabel(self.tr("Result of the check:")))
+        layout.addWidget(self.report, 1)
+        layout.addLayout(buttons)
+
+    def choose(self) -> None:
+        target, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Old log book"), str(Path.home()), self.tr("Log books (*.xlsx *.csv)")
+        )
+        if target:
+            self.load(Path(target))
+
+    def load(self, path: Path) -> None:
+        """Read the file, guess the mapping from its headers, show the preview, then check it."""
+        try:
+            cells = imp.read_table(path)
+        except Exception as exc:
+            show_error(self, exc)
+            return
+        self.path_edit.setText(str(path))
+        self.table_cells = cells
+        header, mapping = imp.detect_header(cells)
+        head = [str(c or "") for c in cells[header]] if header >= 0 else []
+        width = max((len(r) for r in cells[:50]), default=0)
+        for f, c in self.combos.items():
+            c.clear()
+            c.addItem(self.tr("(none)"), None)
+            for j in range(width):
+                c.addItem(f"{j + 1}. {head[j] if j < len(head) else ''}", j)
+            c.setCurrentIndex(c.findData(mapping.get(f)) if f in mapping else 0)
+        rows = cells[header + 1 : header + 21]
+        self.preview.clear()
+        self.preview.setColumnCount(width)
+        self.preview.setRowCount(len(rows))
+        self.preview.setHorizontalHeaderLabels(head + [""] * (width - len(head)))
+        for i, r in enumerate(rows):
+            for j, v in enumerate(r):
+                self.preview.setItem(i, j, QTableWidgetItem("" if v is None else str(v)))
+        self.check()
+
+    def mapping(self) -> dict[str, int]:
+        return {f: int(c.currentData()) for f, c in self.combos.items() if c.currentData() is not None}
+
+    def check(self) -> None:
+        path = Path(self.path_edit.text())
+        if not self.path_edit.text():
+            return
+        mapping, factory = self.mapping(), self.ctx.db.factory
+
+        def work(_p: Any) -> imp.ImportPlan:
+            with session_scope(factory) as s:
+                return imp.plan_import(s, path, mapping)
+
+        self.ctx.tasks.run(work, self._checked, self._failed, title=self.tr("Checking…"), parent=self)
+
+    def _failed(self, exc: Exception) -> None:
+        self.plan = None
+        self.import_button.setEnabled(False)
+        self.report.setPlainText(getattr(exc, "message", str(exc)))
+
+    def _checked(self, plan: imp.ImportPlan) -> None:
+        self.plan = plan
+        lines = [
+            self.tr("{new} new dossiers, {old} already in the database, {bad} rejected rows.").format(
+                new=len(plan.rows), old=plan.existing, bad=len(plan.rejected)
+            )
+        ]
+        if plan.rejected:
+            lines.append(self.tr("Nothing can be imported until every row is corrected:"))
+            lines.append(plan.report())
+        self.report.setPlainText("\n".join(lines))
+        self.import_button.setEnabled(plan.ok and bool(plan.rows))
+
+    def run_import(self) -> None:
+        plan = self.plan
+        if plan is None or not plan.ok:
+            return
+        factory, user_id, name = self.ctx.db.factory, self.ctx.actor.user_id, Path(self.path_edit.text()).name
+
+        def work(_p: Any) -> int:
+            with session_scope(factory) as s:
+                return imp.apply_plan(s, user_id, plan, name)
+
+        def done(n: int) -> None:
+            self.import_button.setEnabled(False)
+            self.report.appendPlainText(self.tr("Imported {n} dossiers.").format(n=n))
+            self.ctx.bus.data_changed.emit("dossiers")
+
+        self.ctx.tasks.run(
+            work, done, lambda exc: show_error(self, exc), title=self.tr("Importing…"), parent=self
+        )
