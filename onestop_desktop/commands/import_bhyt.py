@@ -11,7 +11,10 @@ from onestop_desktop.prefs import t
 
 def _month(text: str) -> date:
     try:
-        year, month = (int(p) for p in text.strip().split("-"))
+        if "/" in text:  # 11/2018, as Vietnamese users write it
+            month, year = (int(p) for p in text.strip().split("/"))
+        else:
+            year, month = (int(p) for p in text.strip().split("-"))
         return date(year, month, 1)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(

@@ -28,6 +28,7 @@ from onestop_desktop.services.roles import Actor, Role, require
 __all__ = [
     "GroupInfo",
     "MonthCoverage",
+    "PopulationSource",
     "TallyValues",
     "UnitCoverage",
     "available_months",
@@ -37,6 +38,7 @@ __all__ = [
     "list_groups",
     "month_coverage",
     "month_label",
+    "population_sources",
     "set_target",
     "undo_last_edit",
 ]
@@ -261,6 +263,20 @@ def coverage_trend(
         pair[0] += t.insured
         pair[1] += t.population
     return [(m, rate(i, p)) for m, (i, p) in sorted(sums.items())]
+
+
+@dataclass(frozen=True)
+class PopulationSource:
+    source: str
+    as_of: date | None
+
+
+def population_sources(session: Session, month: date) -> dict[int, PopulationSource]:
+    """unit id -> where the month's population figure comes from and its date (the denominator)."""
+    stmt = select(BhytTally).where(BhytTally.month == first_of_month(month))
+    return {
+        t.unit_id: PopulationSource(t.population_source, t.population_date) for t in session.scalars(stmt)
+    }
 
 
 def list_groups(session: Session, on: date | None = None) -> list[GroupInfo]:

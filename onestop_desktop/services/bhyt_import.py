@@ -136,7 +136,11 @@ def read_sheet(path: str | Path) -> Sheet:
     """Read the first worksheet of an .xlsx file or a CSV file (UTF-8, "," or ";" separated)."""
     p = Path(path)
     if p.suffix.lower() in (".csv", ".txt"):
-        text = p.read_text(encoding="utf-8-sig")
+        raw = p.read_bytes()
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError:
+            text = raw.decode("cp1258", errors="replace")  # Excel's "CSV" on Vietnamese Windows
         try:
             dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
         except csv.Error:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import unicodedata
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -194,6 +195,31 @@ def test_csv_sheet(bhyt_db: Database, clerk: Actor, tmp_path: Path) -> None:
     assert tally_count(bhyt_db, NOV) == 15
 
 
+def to_cp1258(text: str) -> bytes:
+    """Windows-1258 as Excel writes it: base letters precomposed, tone marks combining."""
+    out = b""
+    for ch in text:
+        try:
+            out += ch.encode("cp1258")
+            continue
+        except UnicodeEncodeError:
+            pass
+        parts = unicodedata.normalize("NFD", ch)
+        tones = "".join(c for c in parts if c in "\u0300\u0301\u0303\u0309\u0323")
+        base = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out += (base + tones).encode("cp1258")
+    return out
+
+
+def test_csv_from_excel_on_vietnamese_windows(bhyt_db: Database, clerk: Actor, tmp_path: Path) -> None:
+    lines = ["Mã xã,Tên xã,Dân số,Số người tham gia BHYT"]
+    lines += [f"{r['unit']},{r['name']},{r['population']},{r['insured']}" for r in november()]
+    path = tmp_path / "t11.csv"
+    path.write_bytes(to_cp1258("\n".join(lines)))
+    check = run_import(bhyt_db, clerk, path)
+    assert check.ok, check.report()
+
+
 def test_reimport_needs_replace_and_keeps_history(bhyt_db: Database, clerk: Actor, tmp_path: Path) -> None:
     path = write_xlsx(tmp_path / "t11.xlsx", plain_rows())
     run_import(bhyt_db, clerk, path)
@@ -245,7 +271,7 @@ def test_cli_import(bhyt_db: Database, tmp_path: Path, capsys: pytest.CaptureFix
     assert "Không nhập gì" in out and "Dòng 3" in out
     assert tally_count(bhyt_db, NOV) == 0
     good = write_xlsx(tmp_path / "good.xlsx", plain_rows())
-    assert main(["import", "bhyt", str(good), "--month", "2018-11", "--database", url]) == 0
+    assert main(["import", "bhyt", str(good), "--month", "11/2018", "--database", url]) == 0
     assert "Đã nhập 15 đơn vị" in capsys.readouterr().out
     assert main(["import", "bhyt", str(good), "--month", "2018-11", "--database", url]) != 0
     assert "--replace" in capsys.readouterr().out

@@ -73,6 +73,8 @@ def test_tab_shows_the_story(tab: BhytTab, qtmodeltester) -> None:  # type: igno
     assert top == ["Xã Xuân Định", "Xã Xuân Phú", "Xã Xuân Thọ"]
     assert cell(tab, "26461", M.COVERAGE).data() == "93,94 %"
     assert cell(tab, "26449", M.POPULATION).data() == "22.914"
+    tip = cell(tab, "26449", M.POPULATION).data(Qt.ItemDataRole.ToolTipRole)
+    assert "30/06/2018" in tip and "Nguồn" in tip  # the denominator's source and date
     assert cell(tab, "26449", M.COVERAGE).data(Qt.ItemDataRole.BackgroundRole).color() == M.AMBER
     assert cell(tab, "26461", M.TARGET).data(Qt.ItemDataRole.BackgroundRole).color() == M.GREEN
     assert cell(tab, "26449", M.GAP_PEOPLE).data(Qt.ItemDataRole.BackgroundRole).color() == M.RED

@@ -8,9 +8,9 @@ from typing import Any
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QColor
 
-from onestop_desktop.domain.fmt import fmt_int, fmt_num, fmt_pct, parse_vi_int
+from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct, parse_vi_int
 from onestop_desktop.domain.text import vi_sort_key
-from onestop_desktop.services.bhyt import GroupInfo, MonthCoverage, UnitCoverage
+from onestop_desktop.services.bhyt import GroupInfo, MonthCoverage, PopulationSource, UnitCoverage
 from onestop_desktop.services.errors import ServiceError
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,11 +49,18 @@ class BhytTableModel(QAbstractTableModel):
         self._commit = commit
         self._rows: list[UnitCoverage] = []
         self._groups: list[GroupInfo] = []
+        self._sources: dict[int, PopulationSource] = {}
         self.editable = True
 
     # --- content -------------------------------------------------------------------------------
-    def set_month(self, month: MonthCoverage, groups: Sequence[GroupInfo]) -> None:
+    def set_month(
+        self,
+        month: MonthCoverage,
+        groups: Sequence[GroupInfo],
+        sources: dict[int, PopulationSource] | None = None,
+    ) -> None:
         """Show a month; rows keep the unit-code order (the view's proxy sorts)."""
+        self._sources = dict(sources or {})
         rows = sorted(month.units, key=lambda u: u.code)
         same = [u.unit_id for u in rows] == [u.unit_id for u in self._rows] and list(groups) == self._groups
         if same and rows:
@@ -167,6 +174,10 @@ class BhytTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(u, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == POPULATION and u.unit_id in self._sources:
+            src = self._sources[u.unit_id]
+            when = fmt_date(src.as_of) if src.as_of else "—"
+            return self.tr("Source: {source}, as of {date}").format(source=src.source or "—", date=when)
         if (
             role == Qt.ItemDataRole.ToolTipRole
             and col in (COVERAGE, TARGET, GAP_PEOPLE)

@@ -183,8 +183,9 @@ class BhytTab(QWidget):
                 self.current = bhyt.month_coverage(s, month)
                 groups = bhyt.list_groups(s, self.current.cutoff or month)
             can_undo = bhyt.undo_description(s, self.ctx.actor)
+            sources = bhyt.population_sources(s, month) if month is not None else {}
         empty = MonthCoverage(today_local().replace(day=1), None, "", "", 0, 0, 0.0, None, None, ())
-        self.model.set_month(self.current or empty, groups)
+        self.model.set_month(self.current or empty, groups, sources)
         self.undo_button.setEnabled(can_undo is not None)
         self.undo_button.setToolTip(self.tr("Undo: {what}").format(what=can_undo) if can_undo else "")
         self.export_button.setEnabled(bool(self.current and self.current.units))

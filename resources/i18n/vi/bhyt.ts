@@ -1,5 +1,4 @@
-<?xml version="1.0" encoding="utf-8"?>
-<!DOCTYPE TS>
+<?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>BhytTab</name>
@@ -180,7 +179,7 @@
         <translation>Số người tham gia / dân số × 100. Xanh đậm từ 95 %, xanh nhạt từ 85 %.</translation>
     </message>
     <message>
-        <source>People still to insure to reach the unit&apos;s target for the year.</source>
+        <source>People still to insure to reach the unit's target for the year.</source>
         <translation>Số người cần vận động thêm để đạt chỉ tiêu năm của đơn vị.</translation>
     </message>
     <message>
@@ -188,7 +187,7 @@
         <translation>Chỉ tiêu trừ tỷ lệ bao phủ, tính bằng điểm phần trăm.</translation>
     </message>
     <message>
-        <source>Coverage minus last month&apos;s coverage, in percentage points.</source>
+        <source>Coverage minus last month's coverage, in percentage points.</source>
         <translation>Tỷ lệ bao phủ trừ tỷ lệ tháng trước, tính bằng điểm phần trăm.</translation>
     </message>
     <message>
@@ -210,6 +209,10 @@
     <message>
         <source>Households</source>
         <translation>Hộ gia đình</translation>
+    </message>
+    <message>
+        <source>Source: {source}, as of {date}</source>
+        <translation>Nguồn: {source}, ngày {date}</translation>
     </message>
     <message>
         <source>Target of {target} reached.</source>
