@@ -206,3 +206,19 @@ def test_leader_sets_a_target(qtbot, app_context, monkeypatch: pytest.MonkeyPatc
     assert cell(t, "26449", M.TARGET).data() == "75,00 %"
     assert cell(t, "26449", M.GAP_PEOPLE).data() == "0"
     assert cell(t, "26449", M.GAP_PEOPLE).data(Qt.ItemDataRole.BackgroundRole).color() == M.GREEN
+
+
+def test_empty_database_says_what_to_do(qtbot, qapp, db, admin) -> None:  # type: ignore[no-untyped-def]
+    from onestop_desktop.ui.app import create_app
+    from onestop_desktop.ui.bus import Bus
+    from onestop_desktop.ui.context import AppContext
+    from onestop_desktop.ui.tasks import TaskRunner
+
+    create_app()
+    ctx = AppContext(db=db, actor=admin, bus=Bus(), tasks=TaskRunner(synchronous=True))
+    t = BhytTab(ctx)
+    qtbot.addWidget(t)
+    t.show()
+    qtbot.waitExposed(t)
+    assert t.model.rowCount() == 0 and "Chưa có số liệu BHYT" in t.summary.text()
+    assert not t.export_button.isEnabled() and not t.undo_button.isEnabled()

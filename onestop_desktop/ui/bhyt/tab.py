@@ -29,6 +29,7 @@ from onestop_desktop.clock import today_local
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
 from onestop_desktop.services import bhyt
 from onestop_desktop.services.bhyt import MonthCoverage, UnitCoverage
+from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.bhyt.chart import TrendChart
 from onestop_desktop.ui.bhyt.model import (
@@ -175,13 +176,16 @@ class BhytTab(QWidget):
     def update_figures(self) -> None:
         """Re-read the month shown; the grid updates in place when the units are the same."""
         month = self.picker.month()
+        problem = ""
         with self.ctx.session() as s:
-            if month is None:
-                self.current = None
-                groups = bhyt.list_groups(s)
-            else:
-                self.current = bhyt.month_coverage(s, month)
-                groups = bhyt.list_groups(s, self.current.cutoff or month)
+            self.current = None
+            groups = bhyt.list_groups(s)
+            if month is not None:
+                try:
+                    self.current = bhyt.month_coverage(s, month)
+                    groups = bhyt.list_groups(s, self.current.cutoff or month)
+                except ServiceError as exc:  # e.g. the office's own unit is not set yet
+                    problem = exc.message
             can_undo = bhyt.undo_description(s, self.ctx.actor)
             sources = bhyt.population_sources(s, month) if month is not None else {}
         empty = MonthCoverage(today_local().replace(day=1), None, "", "", 0, 0, 0.0, None, None, ())
@@ -189,7 +193,7 @@ class BhytTab(QWidget):
         self.undo_button.setEnabled(can_undo is not None)
         self.undo_button.setToolTip(self.tr("Undo: {what}").format(what=can_undo) if can_undo else "")
         self.export_button.setEnabled(bool(self.current and self.current.units))
-        self.summary.setText(self.summary_text())
+        self.summary.setText(problem or self.summary_text())
 
     def summary_text(self) -> str:
         m = self.current
