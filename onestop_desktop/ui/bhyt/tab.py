@@ -54,6 +54,7 @@ class BhytTab(QWidget):
         self.ctx = ctx
         self.current: MonthCoverage | None = None
         self._loaded = False
+        self._fitted = False
         self._editing = False  # our own edit announces "bhyt": no need to reload everything then
         layout = QVBoxLayout(self)
 
@@ -107,7 +108,11 @@ class BhytTab(QWidget):
             | QAbstractItemView.EditTrigger.AnyKeyPressed
         )
         self.table.verticalHeader().setVisible(False)
-        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        header = self.table.horizontalHeader()
+        # two-line titles keep every column, the five groups included, on a laptop screen
+        header.setDefaultAlignment(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setMinimumHeight(self.fontMetrics().height() * 4 + 8)
         self.table.selectionModel().currentRowChanged.connect(lambda *_: self.show_chart())
 
         self.chart = TrendChart()
@@ -173,6 +178,21 @@ class BhytTab(QWidget):
             self.table.selectRow(0)
         self.show_chart()
 
+    def fit_columns(self) -> None:
+        """Widths from the cells' contents, not from the (wrapped) titles."""
+        fm = self.table.fontMetrics()
+        for col in range(self.model.columnCount()):
+            widest = max(
+                (
+                    fm.horizontalAdvance(str(self.model.index(r, col).data() or ""))
+                    for r in range(self.model.rowCount())
+                ),
+                default=0,
+            )
+            title = str(self.model.headerData(col, Qt.Orientation.Horizontal) or "")
+            longest_word = max((fm.horizontalAdvance(w) for w in title.split()), default=0)
+            self.table.setColumnWidth(col, max(widest + 24, longest_word + 16, 72))
+
     def update_figures(self) -> None:
         """Re-read the month shown; the grid updates in place when the units are the same."""
         month = self.picker.month()
@@ -194,6 +214,9 @@ class BhytTab(QWidget):
         self.undo_button.setToolTip(self.tr("Undo: {what}").format(what=can_undo) if can_undo else "")
         self.export_button.setEnabled(bool(self.current and self.current.units))
         self.summary.setText(problem or self.summary_text())
+        if not self._fitted and self.model.rowCount():
+            self._fitted = True
+            self.fit_columns()
 
     def summary_text(self) -> str:
         m = self.current
