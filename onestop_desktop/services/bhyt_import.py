@@ -1,16 +1,16 @@
 """Importing the monthly BHYT sheet (Excel .xlsx or CSV) sent by the district social-insurance office.
 
-Reading finds the header row under any title rows, recognises the usual Vietnamese headers with or
-without diacritics, fills merged cells, and parses numbers typed as text ("199.467"). Every row is
-checked; the import is all or nothing. Replacing a month keeps the old numbers in `bhyt_history`.
+Reading (`bhyt_sheet`) finds the header row under any title rows, recognises the usual Vietnamese
+headers with or without diacritics and fills merged cells; here numbers typed as text ("199.467") are
+parsed and units matched by GSO code or name. Every row is checked; the import is all or nothing.
+Replacing a month keeps the old numbers in `bhyt_history`.
 """
 
 from __future__ import annotations
 
-import csv
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -23,63 +23,55 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Unit
 from onestop_desktop.db.models_stats import BhytHistory, BhytTally
 from onestop_desktop.domain.fmt import fmt_int, fmt_pct, parse_vi_int
-from onestop_desktop.domain.text import fold, nfc
+from onestop_desktop.domain.text import fold
 from onestop_desktop.services import audit, bhyt, office
+from onestop_desktop.services.bhyt_sheet import (
+    CODE,
+    FIELD_LABELS,
+    INSURED,
+    NAME,
+    POPULATION,
+    Sheet,
+    guess_mapping,
+    header_texts,
+    is_numbering,
+    read_sheet,
+    recognise,
+)
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.services.roles import Actor, Role, require
 
+__all__ = [  # reading and header recognition live in bhyt_sheet; re-exported for one import point
+    "CODE",
+    "INSURED",
+    "NAME",
+    "POPULATION",
+    "ImportCheck",
+    "MonthExists",
+    "ParsedRow",
+    "RowProblem",
+    "Sheet",
+    "apply_import",
+    "check_sheet",
+    "default_cutoff",
+    "describe",
+    "guess_mapping",
+    "header_texts",
+    "import_file",
+    "month_has_data",
+    "read_sheet",
+    "recognise",
+    "remember_mapping",
+    "remembered_mapping",
+]
+
 MAPPING_KEY = "bhyt.import.mapping"
-CODE, NAME, POPULATION, INSURED = "code", "name", "population", "insured"
-BASE_FIELDS = (CODE, NAME, POPULATION, INSURED)
-FIELD_LABELS = {
-    CODE: "Mã đơn vị",
-    NAME: "Tên đơn vị",
-    POPULATION: "Dân số",
-    INSURED: "Số người tham gia BHYT",
-}
-# Folded header texts, most specific first. A header matches when it equals one of them or starts with it.
-SYNONYMS: dict[str, tuple[str, ...]] = {
-    CODE: ("ma xa", "ma don vi", "ma dvhc", "ma dv", "ma so", "ma"),
-    NAME: ("ten xa", "ten don vi", "ten dvhc", "xa/thi tran", "xa, thi tran", "don vi", "ten", "xa"),
-    POPULATION: ("dan so", "tong dan so", "so dan", "tong so dan"),
-    INSURED: (
-        "so nguoi tham gia bhyt",
-        "so nguoi tham gia",
-        "so nguoi co the bhyt",
-        "so nguoi co bhyt",
-        "tong so nguoi tham gia",
-        "tong so tham gia",
-        "so tham gia bhyt",
-        "tham gia bhyt",
-        "so nguoi tham gia bao hiem y te",
-    ),
-}
-GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
-    "nsnn_ho_tro": (
-        "ngan sach nha nuoc ho tro",
-        "nsnn ho tro",
-        "duoc ngan sach nha nuoc ho tro",
-        "nhom nsnn ho tro",
-    ),
-    "ho_gia_dinh": ("ho gia dinh", "theo ho gia dinh", "tham gia bao hiem y te theo ho gia dinh"),
-    "nld": ("nguoi lao dong", "nld", "do nguoi lao dong", "nhom nld"),
-    "bhxh": ("to chuc bao hiem xa hoi", "bhxh", "co quan bhxh", "do to chuc bhxh", "nhom bhxh"),
-    "nsnn": ("ngan sach nha nuoc", "nsnn", "nhom nsnn"),
-}
 _TOTAL_ROW = re.compile(r"^(tong cong|tong so|cong|toan huyen|toan tinh|tong)\b")
 _UNIT_PREFIX = re.compile(r"^(xa|thi tran|phuong|tt|p\.|x\.)\s+")
 
 
 class MonthExists(ServiceError):
     """The month already holds data; the caller must confirm (GUI) or pass --replace (CLI)."""
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """Cells of the first worksheet as text-or-number values, merged ranges filled in."""
-
-    name: str
-    rows: tuple[tuple[Any, ...], ...]
 
 
 @dataclass(frozen=True)
@@ -123,113 +115,6 @@ class ImportCheck:
         if self.missing_units:
             lines.append("Không có số liệu của: " + ", ".join(self.missing_units) + ".")
         return "\n".join(lines)
-
-
-def _cell(value: Any) -> Any:
-    if isinstance(value, str):
-        text = nfc(value).strip()
-        return text or None
-    return value
-
-
-def read_sheet(path: str | Path) -> Sheet:
-    """Read the first worksheet of an .xlsx file or a CSV file (UTF-8, "," or ";" separated)."""
-    p = Path(path)
-    if p.suffix.lower() in (".csv", ".txt"):
-        raw = p.read_bytes()
-        try:
-            text = raw.decode("utf-8-sig")
-        except UnicodeDecodeError:
-            text = raw.decode("cp1258", errors="replace")  # Excel's "CSV" on Vietnamese Windows
-        try:
-            dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        rows = [tuple(_cell(c) for c in r) for r in csv.reader(text.splitlines(), dialect)]
-        return Sheet(p.name, tuple(rows))
-    try:
-        from openpyxl import load_workbook
-
-        wb = load_workbook(p, data_only=True)
-    except Exception as exc:
-        raise ServiceError(f"Không đọc được tệp {p.name}: {exc}") from exc
-    ws = wb.worksheets[0]
-    grid = [[_cell(c) for c in r] for r in ws.iter_rows(values_only=True)]
-    for rng in ws.merged_cells.ranges:
-        top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else None
-        for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
-            for c in range(rng.min_col - 1, rng.max_col):
-                if c < len(grid[r]):
-                    grid[r][c] = top
-    wb.close()
-    return Sheet(p.name, tuple(tuple(r) for r in grid))
-
-
-def recognise(header: Any, groups: Sequence[bhyt.GroupInfo]) -> str | None:
-    """The field a header text stands for ("population", "group:nld", ...), or None."""
-    if not isinstance(header, str):
-        return None
-    h = fold(header).replace("\n", " ").strip(" :*")
-    h = re.sub(r"\s*\(.*?\)\s*", " ", h).strip()
-    if not h:
-        return None
-    for g in groups:
-        if h in (fold(g.name), fold(g.code)):
-            return f"group:{g.code}"
-    for code, words in GROUP_SYNONYMS.items():
-        if any(g.code == code for g in groups) and any(
-            h == w or h.startswith(w) or h.endswith(w) for w in words
-        ):
-            return f"group:{code}"
-    for name in (INSURED, POPULATION, CODE, NAME):
-        for w in SYNONYMS[name]:
-            if h == w or (len(w) > 3 and h.startswith(w + " ")):
-                return name
-    return None
-
-
-def guess_mapping(
-    sheet: Sheet, groups: Sequence[bhyt.GroupInfo], remembered: Mapping[str, str] | None = None
-) -> tuple[int, dict[str, int]]:
-    """(0-based header row, field -> column) found in the first 20 rows; the header texts of a mapping
-    remembered from last month win over the built-in synonyms. Row -1 when nothing looks like a header.
-    """
-    best: tuple[int, int, dict[str, int]] = (0, -1, {})
-    wanted = {fold(v): k for k, v in (remembered or {}).items()}
-    for r, row in enumerate(sheet.rows[:20]):
-        found: dict[str, int] = {}
-        for c, value in enumerate(row):
-            key = wanted.get(fold(value)) if isinstance(value, str) else None
-            key = key or recognise(value, groups)
-            if key and key not in found:
-                found[key] = c
-        # a sub-header row right under the header (groups under "Trong đó") completes it
-        if r + 1 < len(sheet.rows):
-            for c, value in enumerate(sheet.rows[r + 1]):
-                key = wanted.get(fold(value)) if isinstance(value, str) else None
-                key = key or recognise(value, groups)
-                if key and key.startswith("group:") and key not in found and c not in found.values():
-                    found[key] = c
-        score = len({k for k in found if k in BASE_FIELDS}) * 10 + len(found)
-        if score > best[0] and len({k for k in found if k in BASE_FIELDS}) >= 3:
-            best = (score, r, found)
-    return best[1], best[2]
-
-
-def header_texts(sheet: Sheet, header_row: int, mapping: Mapping[str, int]) -> dict[str, str]:
-    """field -> header text as written, to remember the mapping for next month."""
-    out: dict[str, str] = {}
-    for key, col in mapping.items():
-        for r in (header_row, header_row + 1):
-            if 0 <= r < len(sheet.rows) and col < len(sheet.rows[r]) and isinstance(sheet.rows[r][col], str):
-                text = str(sheet.rows[r][col])
-                if key.startswith("group:") and r == header_row and header_row + 1 < len(sheet.rows):
-                    below = sheet.rows[header_row + 1]
-                    if col < len(below) and isinstance(below[col], str):
-                        text = str(below[col])
-                out[key] = text
-                break
-    return out
 
 
 def _unit_key(name: str) -> str:
@@ -279,7 +164,7 @@ def check_sheet(
     start = header_row + 1
     all_groups = [bhyt.GroupInfo(k, "") for k in group_cols]
     while start < min(len(sheet.rows), header_row + 3) and (
-        _is_numbering(sheet.rows[start]) or any(recognise(v, all_groups) for v in sheet.rows[start])
+        is_numbering(sheet.rows[start]) or any(recognise(v, all_groups) for v in sheet.rows[start])
     ):
         start += 1  # a sub-header row (groups under "Trong đó") or the column numbering "(1) (2) ..."
     for r in range(start, len(sheet.rows)):
@@ -331,17 +216,6 @@ def check_sheet(
         rows.append(ParsedRow(line, unit.id, unit.code, unit.name, population, insured, groups))
     missing = tuple(u.name for u in units if u.id not in seen)
     return ImportCheck(header_row, dict(mapping), tuple(rows), tuple(problems), missing, tuple(skipped))
-
-
-def _is_numbering(row: tuple[Any, ...]) -> bool:
-    values = [v for v in row if v is not None]
-    nums: list[int] = []
-    for v in values:
-        m = re.fullmatch(r"\(?(\d{1,2})\)?", str(v).strip()) if not isinstance(v, float) else None
-        if m is None:
-            return False
-        nums.append(int(m.group(1)))
-    return len(nums) >= 3 and all(b > a for a, b in zip(nums, nums[1:], strict=False))
 
 
 def _find_unit(
