@@ -33,10 +33,6 @@ IRREVERSIBLE = {Action.RETURN_RESULT, Action.WITHDRAW, Action.STOP, Action.REFUS
 APOLOGY_EXTRA_DAYS = 5
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("TrackingActions", text)
-
-
 def open_pdf(parent: QWidget, path: Path, title: str) -> None:
     from onestop_desktop.ui.common.printing import show_pdf
 
@@ -62,7 +58,10 @@ def prompt(tab: TrackingTab, action: Action, d: DossierDetails) -> dict[str, Any
         dialog = TransferDialog(people, None, tab)
     elif action is Action.REQUEST_SUPPLEMENT:
         dialog = NoteDialog(
-            tr("Request a supplement (form 02)"), tr("Missing documents (one per line)"), True, tab
+            QCoreApplication.translate("TrackingActions", "Request a supplement (form 02)"),
+            QCoreApplication.translate("TrackingActions", "Missing documents (one per line)"),
+            True,
+            tab,
         )
     elif action is Action.APOLOGY:
         proposed = datetime.combine(
@@ -71,11 +70,26 @@ def prompt(tab: TrackingTab, action: Action, d: DossierDetails) -> dict[str, Any
         )
         dialog = ApologyDialog(d.due_at, proposed, tab)
     elif action is Action.STOP:
-        dialog = NoteDialog(tr("Stop processing"), tr("Reason"), True, tab)
+        dialog = NoteDialog(
+            QCoreApplication.translate("TrackingActions", "Stop processing"),
+            QCoreApplication.translate("TrackingActions", "Reason"),
+            True,
+            tab,
+        )
     elif action in (Action.WITHDRAW, Action.REFUSE):
-        dialog = NoteDialog(tr("Reason"), tr("Reason or the citizen's request"), action is Action.REFUSE, tab)
+        dialog = NoteDialog(
+            QCoreApplication.translate("TrackingActions", "Reason"),
+            QCoreApplication.translate("TrackingActions", "Reason or the citizen's request"),
+            action is Action.REFUSE,
+            tab,
+        )
     else:
-        dialog = NoteDialog(tr("Note"), tr("Note (optional)"), False, tab)
+        dialog = NoteDialog(
+            QCoreApplication.translate("TrackingActions", "Note"),
+            QCoreApplication.translate("TrackingActions", "Note (optional)"),
+            False,
+            tab,
+        )
     if dialog.exec() != QDialog.DialogCode.Accepted:
         return None
     return dialog.values()
@@ -89,8 +103,10 @@ def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
         return False
     if action in IRREVERSIBLE and not confirm(
         tab,
-        tr("Confirm"),
-        tr("This ends the dossier {code} at the office. Continue?").format(code=d.code),
+        QCoreApplication.translate("TrackingActions", "Confirm"),
+        QCoreApplication.translate(
+            "TrackingActions", "This ends the dossier {code} at the office. Continue?"
+        ).format(code=d.code),
     ):
         return False
     actor, cal, now = tab.ctx.actor, tab.calendar, tab.now()
@@ -102,7 +118,10 @@ def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
         elif action is Action.REQUEST_SUPPLEMENT:
             tracking.request_supplement(s, actor, d.id, note, at=now)
             data = tracking.supplement_data(s, d.id, note, actor.full_name, now)
-            pdf = (_forms_dir() / f"mau02-{d.code}.pdf", tr("Supplement request (form 02)"))
+            pdf = (
+                _forms_dir() / f"mau02-{d.code}.pdf",
+                QCoreApplication.translate("TrackingActions", "Supplement request (form 02)"),
+            )
             from onestop_desktop.reports.forms import render_supplement
 
             render_supplement(data, pdf[0])
@@ -116,7 +135,10 @@ def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
             new_due, reason = values["new_due"], str(values["reason"])
             tracking.apology(s, actor, d.id, new_due, reason, at=now)
             apology = tracking.apology_data(s, d.id, d.due_at, new_due, reason, now)
-            pdf = (_forms_dir() / f"mau04-{d.code}.pdf", tr("Apology letter (form 04)"))
+            pdf = (
+                _forms_dir() / f"mau04-{d.code}.pdf",
+                QCoreApplication.translate("TrackingActions", "Apology letter (form 04)"),
+            )
             from onestop_desktop.reports.forms import render_apology
 
             render_apology(apology, pdf[0])
@@ -138,7 +160,7 @@ def print_control_slip(tab: TrackingTab, dossier_id: int, code: str) -> None:
         data = tracking.control_slip_data(s, dossier_id)
     path = _forms_dir() / f"mau05-{code}.pdf"
     render_control_slip(data, path)
-    open_pdf(tab, path, tr("Control slip (form 05)"))
+    open_pdf(tab, path, QCoreApplication.translate("TrackingActions", "Control slip (form 05)"))
 
 
 class LogBookDialog(QDialog):
@@ -146,18 +168,18 @@ class LogBookDialog(QDialog):
 
     def __init__(self, start: QDate, end: QDate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(tr("Log book (form 06)"))
+        self.setWindowTitle(QCoreApplication.translate("TrackingActions", "Log book (form 06)"))
         form = QFormLayout(self)
         self.start, self.end = QDateEdit(start), QDateEdit(end)
         for e in (self.start, self.end):
             e.setDisplayFormat("dd/MM/yyyy")
             e.setCalendarPopup(True)
         self.kind = QComboBox()
-        self.kind.addItem(tr("PDF (print)"), "pdf")
-        self.kind.addItem(tr("Excel (.xlsx)"), "xlsx")
-        form.addRow(tr("From"), self.start)
-        form.addRow(tr("To"), self.end)
-        form.addRow(tr("Format"), self.kind)
+        self.kind.addItem(QCoreApplication.translate("TrackingActions", "PDF (print)"), "pdf")
+        self.kind.addItem(QCoreApplication.translate("TrackingActions", "Excel (.xlsx)"), "xlsx")
+        form.addRow(QCoreApplication.translate("TrackingActions", "From"), self.start)
+        form.addRow(QCoreApplication.translate("TrackingActions", "To"), self.end)
+        form.addRow(QCoreApplication.translate("TrackingActions", "Format"), self.kind)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -184,7 +206,12 @@ def log_book(tab: TrackingTab) -> None:
         return
     start, end, kind = values["start"], values["end"], values["kind"]
     if end < start:
-        messages.show_error(tab, tracking_error(tr("The end of the period is before its start.")))
+        messages.show_error(
+            tab,
+            tracking_error(
+                QCoreApplication.translate("TrackingActions", "The end of the period is before its start.")
+            ),
+        )
         return
     factory = tab.ctx.db.factory
     name = f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}"
@@ -192,22 +219,30 @@ def log_book(tab: TrackingTab) -> None:
         path = _forms_dir() / f"{name}.pdf"
         tab.ctx.tasks.run(
             lambda _p: export_log_book_pdf(factory, start, end, path),
-            lambda _n: open_pdf(tab, path, tr("Log book (form 06)")),
+            lambda _n: open_pdf(
+                tab, path, QCoreApplication.translate("TrackingActions", "Log book (form 06)")
+            ),
             lambda exc: messages.show_error(tab, exc),
-            title=tr("Preparing the log book…"),
+            title=QCoreApplication.translate("TrackingActions", "Preparing the log book…"),
             parent=tab,
         )
         return
-    target = tab.ask_save_path(tr("Log book (form 06)"), name + ".xlsx", tr("Excel files (*.xlsx)"))
+    target = tab.ask_save_path(
+        QCoreApplication.translate("TrackingActions", "Log book (form 06)"),
+        name + ".xlsx",
+        QCoreApplication.translate("TrackingActions", "Excel files (*.xlsx)"),
+    )
     if target is None:
         return
     tab.ctx.tasks.run(
         lambda p: export_log_book_xlsx(factory, start, end, target, p.report),
         lambda n: tab.count_label.setText(
-            tr("Log book: {n} dossiers written to {path}").format(n=n, path=target)
+            QCoreApplication.translate("TrackingActions", "Log book: {n} dossiers written to {path}").format(
+                n=n, path=target
+            )
         ),
         lambda exc: messages.show_error(tab, exc),
-        title=tr("Preparing the log book…"),
+        title=QCoreApplication.translate("TrackingActions", "Preparing the log book…"),
         parent=tab,
     )
 

@@ -84,7 +84,8 @@ class DetailsPanel(QWidget):
         self.slip_button.setEnabled(d is not None)
         if d is None:
             self.hint.setVisible(False)
-            self.browser.setHtml(f"<p><i>{escape(self.tr('Select a dossier to see its details.'))}</i></p>")
+            empty = self.tr("Select a dossier to see its details.")
+            self.browser.setHtml(f"<p><i>{escape(empty)}</i></p>")
             return
         self.hint.setVisible(d.suggest_apology)
         self.hint.setText(
@@ -132,7 +133,9 @@ class DetailsPanel(QWidget):
             + "".join(r for r in rows if not r.endswith("<td></td></tr>"))
             + "</table>"
         )
-        html.append(f"<h4>{escape(self.tr('Deadline'))}</h4><p>{escape(d.deadline_explanation)}</p>")
+        titles = [self.tr("Deadline"), self.tr("Documents"), self.tr("History"), self.tr("undone")]
+        t_deadline, t_documents, t_history, t_undone = (escape(t) for t in titles)
+        html.append(f"<h4>{t_deadline}</h4><p>{escape(d.deadline_explanation)}</p>")
         if d.documents:
             items = []
             for doc in d.documents:
@@ -145,15 +148,13 @@ class DetailsPanel(QWidget):
                 items.append(
                     f"<li>{escape(str(doc.get('name', '')))}{' (' + escape(c) + ')' if c else ''}</li>"
                 )
-            html.append(f"<h4>{escape(self.tr('Documents'))}</h4><ul>{''.join(items)}</ul>")
-        html.append(f"<h4>{escape(self.tr('History'))}</h4><table cellspacing=0 cellpadding=2>")
+            html.append(f"<h4>{t_documents}</h4><ul>{''.join(items)}</ul>")
+        html.append(f"<h4>{t_history}</h4><table cellspacing=0 cellpadding=2>")
         for e in d.events:
             status = label_vi(DossierStatus(e.to_status))
             style = " style='color:#999;text-decoration:line-through'" if e.undone_at else ""
             note = escape(e.note).replace("\n", "<br>")
-            undone = (
-                f" <i>({escape(self.tr('undone'))} {fmt_datetime(e.undone_at)})</i>" if e.undone_at else ""
-            )
+            undone = f" <i>({t_undone} {fmt_datetime(e.undone_at)})</i>" if e.undone_at else ""
             html.append(
                 f"<tr{style}><td valign=top style='white-space:nowrap'>{fmt_datetime(e.at)}</td>"
                 f"<td valign=top><b>{escape(e.label)}</b> → {escape(status)} · {escape(e.user_name)}{undone}"

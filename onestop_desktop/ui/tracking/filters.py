@@ -213,7 +213,7 @@ class FilterBar(QWidget):
         labels = {
             "open": self.tr("Open"),
             "overdue": self.tr("Overdue"),
-            "due_soon": self.tr("Due today/tomorrow"),
+            "due_soon": self.tr("Due soon"),
             "supplement": self.tr("Waiting for supplement"),
             "all": self.tr("All"),
         }
