@@ -28,3 +28,15 @@ def test_main_window_in_vietnamese_then_english(app_context, qtbot, monkeypatch:
     assert english.tabs.tabText(0) == "Home"
     assert english.menu_file.title() == "&File"
     install_translators("vi")
+
+
+def test_qt_standard_buttons_speak_vietnamese(qapp) -> None:  # type: ignore[no-untyped-def]
+    """Qt ships no Vietnamese translation of its own buttons: ours covers them."""
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    from onestop_desktop.ui.i18n import install_translators
+
+    install_translators("vi")
+    box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    assert box.button(QDialogButtonBox.StandardButton.Cancel).text() == "Hủy"
+    assert box.button(QDialogButtonBox.StandardButton.Ok).text() == "Đồng ý"
