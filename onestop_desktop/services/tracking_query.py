@@ -11,7 +11,7 @@ from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, and_, func, literal_column, select, table, text
+from sqlalchemy import ColumnElement, Select, and_, case, func, literal_column, select, table, text
 from sqlalchemy.orm import Session, aliased
 
 from onestop_desktop.db.models import Dossier, Field, Procedure, SavedFilter, Unit, User
@@ -142,7 +142,9 @@ def _fts_available(session: Session) -> bool:
     return bool(cached)
 
 
-def _text_condition(session: Session, query: str) -> ColumnElement[bool] | None:
+def _text_condition(session: Session, query: str, walk: bool = False) -> ColumnElement[bool] | None:
+    """`walk`: keep SQLite from driving the query by the search (unary + on the id), so it walks the
+    sort index and tests each row against the search instead."""
     words = _words(query)
     if not words:
         return None
@@ -155,7 +157,8 @@ def _text_condition(session: Session, query: str) -> ColumnElement[bool] | None:
             .select_from(table(FTS_TABLE))
             .where(text(f"{FTS_TABLE} MATCH :fts_q").bindparams(fts_q=match))
         )
-        conds.append(Dossier.id.in_(sub))
+        target: Any = literal_column("+dossiers.id") if walk else Dossier.id
+        conds.append(target.in_(sub))
         words = [w for w in words if len(w) < 3]
     for w in words:
         escaped = w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -180,7 +183,12 @@ def _quick_condition(quick: str, today: Today) -> ColumnElement[bool] | None:
 
 
 def conditions(
-    session: Session, flt: TrackingFilter, today: Today, calendar: WorkingCalendar, quick: bool = True
+    session: Session,
+    flt: TrackingFilter,
+    today: Today,
+    calendar: WorkingCalendar,
+    quick: bool = True,
+    walk: bool = False,
 ) -> list[ColumnElement[bool]]:
     """The WHERE terms of a filter (the quick filter included unless `quick` is False)."""
     c: list[ColumnElement[bool]] = []
@@ -211,13 +219,18 @@ def conditions(
         end = calendar.add_working_days(today.now.date(), max(0, flt.due_within_days))
         c.append(Dossier.status.in_(RUNNING))
         c.append(Dossier.due_at < datetime.combine(end + timedelta(days=1), time.min))
-    t = _text_condition(session, flt.text)
+    t = _text_condition(session, flt.text, walk)
     if t is not None:
         c.append(t)
     return c
 
 
 _HOLDER = aliased(User)
+# Sort keys with an index that delivers rows in order.
+_SORT_INDEXED = ("due", "received", "applicant", "code")
+# Above this many matches of a free-text search, walking the sort index and testing each row against
+# the search is faster than fetching every match and sorting it.
+WALK_SORT_INDEX_ABOVE = 3000
 
 
 def _sort_columns(key: str) -> list[Any]:
@@ -233,6 +246,13 @@ def _sort_columns(key: str) -> list[Any]:
         "holder": [_HOLDER.full_name],
     }
     return columns[key]
+
+
+_JOINS: dict[str, Any] = {
+    "procedure": (Procedure, Procedure.id == Dossier.procedure_id),
+    "field": (Field, Field.id == Dossier.field_id),
+    "unit": (Unit, Unit.id == Dossier.unit_id),
+}
 
 
 def _base(columns: list[Any]) -> Select[Any]:
@@ -272,6 +292,76 @@ _ROW_COLUMNS = [
 ]
 
 
+def _status_limited(flt: TrackingFilter) -> bool:
+    """A quick filter or the status box limits the list to statuses that hold few dossiers (open ones);
+    on SQLite such a list is read by the status index, free text is then only tested row by row."""
+    return flt.quick != "all" or bool(flt.statuses)
+
+
+def page_ids(
+    session: Session,
+    flt: TrackingFilter,
+    sort: Sort,
+    offset: int,
+    limit: int,
+    today: Today,
+    calendar: WorkingCalendar,
+    total: int | None = None,
+) -> list[int]:
+    """Ids of one page in the list's order (ties broken by id, so pages never overlap).
+
+    Only the columns needed to filter and sort are read; past the middle of a known `total` the
+    order is reversed so the last page costs what the first does.
+    """
+    if sort.key not in SORT_KEYS:
+        raise ServiceError(f"Không sắp xếp được theo cột {sort.key}.")
+    descending = sort.descending
+    offset = max(0, offset)
+    reverse = total is not None and offset > total // 2
+    if reverse:
+        assert total is not None
+        end = min(total, offset + limit)
+        offset, limit = max(0, total - end), max(0, end - offset)
+        descending = not descending
+    if limit <= 0:
+        return []
+    sqlite = session.get_bind().dialect.name == "sqlite"
+    columns = _sort_columns(sort.key)
+    walk = False
+    if sqlite and _status_limited(flt):
+        walk = bool(_words(flt.text))
+    if sqlite and _status_limited(flt) and sort.key == "due":
+        # a few thousand open dossiers: read them by the status index and sort, rather than walk
+        # a million entries of the due-date index (unary + hides the column from the planner)
+        columns = [literal_column("+dossiers.due_at")]
+    elif sqlite and _words(flt.text) and sort.key in _SORT_INDEXED and (total or 0) > WALK_SORT_INDEX_ABOVE:
+        walk = True
+    order = [c.desc() if descending else c.asc() for c in columns]
+    order.append(Dossier.id.desc() if descending else Dossier.id.asc())
+    stmt = select(Dossier.id).select_from(Dossier)
+    if sort.key in _JOINS:
+        target, on = _JOINS[sort.key]
+        stmt = stmt.join(target, on)
+    elif sort.key == "holder":
+        stmt = stmt.outerjoin(_HOLDER, _HOLDER.id == Dossier.holder_user_id)
+    stmt = (
+        stmt.where(*conditions(session, flt, today, calendar, walk=walk))
+        .order_by(*order)
+        .offset(offset)
+        .limit(limit)
+    )
+    ids = list(session.scalars(stmt))
+    return ids[::-1] if reverse else ids
+
+
+def rows_by_ids(session: Session, ids: list[int]) -> list[DossierRow]:
+    """The list's rows for these ids, in the same order."""
+    if not ids:
+        return []
+    found = {r[0]: DossierRow(*r) for r in session.execute(_base(_ROW_COLUMNS).where(Dossier.id.in_(ids)))}
+    return [found[i] for i in ids if i in found]
+
+
 def query_rows(
     session: Session,
     flt: TrackingFilter,
@@ -280,39 +370,54 @@ def query_rows(
     limit: int,
     today: Today,
     calendar: WorkingCalendar,
+    total: int | None = None,
 ) -> list[DossierRow]:
-    """One page of the list, sorted in SQL (ties broken by id so pages never overlap)."""
-    if sort.key not in SORT_KEYS:
-        raise ServiceError(f"Không sắp xếp được theo cột {sort.key}.")
-    order = [c.desc() if sort.descending else c.asc() for c in _sort_columns(sort.key)]
-    order.append(Dossier.id.desc() if sort.descending else Dossier.id.asc())
-    stmt = (
-        _base(_ROW_COLUMNS)
-        .where(*conditions(session, flt, today, calendar))
-        .order_by(*order)
-        .offset(max(0, offset))
-        .limit(limit)
-    )
-    return [DossierRow(*r) for r in session.execute(stmt)]
+    """One page of the list, filtered and sorted in SQL. `total` (the count) lets deep pages run fast."""
+    return rows_by_ids(session, page_ids(session, flt, sort, offset, limit, today, calendar, total))
+
+
+def _only_text(flt: TrackingFilter) -> bool:
+    plain = replace(flt, text="", quick="all")
+    return plain == TrackingFilter(quick="all") and flt.quick == "all"
 
 
 def count_rows(session: Session, flt: TrackingFilter, today: Today, calendar: WorkingCalendar) -> int:
     """How many dossiers the filter selects (the joins are not needed to count)."""
-    stmt = select(func.count()).select_from(Dossier).where(*conditions(session, flt, today, calendar))
-    return int(session.scalar(stmt) or 0)
+    words = _words(flt.text)
+    if _only_text(flt) and words and all(len(w) >= 3 for w in words) and _fts_available(session):
+        match = " AND ".join('"' + w + '"' for w in words)
+        sql = text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q")
+        return int(session.execute(sql, {"q": match}).scalar() or 0)
+    walk = _status_limited(flt) and session.get_bind().dialect.name == "sqlite"
+    stmt = select(func.count()).select_from(Dossier)
+    return int(session.scalar(stmt.where(*conditions(session, flt, today, calendar, walk=walk))) or 0)
 
 
 def quick_counts(
     session: Session, flt: TrackingFilter, today: Today, calendar: WorkingCalendar
 ) -> dict[str, int]:
-    """The count shown on each quick-filter button, with the other filters of `flt` applied."""
+    """The count shown on each quick-filter button, with the other filters of `flt` applied.
+
+    Without other filters each count is an index range; with them (free text above all) one pass
+    over the matching rows sums every button at once.
+    """
     rest = conditions(session, flt, today, calendar, quick=False)
-    out: dict[str, int] = {}
+    if not rest:
+        out: dict[str, int] = {}
+        for q in QUICK_FILTERS:
+            qc = _quick_condition(q, today)
+            stmt = select(func.count()).select_from(Dossier)
+            if qc is not None:
+                out[q] = int(session.scalar(stmt.where(qc)) or 0)
+            else:
+                out[q] = int(session.scalar(stmt) or 0)
+        return out
+    sums = []
     for q in QUICK_FILTERS:
         qc = _quick_condition(q, today)
-        terms = rest + ([qc] if qc is not None else [])
-        out[q] = int(session.scalar(select(func.count()).select_from(Dossier).where(*terms)) or 0)
-    return out
+        sums.append(func.count() if qc is None else func.coalesce(func.sum(case((qc, 1), else_=0)), 0))
+    row = session.execute(select(*sums).select_from(Dossier).where(*rest)).one()
+    return {q: int(v or 0) for q, v in zip(QUICK_FILTERS, row, strict=True)}
 
 
 def due_today_or_tomorrow(session: Session, today: Today) -> int:

@@ -33,6 +33,7 @@ from onestop_desktop.ui.context import AppContext
 
 NO_DATE = QDate(2000, 1, 1)
 TYPING_DELAY_MS = 150
+MIN_SEARCH = 3
 
 
 def _date(edit: QDateEdit) -> date | None:
@@ -61,7 +62,7 @@ class FilterBar(QWidget):
         self.search.setClearButtonEnabled(True)
         self.search.setMinimumWidth(340)
         self.search.setPlaceholderText(
-            self.tr("Search by code, name, ID number or phone (accents optional)…")
+            self.tr("Search by code, name, ID number or phone (at least 3 characters, accents optional)…")
         )
         self.search.textChanged.connect(lambda _t: self._timer.start())
 
@@ -196,8 +197,13 @@ class FilterBar(QWidget):
             due_from=_date(self.due_from),
             due_to=_date(self.due_to),
             due_within_days=within if within >= 0 else None,
-            text=self.search.text(),
+            text=self.search_text(),
         )
+
+    def search_text(self) -> str:
+        """The typed text once it has MIN_SEARCH characters (shorter text would scan every row)."""
+        text = self.search.text()
+        return text if len("".join(text.split())) >= MIN_SEARCH else ""
 
     def _emit(self) -> None:
         if not self._loading:

@@ -117,7 +117,14 @@ class DossierTableModel(QAbstractTableModel):
             return rows
         with self._sessions() as s:
             fetched = tracking.query_rows(
-                s, self.filter, self.sort_spec, page * PAGE_SIZE, PAGE_SIZE, self._today, self._calendar
+                s,
+                self.filter,
+                self.sort_spec,
+                page * PAGE_SIZE,
+                PAGE_SIZE,
+                self._today,
+                self._calendar,
+                total=self._count,
             )
         now = self._today.now
         rows = [

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -36,6 +37,7 @@ from onestop_desktop.ui.tracking.filters import FilterBar
 from onestop_desktop.ui.tracking.model import COLUMNS, DossierTableModel
 
 log = logging.getLogger(__name__)
+COUNTS_DELAY_MS = 400
 
 
 def forms_dir() -> Path:
@@ -58,6 +60,10 @@ class TrackingTab(QWidget):
         self.filters.sort_requested.connect(self.apply_sort)
         self.filters.search.returnPressed.connect(self.filters.flush)
         self._warned = False
+        self._counts_timer = QTimer(self)
+        self._counts_timer.setSingleShot(True)
+        self._counts_timer.setInterval(COUNTS_DELAY_MS)
+        self._counts_timer.timeout.connect(self.update_counts)
         self._emitting = False
         self._build()
         self.ctx.bus.data_changed.connect(self._on_data_changed)
@@ -135,8 +141,12 @@ class TrackingTab(QWidget):
     # --- list --------------------------------------------------------------------------------------
 
     def apply_filter(self, flt: TrackingFilter) -> None:
+        typing = (
+            replace(flt, text="") == replace(self.model.filter, text="")
+            and flt.text != self.model.filter.text
+        )
         self.model.set_query(flt)
-        self._after_query()
+        self._after_query(defer_counts=typing)
 
     def apply_sort(self, sort: Sort) -> None:
         column = next((i for i, (_h, key) in enumerate(COLUMNS) if key == sort.key), 6)
@@ -147,11 +157,18 @@ class TrackingTab(QWidget):
         self.model.sort(column, order)
         self._after_query()
 
-    def _after_query(self) -> None:
-        counts = self.model.refresh_counts()
-        self.filters.set_counts(counts)
+    def _after_query(self, defer_counts: bool = False) -> None:
+        """Row count at once; while typing, the quick-filter counts wait for a pause."""
+        if defer_counts:
+            self._counts_timer.start()
+        else:
+            self._counts_timer.stop()
+            self.update_counts()
         self.count_label.setText(self.tr("{n} dossiers").format(n=fmt_int(self.model.rowCount())))
         self.details.show_details(None)
+
+    def update_counts(self) -> None:
+        self.filters.set_counts(self.model.refresh_counts())
 
     def refresh(self, keep: int | None = None) -> None:
         selected = keep if keep is not None else self.selected_id()

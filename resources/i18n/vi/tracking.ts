@@ -264,8 +264,8 @@
 <context>
     <name>FilterBar</name>
     <message>
-        <source>Search by code, name, ID number or phone (accents optional)…</source>
-        <translation>Tìm theo mã hồ sơ, tên, số CCCD, điện thoại (gõ có dấu hoặc không)…</translation>
+        <source>Search by code, name, ID number or phone (at least 3 characters, accents optional)…</source>
+        <translation>Tìm theo mã hồ sơ, tên, số CCCD, điện thoại (ít nhất 3 ký tự, có dấu hoặc không)…</translation>
     </message>
     <message>
         <source>More filters</source>
