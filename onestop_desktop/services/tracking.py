@@ -88,19 +88,47 @@ def is_same_day(time_value: int, time_unit: str) -> bool:
 
 
 class DayCounter:
-    """Working days between dates, memoised: the list asks the same question for many rows."""
+    """Working days between dates in constant time: a running count of working days per year, built
+    once per year used (the list asks for thousands of rows overdue since years)."""
 
     def __init__(self, calendar: WorkingCalendar) -> None:
         self.calendar = calendar
-        self._cache: dict[tuple[date, date], int] = {}
+        self._cumulative: dict[int, list[int]] = {}  # year -> working days up to each day of the year
+        self._base: dict[int, int] = {}  # year -> working days before 1 January, from a reference year
+
+    def _year(self, year: int) -> list[int]:
+        arr = self._cumulative.get(year)
+        if arr is None:
+            arr, c, d = [], 0, date(year, 1, 1)
+            while d.year == year:
+                c += self.calendar.is_working_day(d)
+                arr.append(c)
+                d += timedelta(days=1)
+            self._cumulative[year] = arr
+        return arr
+
+    def _year_base(self, year: int) -> int:
+        if not self._base:
+            self._base[year] = 0
+            return 0
+        if year in self._base:
+            return self._base[year]
+        lo, hi = min(self._base), max(self._base)
+        while year > hi:
+            self._base[hi + 1] = self._base[hi] + self._year(hi)[-1]
+            hi += 1
+        while year < lo:
+            self._base[lo - 1] = self._base[lo] - self._year(lo - 1)[-1]
+            lo -= 1
+        return self._base[year]
+
+    def ordinal(self, d: date) -> int:
+        """Working days from the reference year's start up to and including `d`."""
+        return self._year_base(d.year) + self._year(d.year)[d.timetuple().tm_yday - 1]
 
     def between(self, a: date, b: date) -> int:
-        key = (a, b)
-        v = self._cache.get(key)
-        if v is None:
-            v = self.calendar.working_days_between(a, b)
-            self._cache[key] = v
-        return v
+        """Same as `WorkingCalendar.working_days_between(a, b)`."""
+        return self.ordinal(b) - self.ordinal(a)
 
 
 def countdown(

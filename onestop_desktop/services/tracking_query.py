@@ -127,6 +127,29 @@ def _words(query: str) -> list[str]:
     return [w for w in fold(query).replace('"', " ").split() if w]
 
 
+def fts_phrases(words: list[str]) -> tuple[list[str], list[str]]:
+    """Group the words for the trigram index: a word under three letters joins its neighbour as one
+    phrase ("nguyen va" is searched as that substring). Returns (phrases, words left for LIKE)."""
+    phrases: list[str] = []
+    pending = ""
+    for w in words:
+        if len(w) >= 3:
+            phrases.append(f"{pending} {w}".strip())
+            pending = ""
+        elif phrases and not pending:
+            phrases[-1] += " " + w
+        else:
+            pending = f"{pending} {w}".strip()
+    if len(pending) >= 3:
+        phrases.append(pending)
+        pending = ""
+    return phrases, pending.split()
+
+
+def _match(phrases: list[str]) -> str:
+    return " AND ".join('"' + p + '"' for p in phrases)
+
+
 def _fts_available(session: Session) -> bool:
     bind = session.get_bind()
     if bind.dialect.name != "sqlite":
@@ -149,17 +172,16 @@ def _text_condition(session: Session, query: str, walk: bool = False) -> ColumnE
     if not words:
         return None
     conds: list[ColumnElement[bool]] = []
-    long_words = [w for w in words if len(w) >= 3]
-    if long_words and _fts_available(session):
-        match = " AND ".join('"' + w + '"' for w in long_words)
-        sub: Select[Any] = (
-            select(literal_column("rowid"))
-            .select_from(table(FTS_TABLE))
-            .where(text(f"{FTS_TABLE} MATCH :fts_q").bindparams(fts_q=match))
-        )
-        target: Any = literal_column("+dossiers.id") if walk else Dossier.id
-        conds.append(target.in_(sub))
-        words = [w for w in words if len(w) < 3]
+    if _fts_available(session):
+        phrases, words = fts_phrases(words)
+        if phrases:
+            sub: Select[Any] = (
+                select(literal_column("rowid"))
+                .select_from(table(FTS_TABLE))
+                .where(text(f"{FTS_TABLE} MATCH :fts_q").bindparams(fts_q=_match(phrases)))
+            )
+            target: Any = literal_column("+dossiers.id") if walk else Dossier.id
+            conds.append(target.in_(sub))
     for w in words:
         escaped = w.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
         conds.append(Dossier.search_key.like(f"%{escaped}%", escape="\\"))
@@ -383,11 +405,10 @@ def _only_text(flt: TrackingFilter) -> bool:
 
 def count_rows(session: Session, flt: TrackingFilter, today: Today, calendar: WorkingCalendar) -> int:
     """How many dossiers the filter selects (the joins are not needed to count)."""
-    words = _words(flt.text)
-    if _only_text(flt) and words and all(len(w) >= 3 for w in words) and _fts_available(session):
-        match = " AND ".join('"' + w + '"' for w in words)
+    phrases, rest = fts_phrases(_words(flt.text))
+    if _only_text(flt) and phrases and not rest and _fts_available(session):
         sql = text(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH :q")
-        return int(session.execute(sql, {"q": match}).scalar() or 0)
+        return int(session.execute(sql, {"q": _match(phrases)}).scalar() or 0)
     walk = _status_limited(flt) and session.get_bind().dialect.name == "sqlite"
     stmt = select(func.count()).select_from(Dossier)
     return int(session.scalar(stmt.where(*conditions(session, flt, today, calendar, walk=walk))) or 0)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 
 from sqlalchemy import select
 
@@ -114,3 +114,26 @@ def test_countdown_texts() -> None:
     assert (c.text, c.level) == ("còn 8 giờ", "soon")
     assert tracking.countdown(5, datetime(2026, 11, 19), 5, "working-days", now, days).level == "paused"
     assert tracking.countdown(10, datetime(2026, 11, 19), 5, "working-days", now, days).text == ""
+
+
+def test_day_counter_equals_the_calendar() -> None:
+    import random
+
+    days = tracking.DayCounter(CAL)
+    rng = random.Random(5)
+    for _ in range(300):
+        a = date(2017, 1, 1) + timedelta(days=rng.randint(0, 3650))
+        b = a + timedelta(days=rng.randint(-900, 900))
+        assert days.between(a, b) == CAL.working_days_between(a, b), (a, b)
+
+
+def test_short_words_join_their_neighbour_for_the_trigram_index(demo_db: Database) -> None:
+    from onestop_desktop.services.tracking_query import fts_phrases
+
+    assert fts_phrases(["nguyen", "va"]) == (["nguyen va"], [])
+    assert fts_phrases(["le", "van", "an"]) == (["le van an"], [])
+    assert fts_phrases(["le", "an"]) == (["le an"], [])
+    assert fts_phrases(["le"]) == ([], ["le"])
+    assert fts_phrases(["0912", "nguyen"]) == (["0912", "nguyen"], [])
+    rows = _rows(demo_db, TrackingFilter(quick="all", text="Nguyễn Va"), limit=20000)
+    assert rows and all("nguyen va" in fold(r.applicant_name) for r in rows)
