@@ -17,7 +17,7 @@ from onestop_desktop.db.models import Dossier, DossierEvent, User
 from onestop_desktop.domain.states import DossierStatus
 from onestop_desktop.services import tracking
 from onestop_desktop.ui.tracking import actions
-from onestop_desktop.ui.tracking.model import ID_ROLE, LEVEL_ROLE, SORT_ROLE
+from onestop_desktop.ui.tracking.model import COL_DUE, COL_REMAINING, ID_ROLE, LEVEL_ROLE, SORT_ROLE
 from onestop_desktop.ui.tracking.tab import TrackingTab
 from tests.helpers import type_text
 
@@ -68,7 +68,7 @@ def test_open_list_is_coloured_and_counted(tab: TrackingTab) -> None:
     assert tab.filters.quick_buttons["overdue"].text().endswith("(44)")
     assert tab.filters.quick_buttons["supplement"].text().endswith("(40)")
     overdue_row = next(r for r in range(m.rowCount()) if m.index(r, 0).data(LEVEL_ROLE) == "overdue")
-    assert m.index(overdue_row, 7).data().startswith("quá hạn ")
+    assert m.index(overdue_row, COL_REMAINING).data().startswith("quá hạn ")
     assert m.index(overdue_row, 0).data(Qt.ItemDataRole.BackgroundRole).color().name() == "#fde2e1"
 
 
@@ -93,8 +93,8 @@ def test_filter_as_you_type(tab: TrackingTab, qtbot) -> None:  # type: ignore[no
 def test_sort_by_due_date_in_sql(tab: TrackingTab) -> None:
     tab.show_quick("all")
     header = tab.table.horizontalHeader()
-    header.setSortIndicator(6, Qt.SortOrder.DescendingOrder)
-    dues = [tab.model.index(r, 6).data(SORT_ROLE) for r in range(300)]
+    header.setSortIndicator(COL_DUE, Qt.SortOrder.DescendingOrder)
+    dues = [tab.model.index(r, COL_DUE).data(SORT_ROLE) for r in range(300)]
     assert dues == sorted(dues, reverse=True)
     assert isinstance(dues[0], datetime)
     header.setSortIndicator(1, Qt.SortOrder.AscendingOrder)

@@ -42,17 +42,18 @@ MAX_PAGES = 12
 COLUMNS: list[tuple[str, str]] = [
     (QT_TRANSLATE_NOOP("DossierTableModel", "Code"), "code"),
     (QT_TRANSLATE_NOOP("DossierTableModel", "Applicant"), "applicant"),
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Due"), "due"),
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Remaining"), "due"),
+    (QT_TRANSLATE_NOOP("DossierTableModel", "Status"), "status"),
     (QT_TRANSLATE_NOOP("DossierTableModel", "Procedure"), "procedure"),
     (QT_TRANSLATE_NOOP("DossierTableModel", "Field"), "field"),
     (QT_TRANSLATE_NOOP("DossierTableModel", "Unit"), "unit"),
     (QT_TRANSLATE_NOOP("DossierTableModel", "Received"), "received"),
-    (QT_TRANSLATE_NOOP("DossierTableModel", "Due"), "due"),
-    (QT_TRANSLATE_NOOP("DossierTableModel", "Remaining"), "due"),
-    (QT_TRANSLATE_NOOP("DossierTableModel", "Status"), "status"),
     (QT_TRANSLATE_NOOP("DossierTableModel", "Holder"), "holder"),
 ]
-COL_REMAINING = 7
-COL_DUE = 6
+COL_DUE = 2
+COL_REMAINING = 3
+DATE_COLUMNS = (2, 3, 8)
 
 COLOURS = {
     "overdue": (QColor("#fde2e1"), QColor("#a61b1b")),
@@ -201,46 +202,41 @@ class DossierTableModel(QAbstractTableModel):
             return QBrush(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1])
         if role == Qt.ItemDataRole.ToolTipRole:
             return f"{r.code} – {r.applicant_name}\n{r.procedure_name}"
-        if role == Qt.ItemDataRole.TextAlignmentRole and col in (5, 6, 7):
+        if role == Qt.ItemDataRole.TextAlignmentRole and col in DATE_COLUMNS:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None
 
     @staticmethod
     def _display(r: DossierRow, cd: tracking.Countdown, col: int) -> str:
-        if col == 0:
-            return r.code
-        if col == 1:
-            return r.applicant_name
-        if col == 2:
-            return r.procedure_name
-        if col == 3:
-            return r.field_name
-        if col == 4:
-            return r.unit_name
-        if col == 5:
-            return fmt_datetime(r.received_at)
-        if col == 6:
-            return fmt_datetime(r.due_at)
-        if col == 7:
-            return cd.text
-        if col == 8:
-            return label_vi(DossierStatus(r.status))
-        return r.holder_name
+        values = (
+            r.code,
+            r.applicant_name,
+            fmt_datetime(r.due_at),
+            cd.text,
+            label_vi(DossierStatus(r.status)),
+            r.procedure_name,
+            r.field_name,
+            r.unit_name,
+            fmt_datetime(r.received_at),
+            r.holder_name,
+        )
+        return values[col]
 
     @staticmethod
     def _raw(r: DossierRow, cd: tracking.Countdown, col: int) -> Any:
-        return (
+        values = (
             r.code,
             r.applicant_sort,
+            r.due_at,
+            cd.sort_value,
+            r.status,
             r.procedure_name,
             r.field_name,
             r.unit_name,
             r.received_at,
-            r.due_at,
-            cd.sort_value,
-            r.status,
             r.holder_name,
-        )[col]
+        )
+        return values[col]
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if not 0 <= column < len(COLUMNS):

@@ -34,7 +34,7 @@ from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.tracking import actions as act
 from onestop_desktop.ui.tracking.details import DetailsPanel
 from onestop_desktop.ui.tracking.filters import FilterBar
-from onestop_desktop.ui.tracking.model import COLUMNS, DossierTableModel
+from onestop_desktop.ui.tracking.model import COL_DUE, COLUMNS, DossierTableModel
 
 log = logging.getLogger(__name__)
 COUNTS_DELAY_MS = 400
@@ -91,14 +91,14 @@ class TrackingTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setSortingEnabled(True)
-        self.table.horizontalHeader().setSortIndicator(6, Qt.SortOrder.AscendingOrder)
+        self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
         self.table.setAlternatingRowColors(False)
         self.table.verticalHeader().setDefaultSectionSize(24)
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
-        widths = [215, 160, 240, 110, 110, 128, 128, 105, 125, 150]
+        widths = [205, 160, 125, 125, 120, 240, 110, 110, 125, 150]
         for i, w in enumerate(widths):
             self.table.setColumnWidth(i, w)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
@@ -149,7 +149,7 @@ class TrackingTab(QWidget):
         self._after_query(defer_counts=typing)
 
     def apply_sort(self, sort: Sort) -> None:
-        column = next((i for i, (_h, key) in enumerate(COLUMNS) if key == sort.key), 6)
+        column = next((i for i, (_h, key) in enumerate(COLUMNS) if key == sort.key), COL_DUE)
         order = Qt.SortOrder.DescendingOrder if sort.descending else Qt.SortOrder.AscendingOrder
         self.table.horizontalHeader().setSortIndicator(column, order)
 
