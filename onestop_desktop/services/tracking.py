@@ -144,7 +144,7 @@ def countdown(
     if st in (S.RESOLVED, S.RETURNED, S.WITHDRAWN, S.STOPPED, S.REFUSED):
         return Countdown("", "closed", float("inf"))
     if st is S.WAITING_SUPPLEMENT:
-        return Countdown("tạm dừng (chờ bổ sung)", "paused", 1e6)
+        return Countdown("tạm dừng", "paused", 1e6)
     today = now.date()
     if due_at.date() == today:
         if is_same_day(time_value, time_unit) or due_at > now:

@@ -457,28 +457,6 @@ def due_today_or_tomorrow(session: Session, today: Today) -> int:
     )
 
 
-def position_of(
-    session: Session,
-    flt: TrackingFilter,
-    sort: Sort,
-    dossier_id: int,
-    today: Today,
-    calendar: WorkingCalendar,
-    limit: int = 5000,
-) -> int | None:
-    """Row number of a dossier in the current view (searched in the first `limit` rows)."""
-    rows = session.execute(
-        _base([Dossier.id])
-        .where(*conditions(session, flt, today, calendar))
-        .order_by(*[c.desc() if sort.descending else c.asc() for c in _sort_columns(sort.key)])
-        .limit(limit)
-    ).scalars()
-    for i, rid in enumerate(rows):
-        if rid == dossier_id:
-            return i
-    return None
-
-
 # --- saved filters ---------------------------------------------------------------------------------
 
 
