@@ -250,3 +250,33 @@ def test_export_excel_and_log_book(
 
 def test_row_id_role(tab: TrackingTab) -> None:
     assert tab.model.index(0, 3).data(ID_ROLE) == tab.model.dossier_id(0)
+
+
+def test_saved_filter_from_the_bar(tab: TrackingTab) -> None:
+    bar = tab.filters
+    bar.quick_buttons["overdue"].click()
+    bar.search.setText("nguyen")
+    bar.flush()
+    tab.table.horizontalHeader().setSortIndicator(1, Qt.SortOrder.DescendingOrder)
+    n = tab.model.rowCount()
+    bar.save_current("Quá hạn họ Nguyễn")
+    bar.search.clear()
+    bar.quick_buttons["all"].click()
+    assert tab.model.rowCount() == 10343
+    index = bar.saved.findText("Quá hạn họ Nguyễn")
+    assert index > 0
+    bar.saved.setCurrentIndex(index)
+    bar.saved.activated.emit(index)
+    assert bar.search.text() == "nguyen" and bar.quick_buttons["overdue"].isChecked()
+    assert tab.model.rowCount() == n and tab.model.sort_spec == tracking.Sort("applicant", True)
+
+
+def test_main_window_shows_the_tracking_tab(app_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from onestop_desktop.ui.i18n import install_translators
+    from onestop_desktop.ui.main_window import MainWindow
+
+    install_translators("vi")
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert any(t.startswith("Theo dõi hồ sơ") for t in titles)
