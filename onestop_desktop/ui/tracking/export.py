@@ -9,8 +9,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from datetime import date, datetime
 from pathlib import Path
+from typing import Any
 
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 from sqlalchemy.orm import Session, sessionmaker
@@ -58,28 +60,38 @@ LOG_HEADERS = [
 Progress = Callable[[int, str], None]
 
 
-def _sheet(wb: Workbook, title: str, headers: list[tuple[str, int, str | None]], caption: str):  # type: ignore[no-untyped-def]
-    ws = wb.active
-    ws.title = title
-    ws.append([caption])
-    ws["A1"].font = Font(bold=True, size=12)
-    ws.append([h for h, _w, _f in headers])
-    fill = PatternFill("solid", fgColor="E8EEF7")
-    for i, (_h, width, _f) in enumerate(headers, 1):
-        cell = ws.cell(row=2, column=i)
-        cell.font = Font(bold=True)
-        cell.fill = fill
-        cell.alignment = Alignment(wrap_text=True, vertical="center")
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A3"
-    return ws
+class _Sheet:
+    """A write-only worksheet (constant memory: the whole list of a big office can be exported)."""
 
+    def __init__(self, wb: Workbook, title: str, headers: list[tuple[str, int, str | None]], caption: str):
+        self.ws = wb.create_sheet(title)
+        self.formats = [f for _h, _w, f in headers]
+        for i, (_h, width, _f) in enumerate(headers, 1):
+            self.ws.column_dimensions[get_column_letter(i)].width = width
+        self.ws.freeze_panes = "A3"
+        first = WriteOnlyCell(self.ws, value=caption)
+        first.font = Font(bold=True, size=12)
+        self.ws.append([first])
+        fill = PatternFill("solid", fgColor="E8EEF7")
+        head = []
+        for h, _w, _f in headers:
+            c = WriteOnlyCell(self.ws, value=h)
+            c.font = Font(bold=True)
+            c.fill = fill
+            c.alignment = Alignment(wrap_text=True, vertical="center")
+            head.append(c)
+        self.ws.append(head)
 
-def _formats(ws, headers: list[tuple[str, int, str | None]], first_row: int) -> None:  # type: ignore[no-untyped-def]
-    for i, (_h, _w, fmt) in enumerate(headers, 1):
-        if fmt:
-            for (cell,) in ws.iter_rows(min_row=first_row, min_col=i, max_col=i):
-                cell.number_format = fmt
+    def append(self, values: list[Any]) -> None:
+        row: list[Any] = []
+        for v, fmt in zip(values, self.formats, strict=True):
+            if fmt and v is not None:
+                c = WriteOnlyCell(self.ws, value=v)
+                c.number_format = fmt
+                row.append(c)
+            else:
+                row.append(v)
+        self.ws.append(row)
 
 
 def export_list(
@@ -93,15 +105,15 @@ def export_list(
     page: int = 5000,
 ) -> int:
     """Write the current view to .xlsx (Vietnamese headers, dates as real dates). Returns the row count."""
-    wb = Workbook()
+    wb = Workbook(write_only=True)
     caption = f"Danh sách hồ sơ – xuất ngày {today.now:%d/%m/%Y %H:%M}"
-    ws = _sheet(wb, "Hồ sơ", LIST_HEADERS, caption)
+    ws = _Sheet(wb, "Hồ sơ", LIST_HEADERS, caption)
     days = tracking.DayCounter(calendar)
     with session_scope(factory) as s:
         total = tracking.count_rows(s, flt, today, calendar)
         n = 0
         while True:
-            rows = tracking.query_rows(s, flt, sort, n, page, today, calendar)
+            rows = tracking.query_rows(s, flt, sort, n, page, today, calendar, total=total)
             for r in rows:
                 n += 1
                 cd = tracking.countdown(r.status, r.due_at, r.time_value, r.time_unit, today.now, days)
@@ -128,7 +140,6 @@ def export_list(
                 progress(min(99, n * 100 // total), "")
             if len(rows) < page:
                 break
-    _formats(ws, LIST_HEADERS, 3)
     wb.save(path)
     return n
 
@@ -139,8 +150,8 @@ def export_log_book_xlsx(
     """Form 06 as a spreadsheet for the period; the same columns `import dossiers` reads."""
     with session_scope(factory) as s:
         data = tracking.log_book_data(s, start, end)
-    wb = Workbook()
-    ws = _sheet(wb, "Sổ theo dõi", LOG_HEADERS, f"SỔ THEO DÕI HỒ SƠ – {data.period_label}")
+    wb = Workbook(write_only=True)
+    ws = _Sheet(wb, "Sổ theo dõi", LOG_HEADERS, f"SỔ THEO DÕI HỒ SƠ – {data.period_label}")
     for r in data.rows:
         ws.append(
             [
@@ -159,7 +170,6 @@ def export_log_book_xlsx(
                 r.note,
             ]
         )
-    _formats(ws, LOG_HEADERS, 3)
     wb.save(path)
     if progress:
         progress(100, "")
