@@ -60,3 +60,16 @@ def test_fast_appointments_equal_the_calendar() -> None:
         )
     assert fast.due(datetime(2019, 2, 1, 16, 0), 0, "working-days") == datetime(2019, 2, 11, 17, 0)
     assert timedelta(0) < fast.due(datetime(2019, 1, 31, 9), 3, "working-days") - datetime(2019, 1, 31, 9)
+
+
+def test_demo_command_with_scale(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from onestop_desktop.bootstrap import open_database
+    from onestop_desktop.cli import main
+
+    path = tmp_path / "scale.sqlite3"
+    assert main(["--database", str(path), "demo", "--scale", "1500", "--years", "1", "--units", "4"]) == 0
+    db = open_database(f"sqlite:///{path}")
+    with session_scope(db.factory) as s:
+        assert s.scalar(select(func.count()).select_from(Dossier).where(Dossier.source == "scale")) == 1500
+        assert s.scalar(select(func.count()).select_from(Dossier)) == 10343 + 1500
+    db.engine.dispose()
