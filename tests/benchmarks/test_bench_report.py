@@ -22,9 +22,11 @@ import pytest
 
 from onestop_desktop.bootstrap import Database, open_database
 from onestop_desktop.db.engine import session_scope
-from onestop_desktop.domain.periods import parse_period
+from onestop_desktop.domain.periods import Period, month, parse_period, previous
 
 SCALE = int(os.environ.get("ONESTOP_BENCH_SCALE", "1000000"))
+# The month to report: ONESTOP_BENCH_PERIOD, else the last full month of the generated data.
+PERIOD = os.environ.get("ONESTOP_BENCH_PERIOD", "")
 
 
 def _database_file() -> Path:
@@ -51,10 +53,22 @@ def big_db() -> Iterator[Database]:
     db.engine.dispose()
 
 
-def test_month_figures(benchmark: Any, big_db: Database) -> None:
-    from onestop_desktop.services.statistics import period_stats
+@pytest.fixture(scope="module")
+def period(big_db: Database) -> Period:
+    if PERIOD:
+        return parse_period(PERIOD)
+    from sqlalchemy import func, select
 
-    period = parse_period("2018-10")
+    from onestop_desktop.db.models import Dossier
+
+    with session_scope(big_db.factory) as s:
+        latest = s.scalar(select(func.max(Dossier.received_at)))
+    assert latest is not None
+    return previous(month(latest.year, latest.month))
+
+
+def test_month_figures(benchmark: Any, big_db: Database, period: Period) -> None:
+    from onestop_desktop.services.statistics import period_stats
 
     def run() -> int:
         with session_scope(big_db.factory) as s:
@@ -63,10 +77,8 @@ def test_month_figures(benchmark: Any, big_db: Database) -> None:
     assert benchmark(run) > 0
 
 
-def test_month_totals_only(benchmark: Any, big_db: Database) -> None:
+def test_month_totals_only(benchmark: Any, big_db: Database, period: Period) -> None:
     from onestop_desktop.services.statistics import period_totals
-
-    period = parse_period("2018-10")
 
     def run() -> int:
         with session_scope(big_db.factory) as s:
@@ -75,10 +87,8 @@ def test_month_totals_only(benchmark: Any, big_db: Database) -> None:
     assert benchmark(run) > 0
 
 
-def test_whole_report_data(benchmark: Any, big_db: Database) -> None:
+def test_whole_report_data(benchmark: Any, big_db: Database, period: Period) -> None:
     from onestop_desktop.services.report_data import build_report
-
-    period = parse_period("2018-10")
 
     def run() -> int:
         with session_scope(big_db.factory) as s:
@@ -87,11 +97,9 @@ def test_whole_report_data(benchmark: Any, big_db: Database) -> None:
     assert benchmark(run) > 0
 
 
-def test_briefing_pdf_with_charts(benchmark: Any, big_db: Database) -> None:
+def test_briefing_pdf_with_charts(benchmark: Any, big_db: Database, period: Period) -> None:
     from onestop_desktop.reports.briefing import render_briefing
     from onestop_desktop.services.report_data import build_report
-
-    period = parse_period("2018-10")
 
     def run() -> int:
         with session_scope(big_db.factory) as s:
