@@ -73,26 +73,6 @@ def pg_new_database(pg_server_url: str) -> Iterator[Callable[[], str]]:
     admin.dispose()
 
 
-def resync_id_sequences(url: str) -> None:
-    """Move every id sequence past the rows already there.
-
-    Workaround: services/demo.py inserts dossiers with explicit ids, which leaves PostgreSQL's
-    sequence at 1 (see test_postgres.py::test_register_after_demo_build_on_postgres).
-    """
-    from onestop_desktop.db.models import Base
-
-    engine = create_engine(url)
-    serial = text("SELECT pg_get_serial_sequence(:t, 'id')")
-    with engine.begin() as conn:
-        for table in Base.metadata.sorted_tables:
-            if "id" in table.c and table.c.id.primary_key and table.c.id.autoincrement is not False:
-                seq = conn.execute(serial, {"t": table.name}).scalar()
-                if seq:
-                    following = f"(SELECT coalesce(max(id), 0) + 1 FROM {table.name})"
-                    conn.execute(text(f"SELECT setval(:s, {following}, false)"), {"s": seq})
-    engine.dispose()
-
-
 @pytest.fixture(scope="session")
 def pg_demo(pg_new_database: Callable[[], str]) -> str:
     """A PostgreSQL database migrated to head with the demo office built: its URL."""
@@ -102,5 +82,4 @@ def pg_demo(pg_new_database: Callable[[], str]) -> str:
     database = open_database(url)
     ensure_demo(database)
     database.engine.dispose()
-    resync_id_sequences(url)
     return url
