@@ -14,7 +14,8 @@ if [ -n "$extra" ] && command -v apt-get >/dev/null 2>&1; then
   $SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq $extra >/dev/null
 fi
 export QT_QPA_PLATFORM=offscreen
-eval "$(bash scripts/start-postgres.sh)"
+pg_env="$(bash scripts/start-postgres.sh)"  # a failure here stops the run (set -e)
+eval "$pg_env"
 trap 'bash scripts/start-postgres.sh stop' EXIT
 echo "== ruff"; .venv/bin/ruff check onestop_desktop tests scripts build_spec.py
 .venv/bin/ruff format --check onestop_desktop tests scripts build_spec.py
