@@ -136,3 +136,15 @@ def test_builds_on_a_worker_thread(qtbot: Any, app_context: Any) -> None:
     assert t.charts["on_time"].canvas is not None
     assert t.build_button.isEnabled() and not t.bar.isVisible()
     app_context.tasks.wait_all()
+
+
+def test_sorting_uses_raw_values_and_copy_follows_the_view(tab: ReportsTab) -> None:
+    from PySide6.QtCore import Qt
+
+    tab.build()
+    table = tab.tables["field"]
+    column = 2  # "Phải giải quyết"
+    table.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
+    lines = table.copy().splitlines()[1:]
+    values = [int(line.split("\t")[column].replace(".", "")) for line in lines]
+    assert values == sorted(values) and values[-1] == 2073  # numbers, not text ("56" after "426")

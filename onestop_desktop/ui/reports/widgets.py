@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QCursor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QApplication,
@@ -91,8 +91,14 @@ class CopyableTable(QWidget):
     def __init__(self, model: RowsModel, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = model
+        # Report tables are small (tens to a few thousand rows): a proxy sorts them on the raw values.
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(model)
+        self.proxy.setSortRole(RowsModel.SortRole)
         self.view = QTableView()
-        self.view.setModel(model)
+        self.view.setModel(self.proxy)
+        self.view.setSortingEnabled(True)
+        self.view.sortByColumn(-1, Qt.SortOrder.AscendingOrder)  # the service's order until a click
         self.view.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.view.setAlternatingRowColors(True)
         self.view.verticalHeader().setVisible(False)
@@ -112,10 +118,12 @@ class CopyableTable(QWidget):
         layout.addLayout(bar)
 
     def copy(self) -> str:
-        rows = sorted({i.row() for i in self.view.selectionModel().selectedRows()})
-        text = self.model.as_tsv(rows or None)
+        chosen = {i.row() for i in self.view.selectionModel().selectedRows()}
+        shown = [r for r in range(self.proxy.rowCount()) if not chosen or r in chosen]
+        rows = [self.proxy.mapToSource(self.proxy.index(r, 0)).row() for r in shown]
+        text = self.model.as_tsv(rows)
         QApplication.clipboard().setText(text)
-        n = len(rows) or len(self.model.rows)
+        n = len(rows)
         self.status.setText(self.tr("Copied {n} rows to the clipboard.").format(n=fmt_int(n)))
         return text
 
