@@ -59,6 +59,7 @@ from onestop_desktop.services.tracking_query import (  # noqa: F401  (re-exporte
     Sort,
     Today,
     TrackingFilter,
+    apology_due_count,
     count_rows,
     delete_filter,
     due_today_or_tomorrow,
@@ -215,6 +216,8 @@ class DossierDetails:
 
 
 def event_label(action: str) -> str:
+    if action == "import":
+        return "Nhập từ sổ theo dõi cũ"
     a = _EVENT_ALIASES.get(action)
     if a is None:
         try:

@@ -457,6 +457,22 @@ def due_today_or_tomorrow(session: Session, today: Today) -> int:
     )
 
 
+def apology_due_count(session: Session, today: Today) -> int:
+    """Running dossiers past their appointment with no apology letter yet (form 04 is proposed)."""
+    return int(
+        session.scalar(
+            select(func.count())
+            .select_from(Dossier)
+            .where(
+                Dossier.status.in_(RUNNING),
+                Dossier.due_at < today.day_start,
+                Dossier.apology_count == 0,
+            )
+        )
+        or 0
+    )
+
+
 # --- saved filters ---------------------------------------------------------------------------------
 
 

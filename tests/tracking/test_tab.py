@@ -280,3 +280,10 @@ def test_main_window_shows_the_tracking_tab(app_context, qtbot) -> None:  # type
     qtbot.addWidget(window)
     titles = [window.tabs.tabText(i) for i in range(window.tabs.count())]
     assert any(t.startswith("Theo dõi hồ sơ") for t in titles)
+
+
+def test_banner_proposes_apologies_for_overdue_dossiers(tab: TrackingTab) -> None:
+    tab.update_badge()
+    assert tab.banner.isVisible() and "44" in tab.banner.text()  # 44 running dossiers overdue in 2026
+    tab.banner.linkActivated.emit("overdue")
+    assert tab.filters.quick_buttons["overdue"].isChecked() and tab.model.rowCount() == 44

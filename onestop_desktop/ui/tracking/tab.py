@@ -83,7 +83,9 @@ class TrackingTab(QWidget):
         self.banner.setStyleSheet("background:#fff1c2; color:#5c3d00; padding:6px; border:1px solid #e6c35c")
         self.banner.setVisible(False)
         self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.LinksAccessibleByMouse)
-        self.banner.linkActivated.connect(lambda _l: self.show_quick("due_soon"))
+        self.banner.linkActivated.connect(
+            lambda link: self.show_quick("overdue" if link == "overdue" else "due_soon")
+        )
 
         self.table = QTableView()
         self.table.setObjectName("dossierTable")
@@ -221,14 +223,27 @@ class TrackingTab(QWidget):
             return tracking.due_today_or_tomorrow(s, tracking.Today.at(self.now(), self.calendar))
 
     def update_badge(self) -> int:
-        n = self.due_soon_count()
+        """The banner and the tab's badge: dossiers due today or on the next working day."""
+        today = tracking.Today.at(self.now(), self.calendar)
+        with self.ctx.session() as s:
+            n = tracking.due_today_or_tomorrow(s, today)
+            late = tracking.apology_due_count(s, today)
+        parts = []
         if n:
-            self.banner.setText(
+            parts.append(
                 self.tr(
                     "{n} dossiers are due today or on the next working day. <a href='#'>Show them</a>"
                 ).format(n=fmt_int(n))
             )
-        self.banner.setVisible(n > 0)
+        if late:
+            parts.append(
+                self.tr(
+                    "{n} overdue dossiers have no apology letter yet (form 04). "
+                    "<a href='overdue'>Show them</a>"
+                ).format(n=fmt_int(late))
+            )
+        self.banner.setText(" ".join(parts))
+        self.banner.setVisible(bool(parts))
         tabs = self._tab_widget()
         if tabs is not None:
             i = tabs.indexOf(self)

@@ -556,6 +556,10 @@
         <translation>Có {n} hồ sơ đến hạn trả hôm nay hoặc ngày làm việc tiếp theo. &lt;a href='#'&gt;Xem ngay&lt;/a&gt;</translation>
     </message>
     <message>
+        <source>{n} overdue dossiers have no apology letter yet (form 04). &lt;a href='overdue'&gt;Show them&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ quá hạn chưa có phiếu xin lỗi (mẫu 04). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
         <source>Undo</source>
         <translation>Hoàn tác</translation>
     </message>
