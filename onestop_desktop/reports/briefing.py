@@ -94,12 +94,13 @@ class _Rule(Flowable):  # type: ignore[misc]  # reportlab has no type hints
 
     def wrap(self, avail_w: float, avail_h: float) -> tuple[float, float]:
         self.avail = avail_w
-        return avail_w, 3
+        return avail_w, 6
 
     def draw(self) -> None:
+        # Below the descenders of the line above (a paragraph's last line hangs below its box).
         x = (self.avail - self.rule_width) / 2
         self.canv.setLineWidth(0.6)
-        self.canv.line(x, 1.5, x + self.rule_width, 1.5)
+        self.canv.line(x, 0.5, x + self.rule_width, 0.5)
 
 
 def _header(data: ReportData, st: dict[str, ParagraphStyle], day: date) -> list[Any]:
