@@ -357,6 +357,7 @@ def control_slip_data(session: Session, dossier_id: int) -> ControlSlipData:
         raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
     users = {u.id: u for u in session.scalars(select(User))}
     lines: list[HandoverLine] = []
+    counter_department = office.get_office(session).department or "Bộ phận tiếp nhận và trả kết quả"
     evs = [e for e in d.events if e.undone_at is None]
     for e in evs:
         who = users.get(e.user_id)
@@ -377,9 +378,7 @@ def control_slip_data(session: Session, dossier_id: int) -> ControlSlipData:
             )
         elif e.action == "resolve":
             t = timeliness_label_vi(classify_result(e.at, d.due_at))
-            lines.append(
-                HandoverLine(who_name, who_unit, "Bộ phận tiếp nhận và trả kết quả", "", e.at, t, "")
-            )
+            lines.append(HandoverLine(who_name, who_unit, "", counter_department, e.at, t, ""))
         elif e.action in ("return", "return-result"):
             lines.append(HandoverLine(who_name, who_unit, d.applicant_name, "Tổ chức, cá nhân", e.at, "", ""))
     return ControlSlipData(
