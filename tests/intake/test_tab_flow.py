@@ -211,3 +211,30 @@ def test_five_dossiers_with_the_keyboard_alone(tab: IntakeTab, opened: list, app
         rows = s.scalars(select(Dossier).where(Dossier.code.in_(codes))).all()
         assert {d.procedure.name for d in rows} == {tab.form.procedure.matches(q)[0].name for q in FIVE}
         assert all(d.address.endswith("thị trấn Gia Ray, huyện Xuân Lộc, tỉnh Đồng Nai") for d in rows)
+
+
+@pytest.mark.parametrize(
+    ("field", "text", "saved"),
+    [
+        ("applicant_name", "A" * 150, False),  # too long
+        ("applicant_name", "Nguyễn 😀", False),  # emoji
+        ("phone", "０９１２３４５６７８", False),  # full-width digits
+        ("applicant_name", "Nguye\u0302\u0303n Va\u0306n An", True),  # NFD typed: stored NFC
+    ],
+)
+def test_widget_level_odd_inputs(
+    tab: IntakeTab, app_context: Any, field: str, text: str, saved: bool
+) -> None:
+    fill_by_keyboard(tab)
+    edit = tab.form.edits[field]
+    edit.clear()
+    edit.setFocus()
+    type_text(edit, text)
+    key(Qt.Key.Key_S, CTRL)
+    assert (tab.saved is not None) is saved
+    if saved:
+        with session_scope(app_context.db.factory) as s:
+            d = s.scalar(select(Dossier).where(Dossier.code == tab.saved.registered.code))
+            assert d is not None and d.applicant_name == "Nguyễn Văn An"
+    else:
+        assert tab.form.boxes[field].message.isVisible()
