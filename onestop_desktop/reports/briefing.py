@@ -43,6 +43,7 @@ __all__ = ["briefing_title", "render_briefing"]
 LEFT, RIGHT, TOP, BOTTOM = 3.0 * cm, 1.8 * cm, 2.0 * cm, 2.0 * cm
 WIDTH = A4[0] - LEFT - RIGHT
 HEAD_BG = colors.HexColor("#e8eef6")
+APPENDIX_ROWS = 300  # a year's list belongs in the Excel file, not in a printed briefing
 Step = Callable[[int, str], None]
 
 
@@ -375,11 +376,16 @@ def _appendix(st: dict[str, ParagraphStyle], data: ReportData) -> list[Any]:
             fmt_int(x.days_late),
             x.reason,
         ]
-        for i, x in enumerate(s.late)
+        for i, x in enumerate(s.late[:APPENDIX_ROWS])
     ]
     widths = [0.7 * cm, 3.5 * cm, 1.9 * cm, 2.0 * cm, 1.55 * cm, 1.6 * cm, 1.0 * cm]
     widths.append(WIDTH - sum(widths))
-    note = "" if s.late_count == len(s.late) else f" (liệt kê {fmt_int(len(s.late))} hồ sơ đầu)"
+    shown = len(body)
+    note = (
+        ""
+        if s.late_count == shown
+        else f" (liệt kê {fmt_int(shown)} hồ sơ đầu; xem thêm trong tệp Excel)"
+    )
     return [
         PageBreak(),
         Paragraph(f"PHỤ LỤC: DANH SÁCH HỒ SƠ TRỄ HẠN ({fmt_int(s.late_count)} hồ sơ){note}", st["h1"]),
