@@ -14,8 +14,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QMessageBox,
     QPushButton,
     QScrollArea,
@@ -31,8 +29,10 @@ from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.intake.dialogs import GuidanceDialog, LookupDialog, RefusalDialog
+from onestop_desktop.ui.intake import outcomes
+from onestop_desktop.ui.intake.dialogs import LookupDialog
 from onestop_desktop.ui.intake.form import IntakeFormWidget
+from onestop_desktop.ui.intake.side import SidePanel
 
 log = logging.getLogger(__name__)
 DRAFT_DELAY_MS = 800
@@ -121,81 +121,20 @@ class IntakeTab(QWidget):
         root.addLayout(body, 1)
 
     def _side(self) -> QWidget:
-        side = QWidget()
-        side.setObjectName("intakeSide")
-        col = QVBoxLayout(side)
-        self.banner = QLabel()
-        self.banner.setObjectName("banner")
-        self.banner.setWordWrap(True)
-        self.banner.setVisible(False)
-        self.banner.setStyleSheet(
-            "background: #e6f4ea; border: 1px solid #7cb98a; padding: 8px; color: #14532d;"
-        )
-        caption = QLabel(self.tr("Appointment"))
-        caption.setStyleSheet("font-weight: bold;")
-        self.due_label = QLabel("—")
-        self.due_label.setObjectName("dueLabel")
-        font = self.due_label.font()
-        font.setPointSize(font.pointSize() + 6)
-        font.setBold(True)
-        self.due_label.setFont(font)
-        self.due_label.setStyleSheet("color: #1f5fa8;")
-        self.due_explain = QLabel()
-        self.due_explain.setObjectName("dueExplain")
-        self.due_explain.setWordWrap(True)
-        self.warning_label = QLabel()
-        self.warning_label.setObjectName("warningLabel")
-        self.warning_label.setWordWrap(True)
-        self.warning_label.setStyleSheet("color: #8a5a00;")
-        self.fill_button = QPushButton()
-        self.fill_button.setObjectName("fillButton")
-        self.fill_button.setVisible(False)
-        self.fill_button.clicked.connect(self.fill_last_applicant)
-        self.blockers_label = QLabel()
-        self.blockers_label.setObjectName("blockersLabel")
-        self.blockers_label.setWordWrap(True)
-        self.blockers_label.setStyleSheet("color: #b00020;")
-        self.save_button = QPushButton(self.tr("&Save and print receipt (Ctrl+S)"))
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setStyleSheet("font-weight: bold; padding: 6px;")
-        self.save_button.clicked.connect(self.save)
-        self.guidance_button = QPushButton(self.tr("Supplement &guidance (form 02)…"))
-        self.guidance_button.setObjectName("guidanceButton")
-        self.guidance_button.clicked.connect(self.guidance)
-        self.refuse_button = QPushButton(self.tr("&Refuse (form 03)…"))
-        self.refuse_button.setObjectName("refuseButton")
-        self.refuse_button.clicked.connect(self.refuse)
-        self.print_button = QPushButton(self.tr("Print &last receipt (Ctrl+P)"))
-        self.print_button.setObjectName("printButton")
-        self.print_button.clicked.connect(self.print_receipt)
-        self.print_button.setEnabled(False)
-        keys = QLabel(
-            self.tr(
-                "Ctrl+N new dossier · Ctrl+Shift+N same applicant · Ctrl+D fill from last dossier · "
-                "Esc clear · F3 lookup"
-            )
-        )
-        keys.setWordWrap(True)
-        keys.setStyleSheet("color: #555;")
-        self.drafts = QListWidget()
-        self.drafts.setObjectName("drafts")
-        self.drafts.itemActivated.connect(self.resume_draft)
-        for w in (
-            self.banner,
-            caption,
-            self.due_label,
-            self.due_explain,
-            self.warning_label,
-            self.fill_button,
-        ):
-            col.addWidget(w)
-        col.addWidget(self.blockers_label)
-        for w in (self.save_button, self.guidance_button, self.refuse_button, self.print_button, keys):
-            col.addWidget(w)
-        col.addWidget(QLabel(self.tr("Drafts (Enter to resume, Delete to discard):")))
-        col.addWidget(self.drafts, 1)
-        for w in (self.save_button, self.guidance_button, self.refuse_button, self.print_button):
-            w.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        side = SidePanel()
+        self.side = side
+        self.banner, self.due_label, self.due_explain = side.banner, side.due_label, side.due_explain
+        self.warning_label, self.fill_button, self.drafts = side.warning_label, side.fill_button, side.drafts
+        self.blockers_label, self.save_button = side.blockers_label, side.save_button
+        self.guidance_button, self.refuse_button = side.guidance_button, side.refuse_button
+        self.print_button = side.print_button
+        side.fill_button.clicked.connect(self.fill_last_applicant)
+        side.save_button.clicked.connect(self.save)
+        side.guidance_button.clicked.connect(self.guidance)
+        side.refuse_button.clicked.connect(self.refuse)
+        side.print_button.clicked.connect(self.print_receipt)
+        side.drafts.resume_requested.connect(self.resume_draft)
+        side.drafts.delete_requested.connect(self.delete_draft)
         return side
 
     def _shortcuts(self) -> None:
@@ -214,9 +153,6 @@ class IntakeTab(QWidget):
             sc = QShortcut(key, self, context=ctx)
             sc.activated.connect(slot)
             self.shortcuts.append(sc)
-        delete = QShortcut(QKeySequence("Del"), self.drafts, context=Qt.ShortcutContext.WidgetShortcut)
-        delete.activated.connect(self.delete_draft)
-        self.shortcuts.append(delete)
 
     # --- data ---------------------------------------------------------------------------------------
 
@@ -355,11 +291,11 @@ class IntakeTab(QWidget):
         self.due_explain.setText(reg.due.explain())
         path = forms_dir() / f"giay-hen-{reg.code}.pdf"
         data = received.receipt
-        self._render(
+        self.render_pdf(
             lambda: _forms().render_receipt(data, path), path, self.tr("Receipt {code}").format(code=reg.code)
         )
 
-    def _render(self, work: Callable[[], Any], path: Path, title: str) -> None:
+    def render_pdf(self, work: Callable[[], Any], path: Path, title: str) -> None:
         def done(_result: Any) -> None:
             self.last_pdf = path
             self.last_title = title
@@ -379,59 +315,12 @@ class IntakeTab(QWidget):
             open_pdf(self, self.last_pdf, getattr(self, "last_title", self.last_pdf.stem))
 
     def guidance(self) -> None:
-        if self.saved is not None:
-            return
-        missing = [
-            d.name
-            for d in self.form.documents.documents()
-            if not (d.originals + d.certified_copies + d.photocopies)
-        ]
-        dialog = GuidanceDialog(missing, self)
-        while dialog.exec():
-            try:
-                with self.ctx.session() as s:
-                    data = intake.record_guidance(
-                        s,
-                        self.ctx.actor,
-                        self.form.to_form(),
-                        dialog.missing_items(),
-                        dialog.instructions.toPlainText(),
-                    )
-            except ValidationFailed as exc:
-                self.form.show_errors(exc.errors)
-                dialog.error.setText(exc.message)
-                continue
-            except ServiceError as exc:
-                show_error(self, exc)
-                return
-            path = forms_dir() / f"huong-dan-bo-sung-{data.issued_at:%Y%m%d-%H%M%S}.pdf"
-            title = self.tr("Supplement guidance")
-            self._render(lambda data=data, path=path: _forms().render_supplement(data, path), path, title)
-            self.ctx.bus.data_changed.emit("counter")
-            return
+        if self.saved is None:
+            outcomes.guidance(self)
 
     def refuse(self) -> None:
-        if self.saved is not None:
-            return
-        dialog = RefusalDialog(self)
-        while dialog.exec():
-            try:
-                with self.ctx.session() as s:
-                    data = intake.record_refusal(
-                        s, self.ctx.actor, self.form.to_form(), dialog.reason.toPlainText()
-                    )
-            except ValidationFailed as exc:
-                self.form.show_errors(exc.errors)
-                dialog.error.setText(exc.message)
-                continue
-            except ServiceError as exc:
-                show_error(self, exc)
-                return
-            path = forms_dir() / f"tu-choi-{data.issued_at:%Y%m%d-%H%M%S}.pdf"
-            title = self.tr("Refusal")
-            self._render(lambda data=data, path=path: _forms().render_refusal(data, path), path, title)
-            self.ctx.bus.data_changed.emit("counter")
-            return
+        if self.saved is None:
+            outcomes.refuse(self)
 
     def new_dossier(self, keep_applicant: bool = False) -> None:
         if self.saved is None and self.draft_id is None and self._has_content():
@@ -480,19 +369,9 @@ class IntakeTab(QWidget):
     def refresh_drafts(self) -> None:
         with self.ctx.session() as s:
             drafts = intake.list_drafts(s, self.ctx.actor)
-        self.drafts.clear()
-        for d in drafts:
-            item = QListWidgetItem(f"{fmt_datetime(d.updated_at)} · {d.label}")
-            item.setData(Qt.ItemDataRole.UserRole, d.id)
-            if d.id == self.draft_id:
-                item.setText(item.text() + " " + self.tr("(open)"))
-            self.drafts.addItem(item)
+        self.drafts.show_drafts(drafts, self.draft_id)
 
-    def resume_draft(self, item: QListWidgetItem | None = None) -> None:
-        item = item or self.drafts.currentItem()
-        if item is None:
-            return
-        draft_id = int(item.data(Qt.ItemDataRole.UserRole))
+    def resume_draft(self, draft_id: int) -> None:
         try:
             with self.ctx.session() as s:
                 draft = intake.load_draft(s, self.ctx.actor, draft_id)
@@ -508,11 +387,7 @@ class IntakeTab(QWidget):
         self.refresh_drafts()
         self.form.procedure.setFocus()
 
-    def delete_draft(self) -> None:
-        item = self.drafts.currentItem()
-        if item is None:
-            return
-        draft_id = int(item.data(Qt.ItemDataRole.UserRole))
+    def delete_draft(self, draft_id: int) -> None:
         with self.ctx.session() as s:
             intake.delete_draft(s, self.ctx.actor, draft_id)
         if draft_id == self.draft_id:
@@ -538,7 +413,7 @@ class IntakeTab(QWidget):
         with self.ctx.session() as s:
             data = intake.receipt_data(s, dossier_id)
         path = forms_dir() / f"giay-hen-{code}.pdf"
-        self._render(
+        self.render_pdf(
             lambda: _forms().render_receipt(data, path), path, self.tr("Receipt {code}").format(code=code)
         )
 

@@ -243,6 +243,13 @@
     </message>
 </context>
 <context>
+    <name>DraftsList</name>
+    <message>
+        <source>(open)</source>
+        <translation>(đang mở)</translation>
+    </message>
+</context>
+<context>
     <name>GuidanceDialog</name>
     <message>
         <source>Supplement guidance (form 02)</source>
@@ -407,34 +414,6 @@
         <translation>Danh mục và lịch làm việc…</translation>
     </message>
     <message>
-        <source>Appointment</source>
-        <translation>Ngày hẹn trả kết quả</translation>
-    </message>
-    <message>
-        <source>&amp;Save and print receipt (Ctrl+S)</source>
-        <translation>&amp;Lưu và in giấy hẹn (Ctrl+S)</translation>
-    </message>
-    <message>
-        <source>Supplement &amp;guidance (form 02)…</source>
-        <translation>Hướng dẫn &amp;bổ sung (mẫu 02)…</translation>
-    </message>
-    <message>
-        <source>&amp;Refuse (form 03)…</source>
-        <translation>Từ &amp;chối tiếp nhận (mẫu 03)…</translation>
-    </message>
-    <message>
-        <source>Print &amp;last receipt (Ctrl+P)</source>
-        <translation>&amp;In lại giấy hẹn vừa lưu (Ctrl+P)</translation>
-    </message>
-    <message>
-        <source>Ctrl+N new dossier · Ctrl+Shift+N same applicant · Ctrl+D fill from last dossier · Esc clear · F3 lookup</source>
-        <translation>Ctrl+N hồ sơ mới · Ctrl+Shift+N hồ sơ mới cùng người nộp · Ctrl+D điền từ hồ sơ trước · Esc xóa form · F3 tra cứu</translation>
-    </message>
-    <message>
-        <source>Drafts (Enter to resume, Delete to discard):</source>
-        <translation>Hồ sơ đang nhập dở (Enter để tiếp tục, Delete để bỏ):</translation>
-    </message>
-    <message>
         <source>Cannot save yet: {what}</source>
         <translation>Chưa thể lưu: {what}</translation>
     </message>
@@ -469,14 +448,6 @@ Ctrl+P in lại giấy hẹn; Ctrl+N nhận hồ sơ mới, Ctrl+Shift+N hồ s�
         <translation>Đang tạo tệp PDF…</translation>
     </message>
     <message>
-        <source>Supplement guidance</source>
-        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</translation>
-    </message>
-    <message>
-        <source>Refusal</source>
-        <translation>Phiếu từ chối tiếp nhận</translation>
-    </message>
-    <message>
         <source>Clear the form</source>
         <translation>Xóa nội dung form</translation>
     </message>
@@ -485,16 +456,20 @@ Ctrl+P in lại giấy hẹn; Ctrl+N nhận hồ sơ mới, Ctrl+Shift+N hồ s�
         <translation>Xóa toàn bộ thông tin đã nhập trong form này?</translation>
     </message>
     <message>
-        <source>(open)</source>
-        <translation>(đang mở)</translation>
-    </message>
-    <message>
         <source>Lookup</source>
         <translation>Tra cứu</translation>
     </message>
     <message>
         <source>No dossier found for “{q}”.</source>
         <translation>Không tìm thấy hồ sơ nào với “{q}”.</translation>
+    </message>
+    <message>
+        <source>Supplement guidance</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ</translation>
+    </message>
+    <message>
+        <source>Refusal</source>
+        <translation>Phiếu từ chối tiếp nhận</translation>
     </message>
 </context>
 <context>
@@ -557,6 +532,37 @@ Ctrl+P in lại giấy hẹn; Ctrl+N nhận hồ sơ mới, Ctrl+Shift+N hồ s�
     <message>
         <source>Record and print</source>
         <translation>Ghi nhận và in phiếu</translation>
+    </message>
+</context>
+<context>
+    <name>SidePanel</name>
+    <message>
+        <source>Appointment</source>
+        <translation>Ngày hẹn trả kết quả</translation>
+    </message>
+    <message>
+        <source>&amp;Save and print receipt (Ctrl+S)</source>
+        <translation>&amp;Lưu và in giấy hẹn (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Supplement &amp;guidance (form 02)…</source>
+        <translation>Hướng dẫn &amp;bổ sung (mẫu 02)…</translation>
+    </message>
+    <message>
+        <source>&amp;Refuse (form 03)…</source>
+        <translation>Từ &amp;chối tiếp nhận (mẫu 03)…</translation>
+    </message>
+    <message>
+        <source>Print &amp;last receipt (Ctrl+P)</source>
+        <translation>&amp;In lại giấy hẹn vừa lưu (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Ctrl+N new dossier · Ctrl+Shift+N same applicant · Ctrl+D fill from last dossier · Esc clear · F3 lookup</source>
+        <translation>Ctrl+N hồ sơ mới · Ctrl+Shift+N hồ sơ mới cùng người nộp · Ctrl+D điền từ hồ sơ trước · Esc xóa form · F3 tra cứu</translation>
+    </message>
+    <message>
+        <source>Drafts (Enter to resume, Delete to discard):</source>
+        <translation>Hồ sơ đang nhập dở (Enter để tiếp tục, Delete để bỏ):</translation>
     </message>
 </context>
 </TS>
