@@ -79,7 +79,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.domain.fmt import fmt_date
-    from onestop_desktop.services import bhyt, bhyt_import
+    from onestop_desktop.services import backup, bhyt, bhyt_import
     from onestop_desktop.services.errors import ServiceError
 
     if not args.file.exists():
@@ -107,6 +107,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
                 )
                 return 3
             cutoff = args.cutoff or bhyt_import.default_cutoff(args.month)
+            backup.backup_before(db.url, "before-import")
             n = bhyt_import.apply_import(
                 s, None, check, args.month, cutoff, source=args.file.name, replace=args.replace
             )

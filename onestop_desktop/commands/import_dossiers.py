@@ -43,7 +43,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.db.models import User
-    from onestop_desktop.services import import_dossiers
+    from onestop_desktop.services import backup, import_dossiers
     from onestop_desktop.services.errors import ServiceError
 
     if not args.file.exists():
@@ -80,6 +80,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
                     )
                 )
                 return 0
+            backup.backup_before(db.url, "before-import")
             n = import_dossiers.apply_plan(s, user.id, plan, args.file.name)
     except ServiceError as exc:
         print(exc.message)

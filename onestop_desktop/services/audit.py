@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 from sqlalchemy import select, text
@@ -171,3 +172,31 @@ def verify_dossiers(session: Session) -> DossierAudit:
             )
         )
     return DossierAudit(findings, checked, skipped)
+
+
+@dataclass(frozen=True)
+class EntryView:
+    """One audit entry as the leader's view lists it."""
+
+    id: int
+    at: datetime
+    user: str  # full name, or "" for the program itself
+    entity: str
+    entity_id: str
+    action: str
+    note: str
+
+
+def recent_entries(session: Session, limit: int = 200) -> list[EntryView]:
+    """The latest `limit` audit entries, newest first, with the acting user's name."""
+    from onestop_desktop.db.models import User
+
+    rows = session.execute(
+        select(AuditEntry, User.full_name)
+        .outerjoin(User, User.id == AuditEntry.user_id)
+        .order_by(AuditEntry.id.desc())
+        .limit(limit)
+    )
+    return [
+        EntryView(e.id, e.at, name or "", e.entity, e.entity_id, e.action, e.note or "") for e, name in rows
+    ]

@@ -350,3 +350,14 @@ def backup_if_changed(
     outcome = backup(db_url, to=to, also_to=also_to, reason="auto")
     watch.mark(version)  # changes made during the copy trigger the next one
     return outcome
+
+
+def backup_before(db_url: str, reason: str = "before-import") -> Path | None:
+    """The safety copy before an import or another bulk write; nothing for PostgreSQL or in-memory.
+
+    Raises ServiceError when the copy cannot be made, so the caller writes nothing unprotected.
+    """
+    path = sqlite_file(db_url)
+    if path is None or not path.exists():
+        return None
+    return backup(db_url, reason=reason).path

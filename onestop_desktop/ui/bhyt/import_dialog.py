@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.domain.fmt import fmt_date
-from onestop_desktop.services import bhyt, bhyt_import
+from onestop_desktop.services import backup, bhyt, bhyt_import
 from onestop_desktop.services.bhyt_import import ImportCheck, MonthExists, Sheet
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext
@@ -253,6 +253,7 @@ class ImportDialog(QDialog):
         texts = bhyt_import.header_texts(self.sheet, check.header_line, check.mapping)
 
         def work(_p: Any) -> int:
+            backup.backup_before(self.ctx.db.url, "before-import")
             with self.ctx.session() as s:
                 n = bhyt_import.apply_import(
                     s, self.ctx.actor, check, month, cutoff, source=path.name, replace=replace

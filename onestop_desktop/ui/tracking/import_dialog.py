@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.db.engine import session_scope
+from onestop_desktop.services import backup
 from onestop_desktop.services import import_dossiers as imp
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
@@ -153,8 +154,10 @@ class ImportDialog(QDialog):
         if plan is None or not plan.ok:
             return
         factory, user_id, name = self.ctx.db.factory, self.ctx.actor.user_id, Path(self.path_edit.text()).name
+        url = self.ctx.db.url
 
         def work(_p: Any) -> int:
+            backup.backup_before(url, "before-import")
             with session_scope(factory) as s:
                 return imp.apply_plan(s, user_id, plan, name)
 

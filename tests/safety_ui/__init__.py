@@ -1,0 +1,1 @@
+"""Safety interface: start-up check, backups, restore, audit view; backups before imports."""

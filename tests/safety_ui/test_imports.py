@@ -1,0 +1,67 @@
+"""Imports take a safety copy first, and imported dossiers carry audit entries `audit verify` accepts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from onestop_desktop.bootstrap import Database
+from onestop_desktop.cli import main
+from onestop_desktop.db.engine import sqlite_file
+from onestop_desktop.services import backup
+from tests.bhyt.conftest import bhyt_db  # noqa: F401  (fixture)
+from tests.bhyt.conftest import write_xlsx
+from tests.bhyt.test_import import plain_rows
+from tests.tracking.test_import import GOOD, _xlsx
+
+
+def _backups(database: Database) -> list[backup.BackupInfo]:
+    path = sqlite_file(database.url)
+    assert path is not None
+    return backup.list_backups(backup.default_folder(path))
+
+
+def test_dossier_import_is_backed_up_and_audited(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = demo_db.url
+    assert _backups(demo_db) == []
+    assert main(["--database", url, "import", "dossiers", str(_xlsx(tmp_path / "so.xlsx", GOOD))]) == 0
+    copies = _backups(demo_db)
+    assert [c.reason for c in copies] == ["before-import"]
+    assert copies[0].dossiers == 10_343  # the copy holds the data as it was before the import
+    capsys.readouterr()
+    assert main(["audit", "verify", "--database", url]) == 0, capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "Hồ sơ đối chiếu với nhật ký: 4" in out and "Không phát hiện sai lệch" in out
+
+
+def test_imported_dossier_edited_behind_the_back_is_found(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import sqlite3
+
+    url = demo_db.url
+    assert main(["--database", url, "import", "dossiers", str(_xlsx(tmp_path / "so.xlsx", GOOD))]) == 0
+    demo_db.engine.dispose()
+    path = sqlite_file(url)
+    assert path is not None
+    conn = sqlite3.connect(path)
+    conn.execute("UPDATE dossiers SET applicant_name = 'Người Khác' WHERE code = 'CU-2017-0002'")
+    conn.commit()
+    conn.close()
+    capsys.readouterr()
+    assert main(["audit", "verify", "--database", url]) == 1
+    assert "Hồ sơ CU-2017-0002: applicant_name" in capsys.readouterr().out
+
+
+def test_bhyt_import_is_backed_up(bhyt_db: Database, tmp_path: Path) -> None:  # noqa: F811
+    good = write_xlsx(tmp_path / "good.xlsx", plain_rows())
+    assert main(["import", "bhyt", str(good), "--month", "2018-11", "--database", bhyt_db.url]) == 0
+    assert [c.reason for c in _backups(bhyt_db)] == ["before-import"]
+
+
+def test_backup_before_does_nothing_without_a_file() -> None:
+    assert backup.backup_before("sqlite://") is None
+    assert backup.backup_before("postgresql://nobody@localhost/none") is None
