@@ -10,8 +10,10 @@ from onestop_desktop.bootstrap import Database
 from onestop_desktop.cli import main
 from onestop_desktop.db.engine import sqlite_file
 from onestop_desktop.services import backup
-from tests.bhyt.conftest import bhyt_db  # noqa: F401  (fixture)
-from tests.bhyt.conftest import write_xlsx
+from tests.bhyt.conftest import (
+    bhyt_db,  # noqa: F401  (fixture)
+    write_xlsx,
+)
 from tests.bhyt.test_import import plain_rows
 from tests.tracking.test_import import GOOD, _xlsx
 
