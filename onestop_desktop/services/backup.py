@@ -361,3 +361,24 @@ def backup_before(db_url: str, reason: str = "before-import") -> Path | None:
     if path is None or not path.exists():
         return None
     return backup(db_url, reason=reason).path
+
+
+def check_structure(path: Path) -> CheckResult:
+    """A check in milliseconds for very large files: the header, the schema and the tables' roots.
+
+    It catches a file that is not a database any more or whose schema is gone; damage inside the data
+    pages needs `check_file` (seconds per gigabyte), which the window then runs in the background.
+    """
+    try:
+        conn = _read_only(path)
+        try:
+            tables = [str(r[0]) for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
+            for table in ("alembic_version", "users", "dossiers", "audit_log"):
+                if table not in tables:
+                    return CheckResult(False, (f"Thiếu bảng {table}: tệp không còn nguyên vẹn.",), str(path))
+                conn.execute(f"SELECT * FROM {table} ORDER BY rowid DESC LIMIT 1").fetchall()
+        finally:
+            conn.close()
+    except sqlite3.DatabaseError as exc:
+        return CheckResult(False, (f"Tệp không đọc được như một cơ sở dữ liệu SQLite: {exc}.",), str(path))
+    return CheckResult(True, (), str(path))

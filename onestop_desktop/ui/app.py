@@ -40,6 +40,10 @@ def create_app(argv: list[str] | None = None) -> QApplication:
 
 
 def _open(database: str | None, demo: bool) -> Database | None:
+    from onestop_desktop.ui.safety.startup import check_or_restore, target_url
+
+    if not check_or_restore(target_url(database, demo)):  # damaged file, no backup restored
+        return None
     try:
         db = open_database(database, demo=demo)
     except Exception as exc:  # shown to the user, never a traceback
@@ -100,5 +104,8 @@ def run_gui(database: str | None = None, demo: bool = False) -> int:
     ctx = AppContext(db=db, actor=login.actor, bus=Bus(), tasks=TaskRunner(), demo=demo)
     window = MainWindow(ctx)
     window.show()
+    from onestop_desktop.ui.safety.startup import backup_at_start
+
+    backup_at_start(ctx, window)
     log.info("window shown %.2f s after start", time.perf_counter() - STARTED)
     return app.exec()

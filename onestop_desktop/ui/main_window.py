@@ -13,6 +13,7 @@ from onestop_desktop import __version__, prefs
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.home import HomePage
+from onestop_desktop.ui.safety.actions import SafetyMenu
 from onestop_desktop.ui.users import ChangePasswordDialog, UsersDialog, role_label
 
 log = logging.getLogger(__name__)
@@ -75,6 +76,8 @@ class MainWindow(QMainWindow):
             act.triggered.connect(lambda _c=False, code=code: self.set_language(code))
             lang.addAction(act)
         file_menu.addSeparator()
+        self.safety = SafetyMenu(self.ctx, self, file_menu)  # backups, restore, check, audit view
+        file_menu.addSeparator()
         quit_act = QAction(self.tr("&Quit"), self)
         quit_act.setShortcut(QKeySequence.StandardKey.Quit)
         quit_act.triggered.connect(self.close)
@@ -117,6 +120,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.ctx.tasks.wait_all(10000)
+        self.safety.close()
         settings = QSettings()
         settings.setValue("main/geometry", self.saveGeometry())
         settings.setValue("main/tab", self.tabs.currentIndex())

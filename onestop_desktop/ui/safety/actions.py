@@ -1,0 +1,140 @@
+"""The File menu's safety entries and the automatic backup; the main window owns one `SafetyMenu`."""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
+
+from onestop_desktop.db.engine import sqlite_file
+from onestop_desktop.services import backup
+from onestop_desktop.services.roles import Role
+from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.safety.auto import AutoBackup
+from onestop_desktop.ui.safety.table import second_folder
+
+log = logging.getLogger(__name__)
+
+
+class SafetyMenu(QObject):
+    """Back up now, restore, check, second folder, audit view; hides what the role cannot do."""
+
+    def __init__(self, ctx: AppContext, window: QMainWindow, menu: QMenu) -> None:
+        super().__init__(window)
+        self.ctx = ctx
+        self.window = window
+        self.closing = False
+        sqlite = sqlite_file(ctx.db.url) is not None
+        leader = ctx.is_role(Role.LEADER)
+        self.backup_action = self._add(menu, self.tr("&Back up now…"), self.backup_now, sqlite)
+        self.restore_action = self._add(
+            menu, self.tr("&Restore from a backup…"), self.restore, sqlite and leader
+        )
+        self.check_action = self._add(menu, self.tr("Check the &database"), self.check, True)
+        self.folder_action = self._add(menu, self.tr("&Second backup folder…"), self.choose_folder, sqlite)
+        self.audit_action = self._add(menu, self.tr("&Audit log"), self.show_audit, leader)
+        self.auto = AutoBackup(ctx, lambda text: window.statusBar().showMessage(text, 15000), self)
+
+    def _add(self, menu: QMenu, text: str, slot: object, visible: bool) -> QAction:
+        act = QAction(text, self.window)
+        act.triggered.connect(slot)
+        act.setVisible(visible)
+        menu.addAction(act)
+        return act
+
+    def backup_now(self) -> None:
+        url, extra = self.ctx.db.url, second_folder()
+
+        def done(outcome: backup.BackupOutcome) -> None:
+            text = self.tr("The database was backed up to:\n{path}").format(path=outcome.path)
+            if outcome.second_copy:
+                text += "\n" + self.tr("Second copy:\n{path}").format(path=outcome.second_copy)
+            if outcome.second_error:
+                text += "\n\n" + outcome.second_error
+            QMessageBox.information(self.window, self.tr("Back up now"), text)
+
+        self.ctx.tasks.run(
+            lambda _p: backup.backup(url, also_to=extra, reason="manual"),
+            done,
+            lambda exc: show_error(self.window, exc),
+            title=self.tr("Backing up…"),
+            parent=self.window,
+            cancellable=False,
+        )
+
+    def check(self) -> None:
+        url = self.ctx.db.url
+
+        def done(result: backup.CheckResult) -> None:
+            title = self.tr("Check the database")
+            if result.ok:
+                QMessageBox.information(
+                    self.window, title, self.tr("The database is sound.\n{what}").format(what=result.checked)
+                )
+            else:
+                findings = "\n".join(f"• {f}" for f in result.findings[:10])
+                QMessageBox.warning(
+                    self.window,
+                    title,
+                    self.tr("The database is damaged:\n{findings}\n\nRestore the latest good backup.").format(
+                        findings=findings
+                    ),
+                )
+
+        self.ctx.tasks.run(
+            lambda _p: backup.check(url),
+            done,
+            lambda exc: show_error(self.window, exc),
+            title=self.tr("Checking the database…"),
+            parent=self.window,
+            cancellable=False,
+        )
+
+    def choose_folder(self) -> None:
+        from onestop_desktop.ui.safety.folder import SecondFolderDialog
+
+        SecondFolderDialog(self.window).exec()
+
+    def show_audit(self) -> None:
+        from onestop_desktop.ui.safety.audit_view import AuditDialog
+
+        AuditDialog(self.ctx, self.window).exec()
+
+    def restore(self) -> None:
+        from onestop_desktop.ui.safety.restore import RestoreDialog
+
+        dialog = RestoreDialog(self.ctx, self.window)
+        if not dialog.exec() or dialog.chosen is None:
+            return
+        chosen, url, actor = dialog.chosen.path, self.ctx.db.url, self.ctx.actor
+        self.ctx.tasks.wait_all(30000)
+        self.auto.close()  # no automatic backup of a file being replaced
+
+        def done(outcome: backup.RestoreOutcome) -> None:
+            self.ctx.db.engine.dispose()  # every pooled connection saw the old file
+            QMessageBox.information(
+                self.window,
+                self.tr("Backup restored"),
+                self.tr(
+                    "The data was restored from {file}.\nThe previous data was kept as {copy}.\n\n"
+                    "The program now closes, because every tab still shows the old data. Start it again."
+                ).format(file=outcome.restored_from.name, copy=outcome.safety_copy),
+            )
+            self.closing = True
+            self.window.close()
+
+        self.ctx.tasks.run(
+            lambda _p: backup.restore(url, chosen, actor),
+            done,
+            lambda exc: show_error(self.window, exc),
+            title=self.tr("Restoring…"),
+            parent=self.window,
+            cancellable=False,
+        )
+
+    def close(self) -> None:
+        """At exit: stop the timer and close the watch (after the task runner finished)."""
+        self.auto.close()

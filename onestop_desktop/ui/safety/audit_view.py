@@ -1,0 +1,120 @@
+"""The leader's audit view: the chain and the dossiers checked against the log, and the latest entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QHeaderView,
+    QLabel,
+    QListWidget,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
+from onestop_desktop.services import audit
+from onestop_desktop.services.roles import Role, require
+from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.context import AppContext
+
+RECENT = 200
+
+
+@dataclass(frozen=True)
+class AuditReport:
+    findings: list[str]
+    checked: int
+    skipped_demo: int
+    entries: list[audit.EntryView]
+
+
+def build_report(ctx: AppContext) -> AuditReport:
+    """Runs on the task runner: its own session, nothing written."""
+    with ctx.session() as s:
+        chain = audit.verify_chain(s)
+        dossiers = audit.verify_dossiers(s)
+        entries = audit.recent_entries(s, RECENT)
+    findings = [f.message for f in chain] + [f.message for f in dossiers.findings]
+    return AuditReport(findings, dossiers.checked, dossiers.skipped_demo, entries)
+
+
+class AuditDialog(QDialog):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        require(ctx.actor, Role.LEADER, what="xem nhật ký kiểm tra")
+        self.ctx = ctx
+        self.report: AuditReport | None = None
+        self.setWindowTitle(self.tr("Audit log"))
+        self.resize(1000, 640)
+        self.summary = QLabel(self.tr("Checking the audit log…"))
+        self.summary.setObjectName("summary")
+        self.summary.setWordWrap(True)
+        self.findings = QListWidget()
+        self.findings.setObjectName("findings")
+        self.findings.setMaximumHeight(160)
+        self.table = QTableWidget(0, 5)
+        self.table.setObjectName("entries")
+        self.table.setHorizontalHeaderLabels(
+            [self.tr("When"), self.tr("Who"), self.tr("What"), self.tr("Action"), self.tr("Note")]
+        )
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        self.table.horizontalHeader().setStretchLastSection(True)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        again = QPushButton(self.tr("Check again"))
+        buttons.addButton(again, QDialogButtonBox.ButtonRole.ActionRole)
+        again.clicked.connect(self.refresh)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.findings)
+        layout.addWidget(QLabel(self.tr("Latest {n} entries:").format(n=RECENT)))
+        layout.addWidget(self.table)
+        layout.addWidget(buttons)
+        self.refresh()
+
+    def refresh(self) -> None:
+        self.summary.setText(self.tr("Checking the audit log…"))
+        ctx = self.ctx
+        self.ctx.tasks.run(
+            lambda _p: build_report(ctx),
+            self.show_report,
+            lambda exc: show_error(self, exc),
+            title=self.tr("Checking the audit log…"),
+            parent=self,
+        )
+
+    def show_report(self, report: AuditReport) -> None:
+        self.report = report
+        self.findings.clear()
+        if report.findings:
+            self.summary.setText(
+                self.tr("{n} findings: the log or the dossiers were changed outside the program.").format(
+                    n=fmt_int(len(report.findings))
+                )
+            )
+            self.summary.setStyleSheet("color: #b00020; font-weight: bold")
+            self.findings.addItems(report.findings)
+        else:
+            self.summary.setText(
+                self.tr(
+                    "No discrepancy found ({checked} dossiers checked, {demo} demo dossiers skipped)."
+                ).format(checked=fmt_int(report.checked), demo=fmt_int(report.skipped_demo))
+            )
+            self.summary.setStyleSheet("color: #1b5e20; font-weight: bold")
+            self.findings.addItem(self.tr("No discrepancy found"))
+        self.table.setRowCount(len(report.entries))
+        for row, e in enumerate(report.entries):
+            who = e.user or self.tr("(the program)")
+            cells = [fmt_datetime(e.at), who, f"{e.entity} {e.entity_id}", e.action, e.note]
+            for col, text in enumerate(cells):
+                self.table.setItem(row, col, QTableWidgetItem(text))

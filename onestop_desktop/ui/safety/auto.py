@@ -1,0 +1,76 @@
+"""The 30-minute backup: a timer and a ChangeWatch; it copies only when something was committed."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
+
+from onestop_desktop.db.engine import sqlite_file
+from onestop_desktop.services import backup
+from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.safety.table import second_folder
+
+log = logging.getLogger(__name__)
+INTERVAL_MS = 30 * 60 * 1000
+
+
+class AutoBackup(QObject):
+    """Owns the timer and the watch; `close()` before the database goes away (window close, restore)."""
+
+    def __init__(self, ctx: AppContext, notify: Callable[[str], None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.notify = notify
+        self.running = False
+        self.last: backup.BackupOutcome | None = None
+        self.watch: backup.ChangeWatch | None = None
+        if sqlite_file(ctx.db.url) is not None:
+            try:
+                self.watch = backup.ChangeWatch(ctx.db.url)
+            except ServiceError as exc:
+                log.warning("no automatic backups: %s", exc)
+        self.timer = QTimer(self)
+        self.timer.setInterval(INTERVAL_MS)
+        self.timer.timeout.connect(self.tick)
+        if self.watch is not None:
+            self.timer.start()
+
+    def tick(self) -> None:
+        """Back up through the task runner if something changed (never two at once)."""
+        watch = self.watch
+        if watch is None or self.running:
+            return
+        self.running = True
+        url, extra = self.ctx.db.url, second_folder()
+        self.ctx.tasks.run(
+            lambda _p: backup.backup_if_changed(url, watch, also_to=extra), self._done, self._failed
+        )
+
+    def _done(self, outcome: backup.BackupOutcome | None) -> None:
+        self.running = False
+        if outcome is None:
+            return
+        self.last = outcome
+        text = QCoreApplication.translate("AutoBackup", "Automatic backup: {file}").format(
+            file=outcome.path.name
+        )
+        if outcome.second_error:
+            text += " — " + outcome.second_error
+        self.notify(text)
+
+    def _failed(self, exc: Exception) -> None:
+        self.running = False
+        log.error("automatic backup failed: %s", exc)
+        why = exc.message if isinstance(exc, ServiceError) else str(exc)
+        self.notify(
+            QCoreApplication.translate("AutoBackup", "Automatic backup failed: {why}").format(why=why)
+        )
+
+    def close(self) -> None:
+        self.timer.stop()
+        if self.watch is not None:
+            self.watch.close()
+            self.watch = None
