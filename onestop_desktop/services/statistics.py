@@ -23,7 +23,7 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
-from sqlalchemy import ColumnElement, and_, case, func, literal, not_, or_, select, union_all
+from sqlalchemy import ColumnElement, String, and_, case, cast, func, literal, not_, or_, select, union_all
 from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Dossier, DossierEvent, Field, Procedure, Unit, User
@@ -108,7 +108,7 @@ class Counts:
         return pct(self.received_online, self.received_new)
 
     def __add__(self, other: Counts) -> Counts:
-        return Counts(**{f.name: getattr(self, f.name) + getattr(other, f.name) for f in fields(self)})
+        return Counts(*(getattr(self, n) + getattr(other, n) for n in _COUNT_FIELDS))
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -132,6 +132,9 @@ class Counts:
             "on_time_or_within_rate": self.on_time_or_within_rate,
             "online_share": self.online_share,
         }
+
+
+_COUNT_FIELDS = tuple(f.name for f in fields(Counts))
 
 
 @dataclass(frozen=True)
@@ -298,15 +301,19 @@ def period_totals(session: Session, period: Period) -> Counts:
 
 
 def _rollup(
-    grouped: list[tuple[tuple[int, int, int, int], Counts]],
+    grouped: list[tuple[Any, ...]],
     index: int,
     label: Callable[[int], tuple[str, str]],
     sort: Callable[[Row], Any] | None = None,
 ) -> tuple[Row, ...]:
-    acc: dict[int, Counts] = {}
-    for keys, c in grouped:
-        acc[keys[index]] = acc.get(keys[index], Counts()) + c
-    rows = [Row(*label(k), c) for k, c in acc.items()]
+    """Sum the grouped SQL rows (4 keys, then the counts) by one key: plain integer lists, no objects."""
+    width = len(_COUNT_FIELDS)
+    acc: dict[int, list[int]] = {}
+    for r in grouped:
+        into = acc.setdefault(r[index], [0] * width)
+        for j in range(width):
+            into[j] += r[4 + j] or 0
+    rows = [Row(*label(k), Counts(*c)) for k, c in acc.items()]
     rows.sort(key=sort or (lambda r: (-r.counts.received, r.label)))
     return tuple(rows)
 
@@ -316,12 +323,12 @@ def period_stats(session: Session, period: Period) -> PeriodStats:
     sub = _scope(period, _by_received(session, period.start))
     keys = (sub.c.field_id, sub.c.procedure_id, sub.c.unit_id, sub.c.receiving_user_id)
     result = session.execute(select(*keys, *_columns(period, sub.c)).group_by(*keys)).all()
-    grouped = [((r[0], r[1], r[2], r[3]), _counts(r[4:])) for r in result]
-    totals = sum((c for _, c in grouped), Counts())
+    grouped = [tuple(r) for r in result]
+    totals = _counts(sum(r[4 + j] or 0 for r in grouped) for j in range(len(_COUNT_FIELDS)))
 
     field_rows = session.execute(select(Field.id, Field.code, Field.name)).all()
     field_info = {i: (c, n) for i, c, n in field_rows}
-    used_procs = {k[1] for k, _ in grouped}
+    used_procs = {r[1] for r in grouped}
     procs = {
         i: (c, n)
         for i, c, n in session.execute(
@@ -329,7 +336,7 @@ def period_stats(session: Session, period: Period) -> PeriodStats:
         )
     }
     units = {i: (c, n) for i, c, n in session.execute(select(Unit.id, Unit.code, Unit.name))}
-    used_users = {k[3] for k, _ in grouped}
+    used_users = {r[3] for r in grouped}
     users = {
         i: (u, n)
         for i, u, n in session.execute(
@@ -380,7 +387,6 @@ def _late_dossiers(session: Session, period: Period) -> tuple[tuple[LateDossier,
         select(d.id).where(d.closed_at >= e, d.resolved_at.is_(None), late_end),
     ).subquery("late_ids")
     cond = and_(d.status.not_in(NOT_ACCEPTED), d.id.in_(select(ids.c.id)))
-    total = session.scalar(select(func.count(d.id)).where(cond)) or 0
     q = (
         select(
             d.code,
@@ -416,6 +422,9 @@ def _late_dossiers(session: Session, period: Period) -> tuple[tuple[LateDossier,
                 reason=reason or "",
             )
         )
+    total = len(out)
+    if total == LATE_LIST_LIMIT:  # the list is cut: count them all
+        total = session.scalar(select(func.count(d.id)).where(cond)) or 0
     return tuple(out), int(total)
 
 
@@ -434,49 +443,57 @@ class MonthPoint:
     resolved_late: int
 
 
+def _month_key(col: Any) -> ColumnElement[str]:
+    """ "YYYY-MM" of a date-time column: the text form starts with it on SQLite and PostgreSQL alike."""
+    return func.substr(cast(col, String), 1, 7)
+
+
 def monthly_series(session: Session, months: list[Period]) -> list[MonthPoint]:
-    """New dossiers, resolved and resolved late per period, for a chart (a CASE per period)."""
+    """New dossiers, resolved (withdrawn/stopped included) and resolved late per calendar month.
+
+    Three GROUP BY queries, each walking only its own date index over the whole range.
+    """
     if not months:
         return []
+    if any(p.kind != "month" for p in months):
+        raise ValueError("monthly_series expects calendar months")
     d = Dossier
     first, _l, _e = _bounds(months[0])
     _f, _l2, last = _bounds(months[-1])
     accepted = d.status.not_in(NOT_ACCEPTED)
-    bounds = [_bounds(p) for p in months]
-    # One query per date column, each walking only its own index over the range.
-    received = session.execute(
-        select(*[_n(and_(d.received_at >= s, d.received_at < e)) for s, _x, e in bounds]).where(
-            d.received_at >= first, d.received_at < last, accepted
+    key = _month_key(d.received_at)
+    received = dict(
+        session.execute(
+            select(key, func.count())
+            .where(d.received_at >= first, d.received_at < last, accepted)
+            .group_by(key)
+        ).all()
+    )
+    key = _month_key(d.resolved_at)
+    resolved = {
+        k: (n, late)
+        for k, n, late in session.execute(
+            select(key, func.count(), _n(func.date(d.resolved_at) > func.date(d.due_at)))
+            .where(d.resolved_at >= first, d.resolved_at < last, accepted)
+            .group_by(key)
         )
-    ).one()
-    resolved = session.execute(
-        select(
-            *[_n(and_(d.resolved_at >= s, d.resolved_at < e)) for s, _x, e in bounds],
-            *[
-                _n(
-                    and_(
-                        d.resolved_at >= s, d.resolved_at < e, func.date(d.resolved_at) > func.date(d.due_at)
-                    )
-                )
-                for s, _x, e in bounds
-            ],
-        ).where(d.resolved_at >= first, d.resolved_at < last, accepted)
-    ).one()
-    closed = session.execute(
-        select(*[_n(and_(d.closed_at >= s, d.closed_at < e)) for s, _x, e in bounds]).where(
-            d.closed_at >= first, d.closed_at < last, d.resolved_at.is_(None), accepted
+    }
+    key = _month_key(d.closed_at)
+    closed = dict(
+        session.execute(
+            select(key, func.count())
+            .where(d.closed_at >= first, d.closed_at < last, d.resolved_at.is_(None), accepted)
+            .group_by(key)
+        ).all()
+    )
+    out = []
+    for p in months:
+        k = f"{p.start.year:04d}-{p.start.month:02d}"
+        n, late = resolved.get(k, (0, 0))
+        out.append(
+            MonthPoint(p.start, int(received.get(k, 0)), int(n) + int(closed.get(k, 0)), int(late or 0))
         )
-    ).one()
-    n = len(months)
-    return [
-        MonthPoint(
-            p.start,
-            int(received[i] or 0),
-            int(resolved[i] or 0) + int(closed[i] or 0),
-            int(resolved[n + i] or 0),
-        )
-        for i, p in enumerate(months)
-    ]
+    return out
 
 
 def with_totals(rows: Iterable[Row], label: str = "Tổng cộng") -> tuple[Row, ...]:
