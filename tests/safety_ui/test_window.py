@@ -139,7 +139,7 @@ def test_audit_view_lists_a_dossier_edited_behind_the_back(vi_app, demo_db: Data
     qtbot.addWidget(clean)
     assert clean.findings.item(0).text() == "Không phát hiện sai lệch"
     assert "đã đối chiếu 3 hồ sơ" in clean.summary.text()
-    assert clean.table.rowCount() >= 3 and clean.table.item(0, 2).text() == f"dossier {codes[-1]}"
+    assert clean.table.rowCount() >= 3 and clean.table.item(0, 2).text() == f"Hồ sơ {codes[-1]}"
     demo_db.engine.dispose()
     conn = sqlite3.connect(_file(demo_db))
     conn.execute("UPDATE dossiers SET phone = '0999999999' WHERE code = ?", (codes[1],))

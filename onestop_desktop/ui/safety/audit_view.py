@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -25,6 +26,53 @@ from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 
 RECENT = 200
+ENTITIES = {
+    "dossier": QT_TRANSLATE_NOOP("AuditDialog", "Dossier"),
+    "user": QT_TRANSLATE_NOOP("AuditDialog", "Account"),
+    "import": QT_TRANSLATE_NOOP("AuditDialog", "Imported file"),
+    "catalogue": QT_TRANSLATE_NOOP("AuditDialog", "Catalogue"),
+    "procedure": QT_TRANSLATE_NOOP("AuditDialog", "Procedure"),
+    "calendar": QT_TRANSLATE_NOOP("AuditDialog", "Working calendar"),
+    "office": QT_TRANSLATE_NOOP("AuditDialog", "Office"),
+    "database": QT_TRANSLATE_NOOP("AuditDialog", "Database"),
+    "indicator": QT_TRANSLATE_NOOP("AuditDialog", "Reform indicator"),
+    "bhyt_tally": QT_TRANSLATE_NOOP("AuditDialog", "BHYT figures"),
+    "bhyt_month": QT_TRANSLATE_NOOP("AuditDialog", "BHYT month"),
+    "bhyt_target": QT_TRANSLATE_NOOP("AuditDialog", "BHYT target"),
+    "counter_event": QT_TRANSLATE_NOOP("AuditDialog", "Counter"),
+}
+ACTIONS = {
+    "create": QT_TRANSLATE_NOOP("AuditDialog", "created"),
+    "update": QT_TRANSLATE_NOOP("AuditDialog", "changed"),
+    "delete": QT_TRANSLATE_NOOP("AuditDialog", "deleted"),
+    "import": QT_TRANSLATE_NOOP("AuditDialog", "imported"),
+    "import-dossiers": QT_TRANSLATE_NOOP("AuditDialog", "dossiers imported"),
+    "restore": QT_TRANSLATE_NOOP("AuditDialog", "restored from a backup"),
+    "lockout": QT_TRANSLATE_NOOP("AuditDialog", "locked after failed sign-ins"),
+    "change-password": QT_TRANSLATE_NOOP("AuditDialog", "own password changed"),
+    "reset-password": QT_TRANSLATE_NOOP("AuditDialog", "password reset"),
+    "accept": QT_TRANSLATE_NOOP("AuditDialog", "received"),
+    "refuse": QT_TRANSLATE_NOOP("AuditDialog", "refused"),
+    "transfer": QT_TRANSLATE_NOOP("AuditDialog", "transferred"),
+    "request-supplement": QT_TRANSLATE_NOOP("AuditDialog", "supplement requested"),
+    "receive-supplement": QT_TRANSLATE_NOOP("AuditDialog", "supplement received"),
+    "request-financial": QT_TRANSLATE_NOOP("AuditDialog", "financial obligation requested"),
+    "receive-financial": QT_TRANSLATE_NOOP("AuditDialog", "financial obligation met"),
+    "resolve": QT_TRANSLATE_NOOP("AuditDialog", "resolved"),
+    "return-result": QT_TRANSLATE_NOOP("AuditDialog", "result returned"),
+    "withdraw": QT_TRANSLATE_NOOP("AuditDialog", "withdrawn"),
+    "stop": QT_TRANSLATE_NOOP("AuditDialog", "stopped"),
+    "apology": QT_TRANSLATE_NOOP("AuditDialog", "apology letter"),
+}
+
+
+def _label(table: dict[str, str], code: str) -> str:
+    """The translated label of a stored code; an unknown code is shown as stored."""
+    if code.startswith("undo:"):
+        return QCoreApplication.translate("AuditDialog", "undone: {action}").format(
+            action=_label(table, code[len("undo:") :])
+        )
+    return QCoreApplication.translate("AuditDialog", table[code]) if code in table else code
 
 
 @dataclass(frozen=True)
@@ -115,6 +163,7 @@ class AuditDialog(QDialog):
         self.table.setRowCount(len(report.entries))
         for row, e in enumerate(report.entries):
             who = e.user or self.tr("(the program)")
-            cells = [fmt_datetime(e.at), who, f"{e.entity} {e.entity_id}", e.action, e.note]
+            what = f"{_label(ENTITIES, e.entity)} {e.entity_id}"
+            cells = [fmt_datetime(e.at), who, what, _label(ACTIONS, e.action), e.note]
             for col, text in enumerate(cells):
                 self.table.setItem(row, col, QTableWidgetItem(text))

@@ -50,6 +50,7 @@ class SecondFolderDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addLayout(row)
+        layout.addStretch(1)
         layout.addWidget(buttons)
 
     def browse(self) -> None:

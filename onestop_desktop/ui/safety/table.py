@@ -47,7 +47,7 @@ def all_backups(db_file: Path) -> list[BackupInfo]:
     extra = second_folder()
     if extra is not None and extra.resolve() != backup.default_folder(db_file).resolve():
         found += backup.list_backups(extra)
-    found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
+    found.sort(key=lambda b: (b.taken_at, b.path.stat().st_mtime), reverse=True)
     return found
 
 
@@ -58,7 +58,14 @@ class BackupTable(QTableWidget):
         super().__init__(0, 6, parent)
         self.setObjectName("backups")
         self.setHorizontalHeaderLabels(
-            [_tr("Taken at"), _tr("Kind"), _tr("Size"), _tr("Dossiers"), _tr("Latest dossier"), _tr("File")]
+            [
+                QCoreApplication.translate("BackupTable", "Taken at"),
+                QCoreApplication.translate("BackupTable", "Kind"),
+                QCoreApplication.translate("BackupTable", "Size"),
+                QCoreApplication.translate("BackupTable", "Dossiers"),
+                QCoreApplication.translate("BackupTable", "Latest dossier"),
+                QCoreApplication.translate("BackupTable", "File"),
+            ]
         )
         self.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -77,7 +84,12 @@ class BackupTable(QTableWidget):
                 (fmt_datetime(b.taken_at), None),
                 (reason_label(b.reason), None),
                 (fmt_size(b.size), right),
-                (fmt_int(b.dossiers) if b.dossiers is not None else _tr("unreadable"), right),
+                (
+                    fmt_int(b.dossiers)
+                    if b.dossiers is not None
+                    else QCoreApplication.translate("BackupTable", "unreadable"),
+                    right,
+                ),
                 (b.last_code or "", None),
                 (str(b.path), None),
             ]

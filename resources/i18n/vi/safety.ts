@@ -3,6 +3,146 @@
 <context>
     <name>AuditDialog</name>
     <message>
+        <source>Dossier</source>
+        <translation>Hồ sơ</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Tài khoản</translation>
+    </message>
+    <message>
+        <source>Imported file</source>
+        <translation>Tệp nhập</translation>
+    </message>
+    <message>
+        <source>Catalogue</source>
+        <translation>Danh mục</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Working calendar</source>
+        <translation>Lịch làm việc</translation>
+    </message>
+    <message>
+        <source>Office</source>
+        <translation>Cơ quan</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Reform indicator</source>
+        <translation>Chỉ số cải cách</translation>
+    </message>
+    <message>
+        <source>BHYT figures</source>
+        <translation>Số liệu BHYT</translation>
+    </message>
+    <message>
+        <source>BHYT month</source>
+        <translation>Tháng BHYT</translation>
+    </message>
+    <message>
+        <source>BHYT target</source>
+        <translation>Chỉ tiêu BHYT</translation>
+    </message>
+    <message>
+        <source>Counter</source>
+        <translation>Quầy</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>tạo mới</translation>
+    </message>
+    <message>
+        <source>changed</source>
+        <translation>sửa</translation>
+    </message>
+    <message>
+        <source>deleted</source>
+        <translation>xóa</translation>
+    </message>
+    <message>
+        <source>imported</source>
+        <translation>nhập từ tệp</translation>
+    </message>
+    <message>
+        <source>dossiers imported</source>
+        <translation>nhập hồ sơ</translation>
+    </message>
+    <message>
+        <source>restored from a backup</source>
+        <translation>khôi phục từ bản sao lưu</translation>
+    </message>
+    <message>
+        <source>locked after failed sign-ins</source>
+        <translation>khóa do đăng nhập sai</translation>
+    </message>
+    <message>
+        <source>own password changed</source>
+        <translation>tự đổi mật khẩu</translation>
+    </message>
+    <message>
+        <source>password reset</source>
+        <translation>đặt lại mật khẩu</translation>
+    </message>
+    <message>
+        <source>received</source>
+        <translation>tiếp nhận</translation>
+    </message>
+    <message>
+        <source>refused</source>
+        <translation>từ chối tiếp nhận</translation>
+    </message>
+    <message>
+        <source>transferred</source>
+        <translation>chuyển xử lý</translation>
+    </message>
+    <message>
+        <source>supplement requested</source>
+        <translation>yêu cầu bổ sung</translation>
+    </message>
+    <message>
+        <source>supplement received</source>
+        <translation>nhận bổ sung</translation>
+    </message>
+    <message>
+        <source>financial obligation requested</source>
+        <translation>yêu cầu nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>financial obligation met</source>
+        <translation>đã thực hiện nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>resolved</source>
+        <translation>giải quyết xong</translation>
+    </message>
+    <message>
+        <source>result returned</source>
+        <translation>trả kết quả</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>rút hồ sơ</translation>
+    </message>
+    <message>
+        <source>stopped</source>
+        <translation>dừng giải quyết</translation>
+    </message>
+    <message>
+        <source>apology letter</source>
+        <translation>thư xin lỗi</translation>
+    </message>
+    <message>
+        <source>undone: {action}</source>
+        <translation>hoàn tác: {action}</translation>
+    </message>
+    <message>
         <source>Audit log</source>
         <translation>Nhật ký kiểm tra (audit)</translation>
     </message>
@@ -91,6 +231,34 @@
     <message>
         <source>Before a program update</source>
         <translation>Trước khi nâng cấp chương trình</translation>
+    </message>
+    <message>
+        <source>Taken at</source>
+        <translation>Thời điểm</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>Loại</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>Dung lượng</translation>
+    </message>
+    <message>
+        <source>Dossiers</source>
+        <translation>Số hồ sơ</translation>
+    </message>
+    <message>
+        <source>Latest dossier</source>
+        <translation>Hồ sơ mới nhất</translation>
+    </message>
+    <message>
+        <source>File</source>
+        <translation>Tệp</translation>
+    </message>
+    <message>
+        <source>unreadable</source>
+        <translation>không đọc được</translation>
     </message>
 </context>
 <context>
