@@ -66,7 +66,7 @@ def _month_label(d: date) -> str:
 
 
 def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, height: float = 3.2) -> Figure:
-    """New dossiers and dossiers resolved per month, with those resolved late."""
+    """New dossiers and dossiers resolved per month."""
     series = list(series)
     while len(series) > 6 and not (series[0].received_new or series[0].resolved):
         series.pop(0)  # months before the data began
@@ -78,31 +78,15 @@ def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, heigh
         [x - 0.2 for x in xs], [p.received_new for p in series], 0.4, color=BLUE, label="Tiếp nhận mới"
     )
     b2 = ax.bar([x + 0.2 for x in xs], [p.resolved for p in series], 0.4, color=GREEN, label="Đã giải quyết")
-    (line,) = ax.plot(
-        xs, [p.resolved_late for p in series], color=RED, marker="o", ms=3, label="Giải quyết quá hạn"
-    )
     for p, bar_new, bar_res in zip(series, b1, b2, strict=True):
         month = _month_label(p.month)
         _HOVER[fig].append((bar_new, f"{month}: tiếp nhận mới {fmt_int(p.received_new)} hồ sơ"))
         _HOVER[fig].append((bar_res, f"{month}: đã giải quyết {fmt_int(p.resolved)} hồ sơ"))
-    for x, p in zip(xs, series, strict=True):
-        if p.resolved_late:
-            ax.annotate(
-                fmt_int(p.resolved_late),
-                (x, p.resolved_late),
-                textcoords="offset points",
-                xytext=(0, 4),
-                ha="center",
-                fontsize=7,
-                color=RED,
-                fontfamily=FONT,
-            )
-    _HOVER[fig].append((line, "Giải quyết quá hạn: " + ", ".join(fmt_int(p.resolved_late) for p in series)))
     ax.set_xticks(xs, labels)
     ax.yaxis.set_major_formatter(_INT)
     top = max([1, *(max(p.received_new, p.resolved) for p in series)])
     ax.set_ylim(0, top * 1.25)  # room for the legend above the bars
-    ax.legend(frameon=False, prop={"family": FONT, "size": 8}, loc="upper left", ncols=3)
+    ax.legend(frameon=False, prop={"family": FONT, "size": 8}, loc="upper left", ncols=2)
     _style(ax, "Hồ sơ tiếp nhận và giải quyết theo tháng")
     return fig
 

@@ -185,7 +185,6 @@ class ReportData:
                     "month": p.month.isoformat()[:7],
                     "received_new": p.received_new,
                     "resolved": p.resolved,
-                    "resolved_late": p.resolved_late,
                 }
                 for p in self.series
             ],

@@ -270,8 +270,9 @@ def test_monthly_series(db: Database, base: dict[str, int]) -> None:
     add(db, base, status=7, closed_at=dt("2018-11-02 09:00"))
     with session_scope(db.factory) as s:
         points = statistics.monthly_series(s, [parse_period(p) for p in ("2018-09", OCT, NOV)])
-    assert [(p.received_new, p.resolved, p.resolved_late) for p in points] == [
-        (1, 0, 0),
-        (2, 2, 1),
-        (0, 1, 0),
-    ]
+    assert [(p.received_new, p.resolved) for p in points] == [(1, 0), (2, 2), (0, 1)]
+    refused = dict(status=3, closed_at=dt("2018-10-01 08:10"))
+    add(db, base, **refused)
+    with session_scope(db.factory) as s:
+        again = statistics.monthly_series(s, [parse_period(OCT)])
+    assert (again[0].received_new, again[0].resolved) == (2, 2)  # a refusal is neither
