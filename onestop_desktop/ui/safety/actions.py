@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
@@ -26,7 +27,6 @@ class SafetyMenu(QObject):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
-        self.closing = False
         sqlite = sqlite_file(ctx.db.url) is not None
         leader = ctx.is_role(Role.LEADER)
         self.backup_action = self._add(menu, self.tr("&Back up now…"), self.backup_now, sqlite)
@@ -38,7 +38,7 @@ class SafetyMenu(QObject):
         self.audit_action = self._add(menu, self.tr("&Audit log"), self.show_audit, leader)
         self.auto = AutoBackup(ctx, lambda text: window.statusBar().showMessage(text, 15000), self)
 
-    def _add(self, menu: QMenu, text: str, slot: object, visible: bool) -> QAction:
+    def _add(self, menu: QMenu, text: str, slot: Callable[[], None], visible: bool) -> QAction:
         act = QAction(text, self.window)
         act.triggered.connect(slot)
         act.setVisible(visible)
@@ -123,7 +123,6 @@ class SafetyMenu(QObject):
                     "The program now closes, because every tab still shows the old data. Start it again."
                 ).format(file=outcome.restored_from.name, copy=outcome.safety_copy),
             )
-            self.closing = True
             self.window.close()
 
         self.ctx.tasks.run(

@@ -84,11 +84,15 @@ def check_or_restore(url: str, parent: QWidget | None = None) -> bool:
     path = sqlite_file(url)
     if path is None or not path.exists():
         return True
-    if path.stat().st_size > BLOCKING_CHECK_BYTES:  # the full quick_check follows in the background
-        result = backup.check_structure(path)
-    else:
-        label = QCoreApplication.translate("DamagedDialog", "Checking the database…")
-        result = in_thread(lambda: backup.check(url, quick=True), label)
+    try:
+        if path.stat().st_size > BLOCKING_CHECK_BYTES:  # the full quick_check follows in the background
+            result = backup.check_structure(path)
+        else:
+            label = QCoreApplication.translate("DamagedDialog", "Checking the database…")
+            result = in_thread(lambda: backup.check(url, quick=True), label)
+    except Exception:  # e.g. no permission: opening the database reports it in words
+        log.exception("start-up check failed")
+        return True
     if result.ok:
         return True
     log.error("damaged database %s: %s", path, "; ".join(result.findings))
