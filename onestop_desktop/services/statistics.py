@@ -230,6 +230,15 @@ def _by_received(session: Session, day: date | datetime) -> bool:
     return bool(before < after)
 
 
+def _hide(col: Any) -> ColumnElement[Any]:
+    """The column's value, hidden from the planner's index choice (SQLite and PostgreSQL alike).
+
+    Each part of a scope is meant to walk one index: the range the part is about, not a column
+    that merely appears in its filter (e.g. 13,000 NULL resolved_at instead of 5 closed_at in range).
+    """
+    return func.coalesce(col, col)
+
+
 def _before_after(at: datetime, by_received: bool) -> tuple[ColumnElement[bool], ColumnElement[bool]]:
     """received_at < at AND resolved_at >= at, with only the chosen column usable as an index.
 
@@ -237,8 +246,8 @@ def _before_after(at: datetime, by_received: bool) -> tuple[ColumnElement[bool],
     """
     d = Dossier
     if by_received:
-        return d.received_at < at, func.coalesce(d.resolved_at, d.resolved_at) >= at
-    return d.resolved_at >= at, func.coalesce(d.received_at, d.received_at) < at
+        return d.received_at < at, _hide(d.resolved_at) >= at
+    return d.resolved_at >= at, _hide(d.received_at) < at
 
 
 def _scope(period: Period, by_received: bool = False) -> Any:
@@ -256,9 +265,14 @@ def _scope(period: Period, by_received: bool = False) -> Any:
     return union_all(
         select(*cols).where(d.received_at >= s, d.received_at < e, accepted),
         select(*cols).where(*_before_after(s, by_received), accepted),
-        select(*cols).where(d.closed_at >= s, d.resolved_at.is_(None), d.received_at < s, accepted),
         select(*cols).where(
-            d.status.in_(OPEN), d.resolved_at.is_(None), d.closed_at.is_(None), d.received_at < s
+            d.closed_at >= s, _hide(d.resolved_at).is_(None), _hide(d.received_at) < s, accepted
+        ),
+        select(*cols).where(
+            d.status.in_(OPEN),
+            _hide(d.resolved_at).is_(None),
+            _hide(d.closed_at).is_(None),
+            _hide(d.received_at) < s,
         ),
     ).subquery("scope")
 
@@ -379,12 +393,14 @@ def _late_dossiers(session: Session, period: Period) -> tuple[tuple[LateDossier,
     waiting = and_(d.status == int(S.WAITING_SUPPLEMENT), or_(d.paused_at.is_(None), d.paused_at < e))
     # Overdue at the end: not finished by then (still open, or finished after the end), appointment
     # before the last day, not waiting for a supplement. Disjoint index-friendly parts, as in _scope.
-    late_end = and_(d.due_at < last_day, d.received_at < e, not_(waiting))
+    late_end = and_(_hide(d.due_at) < last_day, _hide(d.received_at) < e, not_(waiting))
     ids = union_all(
         select(d.id).where(late_resolved),
-        select(d.id).where(d.status.in_(OPEN), d.resolved_at.is_(None), d.closed_at.is_(None), late_end),
+        select(d.id).where(
+            d.status.in_(OPEN), _hide(d.resolved_at).is_(None), _hide(d.closed_at).is_(None), late_end
+        ),
         select(d.id).where(*_before_after(e, _by_received(session, period.end)), late_end),
-        select(d.id).where(d.closed_at >= e, d.resolved_at.is_(None), late_end),
+        select(d.id).where(d.closed_at >= e, _hide(d.resolved_at).is_(None), late_end),
     ).subquery("late_ids")
     cond = and_(d.status.not_in(NOT_ACCEPTED), d.id.in_(select(ids.c.id)))
     q = (
