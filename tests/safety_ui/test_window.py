@@ -157,3 +157,49 @@ def test_audit_view_refused_to_a_clerk(vi_app, demo_db: Database) -> None:  # ty
 
     with pytest.raises(PermissionDenied):
         AuditDialog(_context(demo_db, "canbo"))
+
+
+def test_start_up_backup_goes_to_the_status_bar(window_for, demo_db: Database) -> None:  # type: ignore[no-untyped-def]
+    from onestop_desktop.ui.safety.startup import backup_at_start
+
+    window = window_for("canbo")
+    backup_at_start(window.ctx, window)
+    assert [b.reason for b in _backups(demo_db)] == ["startup"]
+    assert "Đã sao lưu khi mở chương trình" in window.statusBar().currentMessage()
+
+
+def test_damage_found_in_the_background_offers_a_backup_then_closes(
+    window_for, demo_db: Database, messages: Messages, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A file too big for the blocking check is checked after the window shows."""
+    from onestop_desktop.ui.safety import startup
+
+    offered: list[str] = []
+    monkeypatch.setattr(startup, "BLOCKING_CHECK_BYTES", 0)
+    monkeypatch.setattr(
+        backup, "check", lambda url, quick=False: backup.CheckResult(False, ("trang 7 hỏng",), url)
+    )
+    monkeypatch.setattr(startup.DamagedDialog, "exec", lambda self: offered.append(self.db_file.name) or 0)
+    window = window_for("canbo")
+    window.show()
+    startup.backup_at_start(window.ctx, window)
+    assert offered == [_file(demo_db).name]
+    assert _backups(demo_db) == []  # a damaged file is not copied over the good backups
+    assert "Chương trình sẽ đóng" in messages.texts() and not window.isVisible()
+
+
+def test_second_folder_is_remembered(vi_app, tmp_path: Path, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from onestop_desktop import prefs
+    from onestop_desktop.ui.safety.folder import SecondFolderDialog
+
+    dialog = SecondFolderDialog()
+    qtbot.addWidget(dialog)
+    dialog.path.setText(str(tmp_path / "usb"))
+    dialog.save()
+    assert prefs.load().backup_folder == str(tmp_path / "usb")
+    again = SecondFolderDialog()
+    qtbot.addWidget(again)
+    assert again.path.text() == str(tmp_path / "usb")
+    again.path.clear()
+    again.save()
+    assert prefs.load().backup_folder == ""
