@@ -381,11 +381,7 @@ def _appendix(st: dict[str, ParagraphStyle], data: ReportData) -> list[Any]:
     widths = [0.7 * cm, 3.5 * cm, 1.9 * cm, 2.0 * cm, 1.55 * cm, 1.6 * cm, 1.0 * cm]
     widths.append(WIDTH - sum(widths))
     shown = len(body)
-    note = (
-        ""
-        if s.late_count == shown
-        else f" (liệt kê {fmt_int(shown)} hồ sơ đầu; xem thêm trong tệp Excel)"
-    )
+    note = "" if s.late_count == shown else f" (liệt kê {fmt_int(shown)} hồ sơ đầu; xem thêm trong tệp Excel)"
     return [
         PageBreak(),
         Paragraph(f"PHỤ LỤC: DANH SÁCH HỒ SƠ TRỄ HẠN ({fmt_int(s.late_count)} hồ sơ){note}", st["h1"]),
