@@ -57,6 +57,13 @@ def _tool_args(url: str) -> tuple[list[str], dict[str, str]]:
     return args, {**os.environ, "PGPASSWORD": u.password or ""}
 
 
+def _vacuum(url: str) -> None:
+    engine = create_engine(url, isolation_level="AUTOCOMMIT")
+    with engine.connect() as conn:
+        conn.execute(text("VACUUM ANALYZE"))
+    engine.dispose()
+
+
 def bench_pg_url() -> str | None:
     """URL of the complete benchmark database, or None when no PostgreSQL server is configured."""
     server = os.environ.get("ONESTOP_TEST_PG_URL")
@@ -71,6 +78,7 @@ def bench_pg_url() -> str | None:
     if DUMP.exists():
         subprocess.run([_pg_bin("pg_restore"), *args, "-d", NAME, "-j", "2", str(DUMP)], check=True, env=env)
         if _complete(url):
+            _vacuum(url)  # a restore brings no planner statistics
             print(f"restored {NAME} from {DUMP} in {time.perf_counter() - t0:.0f} s")
             return url
         _recreate(server)
@@ -80,10 +88,7 @@ def bench_pg_url() -> str | None:
         scale.generate(s, N, years=8, units=15, seed=2026)
         office.put_setting(s, MARK, str(N))
     db.engine.dispose()
-    vacuum = create_engine(url, isolation_level="AUTOCOMMIT")
-    with vacuum.connect() as conn:
-        conn.execute(text("VACUUM ANALYZE"))
-    vacuum.dispose()
+    _vacuum(url)
     print(f"built {NAME} in {time.perf_counter() - t0:.0f} s")
     CACHE.mkdir(parents=True, exist_ok=True)
     part = DUMP.with_suffix(".part")
