@@ -148,3 +148,12 @@ def test_sorting_uses_raw_values_and_copy_follows_the_view(tab: ReportsTab) -> N
     lines = table.copy().splitlines()[1:]
     values = [int(line.split("\t")[column].replace(".", "")) for line in lines]
     assert values == sorted(values) and values[-1] == 2073  # numbers, not text ("56" after "426")
+
+
+def test_a_period_without_bhyt_clears_the_bhyt_charts(tab: ReportsTab) -> None:
+    tab.build()
+    tab.picker.set_period("quarter", 2018, 1)
+    tab.build()
+    assert tab.data is not None and tab.data.bhyt is None and tab.data.totals.received == 0
+    assert tab.charts["bhyt_units"].canvas is None
+    assert tab.tables["bhyt"].model.rowCount() == 0

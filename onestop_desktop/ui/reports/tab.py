@@ -345,6 +345,8 @@ class ReportsTab(QWidget):
         for key, view in self.charts.items():
             if key in figs:
                 view.set_figure(figs[key])
+            else:
+                view.clear()
         self._set_exports_enabled(True)
 
     def _set_exports_enabled(self, on: bool) -> None:

@@ -156,6 +156,15 @@ class ChartView(QWidget):
         self._layout.addWidget(self.canvas, 1)
         self.canvas.draw_idle()
 
+    def clear(self) -> None:
+        """Back to the placeholder (e.g. a period without BHYT data)."""
+        if self.canvas is not None:
+            self._layout.removeWidget(self.canvas)
+            self.canvas.deleteLater()
+        self.canvas = self.figure = None
+        self.hover_text = ""
+        self.placeholder.show()
+
     def _hover(self, event: Any) -> None:
         from onestop_desktop.reports.charts import hover_targets
 
