@@ -144,3 +144,17 @@ def test_cli_periods(
 def test_cli_bad_period(demo_db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert cli.main(["report", "--database", f"sqlite:///{demo_db_file}", "--period", "2018-13"]) == 2
     assert "Tháng 13" in capsys.readouterr().err
+
+
+def test_empty_period_still_makes_a_briefing(demo_db_file: Path, tmp_path: Path) -> None:
+    db = open_database(f"sqlite:///{demo_db_file}")
+    with session_scope(db.factory) as s:
+        data = build_report(s, parse_period("2017"))
+    db.engine.dispose()
+    assert data.totals.received == 0 and data.totals.on_time_rate is None and data.bhyt is None
+    buf = io.BytesIO()
+    render_briefing(data, buf)
+    text = _flat("\n".join(p.extract_text() for p in PdfReader(io.BytesIO(buf.getvalue())).pages))
+    assert "năm 2017" in text and "Không có hồ sơ trễ hạn" in text
+    write_xlsx(data, tmp_path / "empty.xlsx")
+    assert json.loads(json.dumps(data.to_json()))["dossiers"]["on_time_or_within_rate"] is None
