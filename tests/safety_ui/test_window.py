@@ -203,3 +203,28 @@ def test_second_folder_is_remembered(vi_app, tmp_path: Path, qtbot) -> None:  # 
     again.path.clear()
     again.save()
     assert prefs.load().backup_folder == ""
+
+
+def test_refused_restore_keeps_the_program_running(
+    window_for, demo_db: Database, messages: Messages, monkeypatch: pytest.MonkeyPatch
+) -> None:  # type: ignore[no-untyped-def]
+    """A damaged backup is refused by the service: the window stays, automatic backups go on."""
+    from onestop_desktop.ui.safety.restore import RestoreDialog
+
+    bad = backup.backup(demo_db.url, reason="manual").path
+    with open(bad, "r+b") as fh:
+        fh.seek(8192)
+        fh.write(b"\xff" * 65536)
+    window = window_for("lanhdao")
+    window.show()
+
+    def choose(self: RestoreDialog) -> int:
+        self.chosen = self.table.backups[0]  # readable header, damaged pages
+        return 1
+
+    monkeypatch.setattr(RestoreDialog, "exec", choose)
+    window.safety.restore_action.trigger()
+    assert window.isVisible()
+    assert "bị hỏng, không khôi phục" in messages.texts()
+    assert window.safety.auto.watch is not None and window.safety.auto.timer.isActive()
+    assert _dossiers(demo_db) == 10_343

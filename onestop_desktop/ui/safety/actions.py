@@ -125,10 +125,14 @@ class SafetyMenu(QObject):
             )
             self.window.close()
 
+        def failed(exc: Exception) -> None:
+            show_error(self.window, exc)
+            self.auto = AutoBackup(self.ctx, self.auto.notify, self)  # nothing replaced: keep backing up
+
         self.ctx.tasks.run(
             lambda _p: backup.restore(url, chosen, actor),
             done,
-            lambda exc: show_error(self.window, exc),
+            failed,
             title=self.tr("Restoring…"),
             parent=self.window,
             cancellable=False,
