@@ -66,13 +66,13 @@ ACTIONS = {
 }
 
 
-def _label(table: dict[str, str], code: str) -> str:
+def _label(table: dict[str, object], code: str) -> str:
     """The translated label of a stored code; an unknown code is shown as stored."""
     if code.startswith("undo:"):
         return QCoreApplication.translate("AuditDialog", "undone: {action}").format(
             action=_label(table, code[len("undo:") :])
         )
-    return QCoreApplication.translate("AuditDialog", table[code]) if code in table else code
+    return QCoreApplication.translate("AuditDialog", str(table[code])) if code in table else code
 
 
 @dataclass(frozen=True)

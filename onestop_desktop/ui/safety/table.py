@@ -28,7 +28,7 @@ def _tr(text: str) -> str:
 
 
 def reason_label(reason: str) -> str:
-    return _tr(REASONS[reason]) if reason in REASONS else reason
+    return _tr(str(REASONS[reason])) if reason in REASONS else reason
 
 
 def fmt_size(size: int) -> str:
