@@ -201,10 +201,15 @@ SUMS = _SUMS.format(
 )
 
 
+def _h(col: str) -> str:
+    """The column hidden from the planner's index choice: each part walks the index of its own range."""
+    return f"coalesce({col}, {col})"
+
+
 def _before_after(at: str, by_received: bool) -> str:
     if by_received:
-        return f"received_at < {at} AND coalesce(resolved_at, resolved_at) >= {at}"
-    return f"resolved_at >= {at} AND coalesce(received_at, received_at) < {at}"
+        return f"received_at < {at} AND {_h('resolved_at')} >= {at}"
+    return f"resolved_at >= {at} AND {_h('received_at')} < {at}"
 
 
 def _by_received(bounds: tuple[Any, ...], at: datetime) -> bool:
@@ -212,8 +217,9 @@ def _by_received(bounds: tuple[Any, ...], at: datetime) -> bool:
     return bool((at - r0) / (r1 - r0) < (s1 - at) / (s1 - s0))
 
 
-def period_figures(raw: Raw, period: Period) -> tuple[list[int], int, int, int]:
-    """Totals of form II.06a (from the grouped rows), the late list and its count, the apology letters."""
+def period_figures(raw: Raw, period: Period) -> tuple[list[int], list[int], int, int, int]:
+    """Totals of form II.06a and its four breakdowns (from the grouped rows), the late list and its count,
+    the apology letters."""
     s = datetime.combine(period.start, time())
     last = datetime.combine(period.end, time())
     e = last + timedelta(days=1)
@@ -227,13 +233,23 @@ def period_figures(raw: Raw, period: Period) -> tuple[list[int], int, int, int]:
         for w in (
             f"received_at >= :s AND received_at < :e AND status NOT IN {NOT_ACCEPTED}",
             f"{_before_after(':s', _by_received(bounds, s))} AND status NOT IN {NOT_ACCEPTED}",
-            f"closed_at >= :s AND resolved_at IS NULL AND received_at < :s AND status NOT IN {NOT_ACCEPTED}",
-            f"status IN {OPEN} AND resolved_at IS NULL AND closed_at IS NULL AND received_at < :s",
+            f"closed_at >= :s AND {_h('resolved_at')} IS NULL AND {_h('received_at')} < :s "
+            f"AND status NOT IN {NOT_ACCEPTED}",
+            f"status IN {OPEN} AND {_h('resolved_at')} IS NULL AND {_h('closed_at')} IS NULL "
+            f"AND {_h('received_at')} < :s",
         )
     )
     keys = "field_id, procedure_id, unit_id, receiving_user_id"
     grouped = raw.q(f"SELECT {keys}, {SUMS} FROM ({scope}) AS scope GROUP BY {keys}", s=s, e=e, last=last)
     totals = [sum(int(r[4 + i] or 0) for r in grouped) for i in range(11)]
+    breakdowns = []  # by field, procedure, unit, receiving officer: the grouped rows summed per key
+    for key in range(4):
+        acc: dict[Any, list[int]] = {}
+        for r in grouped:
+            into = acc.setdefault(r[key], [0] * 11)
+            for j in range(11):
+                into[j] += r[4 + j] or 0
+        breakdowns.append(len(acc))
     raw.q("SELECT id, code, name FROM fields")
     procs = sorted({r[1] for r in grouped}) or [0]
     raw.q(f"SELECT id, code, name FROM procedures WHERE id IN ({', '.join(map(str, procs))})")
@@ -241,18 +257,17 @@ def period_figures(raw: Raw, period: Period) -> tuple[list[int], int, int, int]:
     users = sorted({r[3] for r in grouped}) or [0]
     raw.q(f"SELECT id, username, full_name FROM users WHERE id IN ({', '.join(map(str, users))})")
     late_resolved = "resolved_at >= :s AND resolved_at < :e AND date(resolved_at) > date(due_at)"
-    late_end = f"due_at < :last AND received_at < :e AND NOT {_WAITING}"
+    late_end = f"{_h('due_at')} < :last AND {_h('received_at')} < :e AND NOT {_WAITING}"
     ids = " UNION ALL ".join(
         f"SELECT id FROM dossiers WHERE {w}"
         for w in (
             late_resolved,
-            f"status IN {OPEN} AND resolved_at IS NULL AND closed_at IS NULL AND {late_end}",
+            f"status IN {OPEN} AND {_h('resolved_at')} IS NULL AND {_h('closed_at')} IS NULL AND {late_end}",
             f"{_before_after(':e', _by_received(bounds, e))} AND {late_end}",
-            f"closed_at >= :e AND resolved_at IS NULL AND {late_end}",
+            f"closed_at >= :e AND {_h('resolved_at')} IS NULL AND {late_end}",
         )
     )
     cond = f"d.status NOT IN {NOT_ACCEPTED} AND d.id IN (SELECT late_ids.id FROM ({ids}) AS late_ids)"
-    late_count = raw.q(f"SELECT count(d.id) FROM dossiers AS d WHERE {cond}", s=s, e=e, last=last)[0][0]
     late = raw.q(
         "SELECT d.code, f.name, p.name, u.name, d.received_at, d.due_at, "
         f"CASE WHEN {late_resolved.replace('resolved_at', 'd.resolved_at').replace('due_at', 'd.due_at')} "
@@ -263,11 +278,14 @@ def period_figures(raw: Raw, period: Period) -> tuple[list[int], int, int, int]:
         e=e,
         last=last,
     )
+    late_count = len(late)
+    if late_count == 2000:  # the list is cut: count them all
+        late_count = raw.q(f"SELECT count(d.id) FROM dossiers AS d WHERE {cond}", s=s, e=e, last=last)[0][0]
     apologies = raw.q(
         "SELECT count(id) FROM dossier_events WHERE action = 'apology' AND at >= :s AND at < :e", s=s, e=e
     )[0][0]
     raw.end()
-    return totals, len(late), int(late_count), int(apologies)
+    return totals, breakdowns, len(late), int(late_count), int(apologies)
 
 
 # --- tracking list --------------------------------------------------------------------------------

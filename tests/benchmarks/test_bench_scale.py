@@ -203,12 +203,13 @@ def test_save_one_dossier(benchmark: Any, backend: Backend) -> None:
 
 
 def _report(benchmark: Any, backend: Backend, figure: str, period: Period) -> None:
-    def program() -> tuple[list[int], int, int, int]:
+    def program() -> tuple[list[int], list[int], int, int, int]:
         with session_scope(backend.db.factory) as s:
             p = stats.period_stats(s, period)
         t = p.totals
         counts = [getattr(t, f.name) for f in fields(t)]
-        return counts, len(p.late), p.late_count, p.apology_letters
+        parts = [len(p.by_field), len(p.by_procedure), len(p.by_unit), len(p.by_officer)]
+        return counts, parts, len(p.late), p.late_count, p.apology_letters
 
     mine, raw = compare(
         benchmark, backend, figure, program, lambda: raw_sql.period_figures(backend.raw, period), 5
