@@ -25,7 +25,6 @@ from onestop_desktop.domain.states import label_vi as status_label
 from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.reports.form_data import (
     DocumentLine,
-    OfficeInfo,
     ReceiptData,
     RefusalData,
     SupplementData,
@@ -247,11 +246,6 @@ def _check_documents(docs: Sequence[DocumentCount], errors: dict[str, str]) -> t
     return tuple(out)
 
 
-def office_info(session: Session) -> OfficeInfo:
-    o = office.get_office(session)
-    return OfficeInfo(o.name, o.parent_name, o.department, o.place, o.address, o.phone)
-
-
 def receive(
     session: Session, actor: Actor, form: IntakeForm, received_at: datetime | None = None
 ) -> Received:
@@ -275,7 +269,7 @@ def receipt_data(session: Session, dossier_id: int) -> ReceiptData:
 
     event_note = d.events[0].note if d.events else ""
     return ReceiptData(
-        office=office_info(session),
+        office=office.form_office(session),
         dossier_code=d.code,
         book_number=d.book_number,
         sequence=d.book_sequence,
@@ -528,9 +522,18 @@ def record_guidance(
     names = [x.value for x in items]
     ev = _counter_event(session, actor, "guidance", proc, values, note.value, names)
     return SupplementData(
-        office_info(session), None, values["applicant_name"], address, values["phone"], values["email"],
-        proc.name, tuple(names), note.value, ev.at, actor.full_name,
-    )  # fmt: skip
+        office=office.form_office(session),
+        dossier_code=None,
+        applicant_name=values["applicant_name"],
+        applicant_address=address,
+        phone=values["phone"],
+        email=values["email"],
+        procedure_name=proc.name,
+        missing=tuple(names),
+        instructions=note.value,
+        issued_at=ev.at,
+        officer_name=actor.full_name,
+    )
 
 
 def record_refusal(session: Session, actor: Actor, form: IntakeForm, reason: str) -> RefusalData:
@@ -541,9 +544,16 @@ def record_refusal(session: Session, actor: Actor, form: IntakeForm, reason: str
         raise ValidationFailed({"reason": why.error})
     ev = _counter_event(session, actor, "refusal", proc, values, why.value, [])
     return RefusalData(
-        office_info(session), values["applicant_name"], address, values["phone"], values["email"],
-        proc.name, why.value, ev.at, actor.full_name,
-    )  # fmt: skip
+        office=office.form_office(session),
+        applicant_name=values["applicant_name"],
+        applicant_address=address,
+        phone=values["phone"],
+        email=values["email"],
+        procedure_name=proc.name,
+        reason=why.value,
+        issued_at=ev.at,
+        officer_name=actor.full_name,
+    )
 
 
 def count_counter_events(session: Session, kind: str) -> int:

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Setting, Unit
+from onestop_desktop.reports.form_data import OfficeInfo
 from onestop_desktop.services import audit
 from onestop_desktop.services.errors import NotFound
 from onestop_desktop.services.roles import Actor, Role, require
@@ -60,6 +61,12 @@ def save_office(session: Session, actor: Actor | None, office: OfficeSettings) -
         before=before.__dict__,
         after=office.__dict__,
     )
+
+
+def form_office(session: Session) -> OfficeInfo:
+    """The office as printed at the top of every form."""
+    o = get_office(session)
+    return OfficeInfo(o.name, o.parent_name, o.department, o.place, o.address, o.phone)
 
 
 def office_unit(session: Session) -> Unit:

@@ -299,13 +299,6 @@ def dossier_details(
 # --- printed forms ---------------------------------------------------------------------------------
 
 
-def _office_info(session: Session) -> Any:
-    from onestop_desktop.reports.form_data import OfficeInfo
-
-    o = office.get_office(session)
-    return OfficeInfo(o.name, o.parent_name, o.department, o.place, o.address, o.phone)
-
-
 def supplement_data(
     session: Session, dossier_id: int, missing: str, officer: str, at: datetime
 ) -> SupplementData:
@@ -314,7 +307,7 @@ def supplement_data(
         raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
     items = tuple(x.strip(" -•") for x in missing.splitlines() if x.strip(" -•"))
     return SupplementData(
-        office=_office_info(session),
+        office=office.form_office(session),
         dossier_code=d.code,
         applicant_name=d.applicant_name,
         applicant_address=d.address,
@@ -335,7 +328,7 @@ def apology_data(
     if d is None:
         raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
     return ApologyData(
-        office=_office_info(session),
+        office=office.form_office(session),
         dossier_code=d.code,
         applicant_name=d.applicant_name,
         applicant_address=d.address,
@@ -382,7 +375,7 @@ def control_slip_data(session: Session, dossier_id: int) -> ControlSlipData:
         elif e.action in ("return", "return-result"):
             lines.append(HandoverLine(who_name, who_unit, d.applicant_name, "Tổ chức, cá nhân", e.at, "", ""))
     return ControlSlipData(
-        office=_office_info(session),
+        office=office.form_office(session),
         dossier_code=d.code,
         applicant_name=d.applicant_name,
         procedure_name=d.procedure.name,
@@ -444,5 +437,5 @@ def log_rows(session: Session, start: date, end: date, limit: int | None = None)
 def log_book_data(session: Session, start: date, end: date) -> LogBookData:
     label = f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
     return LogBookData(
-        office=_office_info(session), period_label=label, rows=tuple(log_rows(session, start, end))
+        office=office.form_office(session), period_label=label, rows=tuple(log_rows(session, start, end))
     )
