@@ -107,7 +107,11 @@ def backup(
     second_error: str | None = None
     if also_to is not None:
         try:
-            second = backup_name(db_file, reason, also_to)
+            also_to.mkdir(parents=True, exist_ok=True)
+            # the same name on both targets, so the copies are recognisably one backup
+            second = also_to / target.name
+            if second.exists():
+                second = backup_name(db_file, reason, also_to)
             shutil.copyfile(target, second)  # the first copy is a still file: a plain copy is exact
             if prune_old:
                 removed += prune(also_to, db_file.stem)

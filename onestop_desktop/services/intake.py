@@ -332,11 +332,15 @@ def last_applicant(session: Session, citizen_id: str) -> ApplicantInfo | None:
     return ApplicantInfo(d.applicant_name, d.phone, d.email, d.address, unit_code, d.code, d.received_at)
 
 
-def procedure_usage(session: Session, unit_id: int | None = None) -> dict[str, int]:
-    """How many dossiers of each procedure this office received (ranks the completer)."""
+def procedure_usage(
+    session: Session, unit_id: int | None = None, since: datetime | None = None
+) -> dict[str, int]:
+    """How many dossiers of each procedure this office received since `since` (ranks the completer)."""
     stmt = select(Procedure.code, func.count(Dossier.id)).join(Dossier, Dossier.procedure_id == Procedure.id)
     if unit_id is not None:
         stmt = stmt.where(Dossier.unit_id == unit_id)
+    if since is not None:
+        stmt = stmt.where(Dossier.received_at >= since)
     return {code: int(n) for code, n in session.execute(stmt.group_by(Procedure.code))}
 
 

@@ -7,6 +7,7 @@ when the work lasts more than half a second.
 
 from __future__ import annotations
 
+import contextlib
 import threading
 import traceback
 from collections.abc import Callable
@@ -14,6 +15,14 @@ from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
+
+
+def _ignore_progress(_percent: int, _text: str) -> None:
+    return None
+
+
+def _no_work(_progress: Progress) -> None:
+    return None
 
 
 class Cancelled(Exception):
@@ -98,6 +107,13 @@ class TaskRunner(QObject):
 
         def finish() -> None:
             self._running.discard(task)
+            # Drop every reference the finished task holds to the caller (its callbacks reach into
+            # widgets): Qt connections are invisible to Python's cycle collector.
+            task.progress._emit = _ignore_progress
+            task.work = _no_work
+            for signal in (task.signals.done, task.signals.failed, task.signals.cancelled):
+                with contextlib.suppress(RuntimeError, TypeError):
+                    signal.disconnect()
             if dialog is not None:
                 dialog.close()
                 dialog.deleteLater()
