@@ -43,3 +43,17 @@ def test_bundle_builds_and_runs(tmp_path: Path) -> None:
         timeout=60,
     )
     assert "26/02/2026" in due.stdout and "Tết" in due.stdout
+    # the monthly briefing from the bundle's command line: fonts, charts and reportlab inside it
+    pdf = tmp_path / "briefing.pdf"
+    report = subprocess.run(
+        [str(exe), "report", "--database", str(db), "--period", "2018-10", "--pdf", str(pdf)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+    )
+    assert report.returncode == 0, report.stderr
+    from pypdf import PdfReader
+
+    text = PdfReader(pdf).pages[0].extract_text()
+    assert "6.092" in text and "tháng 10/2018" in text
