@@ -103,3 +103,22 @@ def test_users_dialog_adds_a_user(app_context: AppContext, qtbot, monkeypatch: p
     assert dialog.table.rowCount() == before + 1
     names = [dialog.table.item(i, 1).text() for i in range(dialog.table.rowCount())]
     assert "Đỗ Thị Ánh" in names
+
+
+def test_tabs_switch_from_the_keyboard(app_context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from onestop_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    window.tabs.tabBar().setFocus()  # shortcuts reach a window whose widget has the focus
+    qtbot.waitUntil(lambda: window.tabs.tabBar().hasFocus() or window.isActiveWindow(), timeout=2000)
+    QTest.keyClick(window.tabs.tabBar(), Qt.Key.Key_3, Qt.KeyboardModifier.AltModifier)
+    assert window.tabs.currentIndex() == 2
+    QTest.keyClick(window.tabs.currentWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentIndex() == 3
+    assert window.minimumSizeHint().width() <= 1280  # fits an office laptop screen

@@ -36,6 +36,7 @@ class LoginDialog(QDialog):
         self.db = db
         self.actor: Actor | None = None
         self.setWindowTitle(self.tr("Sign in - OneStop Desktop"))
+        self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{office_name}</b>")
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)

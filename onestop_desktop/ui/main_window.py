@@ -6,7 +6,7 @@ import importlib
 import logging
 
 from PySide6.QtCore import QSettings
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence, QShortcut
 from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWidget
 
 from onestop_desktop import __version__, prefs
@@ -49,6 +49,7 @@ class MainWindow(QMainWindow):
             tab = tab_cls(ctx, self)
             self.tabs.addTab(tab, tab.tab_title())
         self._menus()
+        self._tab_shortcuts()
         bar = self.statusBar()
         self.user_label = QLabel(
             self.tr("User: {name} ({role})").format(name=ctx.actor.full_name, role=role_label(ctx.actor.role))
@@ -97,6 +98,22 @@ class MainWindow(QMainWindow):
         help_menu.addAction(about)
         self.menu_file = file_menu
         self.menu_help = help_menu
+
+    def _tab_shortcuts(self) -> None:
+        """Alt+1 … Alt+5 open a tab, Ctrl+Tab / Ctrl+Shift+Tab cycle: the counter works without a mouse."""
+        for i in range(min(self.tabs.count(), 9)):
+            QShortcut(QKeySequence(f"Alt+{i + 1}"), self, lambda i=i: self.tabs.setCurrentIndex(i))
+        n = self.tabs.count()
+        QShortcut(
+            QKeySequence("Ctrl+Tab"),
+            self,
+            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() + 1) % n),
+        )
+        QShortcut(
+            QKeySequence("Ctrl+Shift+Tab"),
+            self,
+            lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % n),
+        )
 
     def set_language(self, code: str) -> None:
         p = prefs.load()

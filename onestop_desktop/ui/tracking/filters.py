@@ -95,15 +95,18 @@ class FilterBar(QWidget):
         self.delete_button = QPushButton(self.tr("Delete"))
         self.delete_button.clicked.connect(self.delete_saved)
 
+        # Two rows, so the tab fits a 1366-pixel laptop screen: search and saved filters above,
+        # the quick filters (with their counts) below.
         top = QHBoxLayout()
         top.addWidget(self.search, 3)
-        top.addLayout(quick_row)
-        top.addWidget(self.more_button)
-        top.addStretch(1)
         top.addWidget(QLabel(self.tr("Saved:")))
-        top.addWidget(self.saved)
+        top.addWidget(self.saved, 1)
         top.addWidget(self.save_button)
         top.addWidget(self.delete_button)
+        second = QHBoxLayout()
+        second.addLayout(quick_row)
+        second.addWidget(self.more_button)
+        second.addStretch(1)
 
         self.more = QWidget()
         self.more.setVisible(False)
@@ -113,6 +116,7 @@ class FilterBar(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(top)
+        layout.addLayout(second)
         layout.addWidget(self.more)
         self.reload_saved()
 
