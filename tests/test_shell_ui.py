@@ -122,3 +122,21 @@ def test_tabs_switch_from_the_keyboard(app_context: AppContext, qtbot) -> None: 
     QTest.keyClick(window.tabs.currentWidget(), Qt.Key.Key_Tab, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentIndex() == 3
     assert window.minimumSizeHint().width() <= 1280  # fits an office laptop screen
+
+
+def test_opening_a_tab_puts_the_cursor_where_typing_starts(app_context: AppContext, qtbot) -> None:  # type: ignore[no-untyped-def]
+    from onestop_desktop.ui.intake.tab import IntakeTab
+    from onestop_desktop.ui.main_window import MainWindow
+    from onestop_desktop.ui.tracking.tab import TrackingTab
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    window.show()
+    window.activateWindow()
+    index = {type(window.tabs.widget(i)): i for i in range(window.tabs.count())}
+    window.tabs.setCurrentIndex(index[IntakeTab])
+    intake = window.tabs.widget(index[IntakeTab])
+    qtbot.waitUntil(lambda: intake.form.procedure.hasFocus(), timeout=2000)
+    window.tabs.setCurrentIndex(index[TrackingTab])
+    tracking = window.tabs.widget(index[TrackingTab])
+    qtbot.waitUntil(lambda: tracking.filters.search.hasFocus(), timeout=2000)

@@ -50,6 +50,7 @@ class MainWindow(QMainWindow):
             self.tabs.addTab(tab, tab.tab_title())
         self._menus()
         self._tab_shortcuts()
+        self.tabs.currentChanged.connect(self._focus_tab)
         bar = self.statusBar()
         self.user_label = QLabel(
             self.tr("User: {name} ({role})").format(name=ctx.actor.full_name, role=role_label(ctx.actor.role))
@@ -114,6 +115,12 @@ class MainWindow(QMainWindow):
             self,
             lambda: self.tabs.setCurrentIndex((self.tabs.currentIndex() - 1) % n),
         )
+
+    def _focus_tab(self, index: int) -> None:
+        """Put the keyboard where the clerk starts typing on that tab (its `focus_default`, if any)."""
+        focus = getattr(self.tabs.widget(index), "focus_default", None)
+        if callable(focus):
+            focus()
 
     def set_language(self, code: str) -> None:
         p = prefs.load()

@@ -161,6 +161,11 @@ class IntakeTab(QWidget):
 
     # --- data ---------------------------------------------------------------------------------------
 
+    def focus_default(self) -> None:
+        """Opening the tab puts the cursor in the procedure box, or where the clerk left off."""
+        if self.form.procedure.current is None and self.form.isEnabled():
+            self.form.procedure.setFocus()
+
     def reload_catalogue(self) -> None:
         with self.ctx.session() as s:
             procs = catalogue.list_procedures(s)

@@ -273,6 +273,9 @@ class TrackingTab(QWidget):
             w = w.parentWidget()
         return w
 
+    def focus_default(self) -> None:
+        self.filters.search.setFocus()
+
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         if not self._warned:
