@@ -3,13 +3,10 @@
 from __future__ import annotations
 
 import argparse
-import getpass
-import os
 from pathlib import Path
 
+from onestop_desktop.commands.signin import PASSWORD_ENV
 from onestop_desktop.prefs import t
-
-PASSWORD_ENV = "ONESTOP_PASSWORD"
 
 
 def register(
@@ -104,23 +101,11 @@ def _list(url: str) -> int:
 
 
 def _actor(database_url: str, username: str | None):  # type: ignore[no-untyped-def]
-    from onestop_desktop.bootstrap import open_database
-    from onestop_desktop.db.engine import session_scope
-    from onestop_desktop.services import accounts
-    from onestop_desktop.services.errors import LoginFailed
+    from onestop_desktop.commands.signin import sign_in
 
-    if not username:
-        raise LoginFailed(t("Cần --user: khôi phục chỉ dành cho lãnh đạo hoặc quản trị.", "Give --user."))
-    password = os.environ.get(PASSWORD_ENV) or getpass.getpass(t("Mật khẩu: ", "Password: "))
-    db = open_database(database_url, migrate=False)
-    try:
-        with session_scope(db.factory) as s:
-            result = accounts.authenticate(s, username, password)
-    finally:
-        db.engine.dispose()
-    if result.actor is None:
-        raise LoginFailed(result.error or "")
-    return result.actor
+    return sign_in(
+        database_url, username, "khôi phục chỉ dành cho lãnh đạo hoặc quản trị", "restore is for leaders"
+    )
 
 
 def run_restore(args: argparse.Namespace, database: str | None) -> int:

@@ -6,6 +6,7 @@ import argparse
 from datetime import date
 from pathlib import Path
 
+from onestop_desktop.commands.signin import sign_in, user_help
 from onestop_desktop.prefs import t
 
 
@@ -65,6 +66,7 @@ def register(
             "replace the month's figures (the old ones stay in the history)",
         ),
     )
+    p.add_argument("--user", metavar="USERNAME", help=user_help())
     p.add_argument(
         "--parent",
         metavar="CODE",
@@ -86,6 +88,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
         print(t(f"Không có tệp {args.file}.", f"No such file: {args.file}."))
         return 2
     db = open_database(database)
+    actor = sign_in(db.url, args.user, "ghi rõ người nhập số liệu", "who imports")
     try:
         sheet = bhyt_import.read_sheet(args.file)
         with session_scope(db.factory) as s:
@@ -109,7 +112,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
             cutoff = args.cutoff or bhyt_import.default_cutoff(args.month)
             backup.backup_before(db.url, "before-import")
             n = bhyt_import.apply_import(
-                s, None, check, args.month, cutoff, source=args.file.name, replace=args.replace
+                s, actor, check, args.month, cutoff, source=args.file.name, replace=args.replace
             )
             bhyt_import.remember_mapping(s, bhyt_import.header_texts(sheet, header, mapping))
             summary = bhyt_import.describe(check)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from onestop_desktop.commands.signin import sign_in, user_help
 from onestop_desktop.prefs import t
 
 
@@ -21,14 +22,7 @@ def register(
         ),
     )
     p.add_argument("file", metavar="FILE", type=Path, help=t("tệp .xlsx hoặc .csv", ".xlsx or .csv file"))
-    p.add_argument(
-        "--user",
-        metavar="USERNAME",
-        help=t(
-            "tài khoản ghi là người nhập (mặc định: tài khoản quản trị đầu tiên)",
-            "account recorded as the importer (default: the first administrator)",
-        ),
-    )
+    p.add_argument("--user", metavar="USERNAME", help=user_help())
     p.add_argument(
         "--check",
         action="store_true",
@@ -38,11 +32,9 @@ def register(
 
 
 def run(args: argparse.Namespace, database: str | None) -> int:
-    from sqlalchemy import select
 
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.db.engine import session_scope
-    from onestop_desktop.db.models import User
     from onestop_desktop.services import backup, import_dossiers
     from onestop_desktop.services.errors import ServiceError
 
@@ -50,18 +42,9 @@ def run(args: argparse.Namespace, database: str | None) -> int:
         print(t(f"Không có tệp {args.file}.", f"No such file: {args.file}."))
         return 2
     db = open_database(database)
+    actor = None if args.check else sign_in(db.url, args.user, "ghi rõ người nhập sổ", "who imports")
     try:
         with session_scope(db.factory) as s:
-            stmt = select(User).where(User.active.is_(True))
-            stmt = (
-                stmt.where(User.username == args.user)
-                if args.user
-                else stmt.order_by(User.role != "admin", User.id)
-            )
-            user = s.scalars(stmt.limit(1)).first()
-            if user is None:
-                print(t("Không tìm thấy tài khoản người nhập.", "No such user account."))
-                return 2
             plan = import_dossiers.plan_import(s, args.file)
             if not plan.ok:
                 print(
@@ -81,7 +64,8 @@ def run(args: argparse.Namespace, database: str | None) -> int:
                 )
                 return 0
             backup.backup_before(db.url, "before-import")
-            n = import_dossiers.apply_plan(s, user.id, plan, args.file.name)
+            assert actor is not None  # signed in above unless --check
+            n = import_dossiers.apply_plan(s, actor.user_id, plan, args.file.name)
     except ServiceError as exc:
         print(exc.message)
         return 1

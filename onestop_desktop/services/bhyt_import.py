@@ -244,7 +244,7 @@ def month_has_data(session: Session, month: date) -> bool:
 
 def apply_import(
     session: Session,
-    actor: Actor | None,
+    actor: Actor,
     check: ImportCheck,
     month: date,
     cutoff: date,
@@ -255,12 +255,11 @@ def apply_import(
     """Store the checked rows (all or nothing); returns the number of units written.
 
     Raises ValidationFailed when the check found problems, MonthExists when the month has data and
-    `replace` is False. Replaced numbers go to bhyt_history (reason "import"). `actor` None means
-    the command line (whoever can run it can already write the database file).
+    `replace` is False. Replaced numbers go to bhyt_history (reason "import"). The command line
+    signs its user in too: nobody imports anonymously.
     """
-    if actor is not None:
-        require(actor, Role.CLERK, Role.LEADER, what="nhập số liệu BHYT")
-    user_id = actor.user_id if actor is not None else None
+    require(actor, Role.CLERK, Role.LEADER, what="nhập số liệu BHYT")
+    user_id = actor.user_id
     month = bhyt.first_of_month(month)
     if not check.ok:
         raise ValidationFailed({"rows": check.report() or "Không có dòng số liệu nào."})
@@ -339,7 +338,7 @@ def remember_mapping(session: Session, texts: Mapping[str, str]) -> None:
 
 def import_file(
     session: Session,
-    actor: Actor | None,
+    actor: Actor,
     path: str | Path,
     month: date,
     cutoff: date | None = None,

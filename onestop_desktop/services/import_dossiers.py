@@ -23,8 +23,10 @@ from onestop_desktop.db.models import Dossier, DossierEvent, Procedure, Unit, Us
 from onestop_desktop.domain.states import DossierStatus, label_vi
 from onestop_desktop.domain.text import fold, nfc, vi_name_sort_key
 from onestop_desktop.services import audit, office
+from onestop_desktop.services.accounts import actor_of
 from onestop_desktop.services.dossiers import dossier_snapshot, search_key
 from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.roles import Role, require
 
 S = DossierStatus
 # folded header (punctuation removed) -> field
@@ -309,6 +311,7 @@ def apply_plan(session: Session, user_id: int, plan: ImportPlan, source: str) ->
     user = session.get(User, user_id)
     if user is None:
         raise ServiceError("Không tìm thấy người thực hiện việc nhập.")
+    require(actor_of(user), Role.CLERK, Role.LEADER, what="nhập sổ theo dõi hồ sơ")
     unit: Unit | None
     try:
         unit = office.office_unit(session)

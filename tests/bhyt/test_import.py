@@ -261,19 +261,53 @@ def test_mapping_is_remembered(bhyt_db: Database, clerk: Actor, tmp_path: Path) 
         assert (header, mapping) == (0, chosen)
 
 
-def test_cli_import(bhyt_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_import(
+    bhyt_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = bhyt_db.url
+    monkeypatch.setenv("ONESTOP_PASSWORD", "matkhau123")
+    good = write_xlsx(tmp_path / "good.xlsx", plain_rows())
+    # nobody imports anonymously, nor with a wrong password
+    assert main(["import", "bhyt", str(good), "--month", "2018-11", "--database", url]) == 2
+    assert "--user" in capsys.readouterr().err
+    monkeypatch.setenv("ONESTOP_PASSWORD", "sai-mat-khau1")
+    assert (
+        main(["import", "bhyt", str(good), "--month", "2018-11", "--user", "canbo", "--database", url]) == 2
+    )
+    assert "Sai tên đăng nhập hoặc mật khẩu" in capsys.readouterr().err
+    assert tally_count(bhyt_db, NOV) == 0
+    monkeypatch.setenv("ONESTOP_PASSWORD", "matkhau123")
     rows = plain_rows()
     rows[2][3] = 999999
     bad = write_xlsx(tmp_path / "bad.xlsx", rows)
-    assert main(["import", "bhyt", str(bad), "--month", "2018-11", "--database", url]) != 0
+    assert main(["import", "bhyt", str(bad), "--month", "2018-11", "--user", "canbo", "--database", url]) != 0
     out = capsys.readouterr().out
     assert "Không nhập gì" in out and "Dòng 3" in out
     assert tally_count(bhyt_db, NOV) == 0
     good = write_xlsx(tmp_path / "good.xlsx", plain_rows())
-    assert main(["import", "bhyt", str(good), "--month", "11/2018", "--database", url]) == 0
+    assert (
+        main(["import", "bhyt", str(good), "--month", "11/2018", "--user", "canbo", "--database", url]) == 0
+    )
     assert "Đã nhập 15 đơn vị" in capsys.readouterr().out
-    assert main(["import", "bhyt", str(good), "--month", "2018-11", "--database", url]) != 0
+    assert (
+        main(["import", "bhyt", str(good), "--month", "2018-11", "--user", "canbo", "--database", url]) != 0
+    )
     assert "--replace" in capsys.readouterr().out
-    assert main(["import", "bhyt", str(good), "--month", "2018-11", "--replace", "--database", url]) == 0
+    assert (
+        main(
+            [
+                "import",
+                "bhyt",
+                str(good),
+                "--month",
+                "2018-11",
+                "--replace",
+                "--user",
+                "canbo",
+                "--database",
+                url,
+            ]
+        )
+        == 0
+    )
     assert tally_count(bhyt_db, NOV) == 15

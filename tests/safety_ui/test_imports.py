@@ -25,11 +25,25 @@ def _backups(database: Database) -> list[backup.BackupInfo]:
 
 
 def test_dossier_import_is_backed_up_and_audited(
-    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    monkeypatch.setenv("ONESTOP_PASSWORD", "Demo@2018")
     url = demo_db.url
     assert _backups(demo_db) == []
-    assert main(["--database", url, "import", "dossiers", str(_xlsx(tmp_path / "so.xlsx", GOOD))]) == 0
+    assert (
+        main(
+            [
+                "--database",
+                url,
+                "import",
+                "dossiers",
+                "--user",
+                "canbo",
+                str(_xlsx(tmp_path / "so.xlsx", GOOD)),
+            ]
+        )
+        == 0
+    )
     copies = _backups(demo_db)
     assert [c.reason for c in copies] == ["before-import"]
     assert copies[0].dossiers == 10_343  # the copy holds the data as it was before the import
@@ -40,12 +54,26 @@ def test_dossier_import_is_backed_up_and_audited(
 
 
 def test_imported_dossier_edited_behind_the_back_is_found(
-    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
     import sqlite3
 
+    monkeypatch.setenv("ONESTOP_PASSWORD", "Demo@2018")
     url = demo_db.url
-    assert main(["--database", url, "import", "dossiers", str(_xlsx(tmp_path / "so.xlsx", GOOD))]) == 0
+    assert (
+        main(
+            [
+                "--database",
+                url,
+                "import",
+                "dossiers",
+                "--user",
+                "canbo",
+                str(_xlsx(tmp_path / "so.xlsx", GOOD)),
+            ]
+        )
+        == 0
+    )
     demo_db.engine.dispose()
     path = sqlite_file(url)
     assert path is not None
@@ -58,9 +86,19 @@ def test_imported_dossier_edited_behind_the_back_is_found(
     assert "Hồ sơ CU-2017-0002: applicant_name" in capsys.readouterr().out
 
 
-def test_bhyt_import_is_backed_up(bhyt_db: Database, tmp_path: Path) -> None:  # noqa: F811
+def test_bhyt_import_is_backed_up(
+    bhyt_db: Database,  # noqa: F811
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    monkeypatch.setenv("ONESTOP_PASSWORD", "matkhau123")
     good = write_xlsx(tmp_path / "good.xlsx", plain_rows())
-    assert main(["import", "bhyt", str(good), "--month", "2018-11", "--database", bhyt_db.url]) == 0
+    assert (
+        main(
+            ["import", "bhyt", str(good), "--month", "2018-11", "--user", "canbo", "--database", bhyt_db.url]
+        )
+        == 0
+    )
     assert [c.reason for c in _backups(bhyt_db)] == ["before-import"]
 
 

@@ -158,15 +158,18 @@ def test_exported_log_book_imports_back_as_already_present(demo_db: Database, tm
     assert n > 100 and (result.imported, result.existing, result.rejected) == (0, n, ())
 
 
-def test_cli_exit_codes(demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_cli_exit_codes(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     url = str(demo_db.url)
+    monkeypatch.setenv("ONESTOP_PASSWORD", "Demo@2018")
     bad = _xlsx(tmp_path / "bad.xlsx", [*GOOD, [5, "X-1", "Không có", "A", "", "", "01/01/2017", "", ""]])
-    assert main(["--database", url, "import", "dossiers", str(bad)]) == 1
+    assert main(["--database", url, "import", "dossiers", "--user", "canbo", str(bad)]) == 1
     out = capsys.readouterr().out
     assert "Dòng 7" in out
     good = _xlsx(tmp_path / "good.xlsx", GOOD)
-    assert main(["--database", url, "import", "dossiers", str(good)]) == 0
-    assert main(["--database", url, "import", "dossiers", str(good)]) == 0
+    assert main(["--database", url, "import", "dossiers", "--user", "canbo", str(good)]) == 0
+    assert main(["--database", url, "import", "dossiers", "--user", "canbo", str(good)]) == 0
     assert "0 hồ sơ" in capsys.readouterr().out.splitlines()[-1]
 
 
