@@ -34,7 +34,7 @@ def open_database(url: str | None = None, *, demo: bool = False, migrate: bool =
 def ensure_demo(db: Database) -> bool:
     """Build the demo office in `db` if it is not there yet."""
     from onestop_desktop.db.engine import session_scope
-    from onestop_desktop.services.demo import build_demo
+    from onestop_desktop.services.demo.office import build_demo
 
     with session_scope(db.factory) as session:
         return build_demo(session)

@@ -24,7 +24,7 @@ from onestop_desktop.ui.app import create_app
 from onestop_desktop.bootstrap import open_database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import User
-from onestop_desktop.services.accounts import actor_of
+from onestop_desktop.services.safety.accounts import actor_of
 from onestop_desktop.ui.bus import Bus
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.main_window import MainWindow

@@ -12,7 +12,15 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from onestop_desktop.reports.form_data import (  # noqa: E402
+from onestop_desktop.reports.forms import (  # noqa: E402
+    render_apology,
+    render_control_slip,
+    render_log_book,
+    render_receipt,
+    render_refusal,
+    render_supplement,
+)
+from onestop_desktop.services.form_data import (
     ApologyData,
     ControlSlipData,
     DocumentLine,
@@ -23,14 +31,6 @@ from onestop_desktop.reports.form_data import (  # noqa: E402
     ReceiptData,
     RefusalData,
     SupplementData,
-)
-from onestop_desktop.reports.forms import (  # noqa: E402
-    render_apology,
-    render_control_slip,
-    render_log_book,
-    render_receipt,
-    render_refusal,
-    render_supplement,
 )
 
 OFFICE = OfficeInfo(

@@ -64,7 +64,7 @@ def login_as(database: Database, username: str) -> Actor:
     from sqlalchemy import select
 
     from onestop_desktop.db.models import User
-    from onestop_desktop.services.accounts import actor_of
+    from onestop_desktop.services.safety.accounts import actor_of
 
     with session_scope(database.factory) as s:
         user = s.scalar(select(User).where(User.username == username))
@@ -74,8 +74,8 @@ def login_as(database: Database, username: str) -> Actor:
 
 @pytest.fixture
 def admin(db: Database) -> Actor:
-    from onestop_desktop.services import accounts
     from onestop_desktop.services.roles import Role
+    from onestop_desktop.services.safety import accounts
 
     with session_scope(db.factory) as s:
         accounts.create_user(s, None, "admin", "Quản Trị Viên", Role.ADMIN, "matkhau123")

@@ -10,9 +10,9 @@ from sqlalchemy import select
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import User
-from onestop_desktop.services import accounts
 from onestop_desktop.services.errors import PermissionDenied, ValidationFailed
 from onestop_desktop.services.roles import Actor, Role
+from onestop_desktop.services.safety import accounts
 from tests.conftest import login_as
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import User
-from onestop_desktop.services.demo import demo_accounts
+from onestop_desktop.services.demo.office import demo_accounts
 from onestop_desktop.services.home import today_figures
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.context import AppContext
@@ -73,7 +73,7 @@ def test_home_page_shows_figures_in_vietnamese_format(app_context: AppContext, q
 def test_today_figures_on_a_demo_day(demo_db: Database) -> None:
     from datetime import date
 
-    from onestop_desktop.services.catalogue import working_calendar
+    from onestop_desktop.services.catalogue.catalogue import working_calendar
 
     with session_scope(demo_db.factory) as s:
         fig = today_figures(s, date(2018, 10, 15), working_calendar(s))

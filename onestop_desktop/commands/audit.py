@@ -34,7 +34,7 @@ def run_verify(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.db.engine import resolve_url, session_scope, sqlite_file
     from onestop_desktop.db.models_stats import AuditEntry
     from onestop_desktop.domain.fmt import fmt_int
-    from onestop_desktop.services import audit
+    from onestop_desktop.services.safety import audit_check
 
     url = resolve_url(database)
     path = sqlite_file(url)
@@ -45,8 +45,8 @@ def run_verify(args: argparse.Namespace, database: str | None) -> int:
     try:
         with session_scope(db.factory) as s:
             entries = s.scalar(select(func.count()).select_from(AuditEntry)) or 0
-            chain = audit.verify_chain(s)
-            dossiers = audit.verify_dossiers(s)
+            chain = audit_check.verify_chain(s)
+            dossiers = audit_check.verify_dossiers(s)
     except DatabaseError as exc:
         print(
             t("Không đọc được cơ sở dữ liệu (chạy `check`)", "Cannot read the database (run `check`)")

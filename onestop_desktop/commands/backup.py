@@ -63,7 +63,7 @@ def _url(database: str | None) -> str:
 
 
 def run_backup(args: argparse.Namespace, database: str | None) -> int:
-    from onestop_desktop.services import backup
+    from onestop_desktop.services.safety import backup
 
     outcome = backup.backup(_url(database), also_to=args.to, reason="manual")
     print(t("Đã sao lưu vào", "Backed up to") + f": {outcome.path}")
@@ -82,7 +82,7 @@ def run_backup(args: argparse.Namespace, database: str | None) -> int:
 
 def _list(url: str) -> int:
     from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
-    from onestop_desktop.services import backup
+    from onestop_desktop.services.safety import backup
 
     folder = backup.default_folder(backup.database_file(url))
     found = backup.list_backups(folder)
@@ -110,7 +110,7 @@ def _actor(database_url: str, username: str | None):  # type: ignore[no-untyped-
 
 def run_restore(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.domain.fmt import fmt_int
-    from onestop_desktop.services import backup
+    from onestop_desktop.services.safety import backup
 
     url = _url(database)
     if args.file is None:
@@ -125,7 +125,7 @@ def run_restore(args: argparse.Namespace, database: str | None) -> int:
 
 
 def run_check(args: argparse.Namespace, database: str | None) -> int:
-    from onestop_desktop.services import backup
+    from onestop_desktop.services.safety import backup
 
     result = backup.check(_url(database), quick=args.quick)
     if result.ok:

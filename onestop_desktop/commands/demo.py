@@ -58,7 +58,7 @@ def _scale(db: object, args: argparse.Namespace) -> int:
     import time
 
     from onestop_desktop.db.engine import session_scope
-    from onestop_desktop.services import scale
+    from onestop_desktop.services.demo import scale
 
     started = time.perf_counter()
     last = [-1]

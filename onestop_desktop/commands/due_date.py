@@ -56,7 +56,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     if args.procedure:
         from onestop_desktop.bootstrap import open_database
         from onestop_desktop.db.engine import session_scope
-        from onestop_desktop.services import catalogue
+        from onestop_desktop.services.catalogue import catalogue
 
         db = open_database(database)
         with session_scope(db.factory) as s:

@@ -81,8 +81,10 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.domain.fmt import fmt_date
-    from onestop_desktop.services import backup, bhyt, bhyt_import
+    from onestop_desktop.services.bhyt import coverage, tallies
+    from onestop_desktop.services.bhyt import sheet_import as bhyt_import
     from onestop_desktop.services.errors import ServiceError
+    from onestop_desktop.services.safety import backup
 
     if not args.file.exists():
         print(t(f"Không có tệp {args.file}.", f"No such file: {args.file}."))
@@ -92,7 +94,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     try:
         sheet = bhyt_import.read_sheet(args.file)
         with session_scope(db.factory) as s:
-            groups = bhyt.list_groups(s)
+            groups = tallies.list_groups(s)
             header, mapping = bhyt_import.guess_mapping(sheet, groups, bhyt_import.remembered_mapping(s))
             check = bhyt_import.check_sheet(s, sheet, header, mapping, args.month, args.parent)
             if not check.ok:
@@ -102,9 +104,9 @@ def run(args: argparse.Namespace, database: str | None) -> int:
             if bhyt_import.month_has_data(s, args.month) and not args.replace:
                 print(
                     t(
-                        f"Tháng {bhyt.month_label(args.month)} đã có số liệu; thêm --replace để thay "
+                        f"Tháng {coverage.month_label(args.month)} đã có số liệu; thêm --replace để thay "
                         "(số cũ được giữ trong lịch sử). Không nhập gì.",
-                        f"{bhyt.month_label(args.month)} already has figures; add --replace. "
+                        f"{coverage.month_label(args.month)} already has figures; add --replace. "
                         "Nothing imported.",
                     )
                 )
@@ -121,11 +123,11 @@ def run(args: argparse.Namespace, database: str | None) -> int:
         return 1
     finally:
         db.engine.dispose()
-    label = bhyt.month_label(args.month)
+    label = coverage.month_label(args.month)
     print(
         t(
             f"Đã nhập {n} đơn vị, tháng {label} (số liệu đến {fmt_date(cutoff)}): {summary}",
-            f"Imported {n} units for {bhyt.month_label(args.month)} (as of {fmt_date(cutoff)}): {summary}",
+            f"Imported {n} units for {label} (as of {fmt_date(cutoff)}): {summary}",
         )
     )
     if check.report():

@@ -35,8 +35,9 @@ def run(args: argparse.Namespace, database: str | None) -> int:
 
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.db.engine import session_scope
-    from onestop_desktop.services import backup, import_dossiers
     from onestop_desktop.services.errors import ServiceError
+    from onestop_desktop.services.safety import backup
+    from onestop_desktop.services.tracking import logbook_import as import_dossiers
 
     if not args.file.exists():
         print(t(f"Không có tệp {args.file}.", f"No such file: {args.file}."))

@@ -44,7 +44,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.domain.periods import parse_period
-    from onestop_desktop.services.report_data import build_report
+    from onestop_desktop.services.reports.report_data import build_report
 
     try:
         period = parse_period(args.period)
@@ -78,7 +78,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
 
 def _summary(data: object) -> None:
     from onestop_desktop.domain.fmt import fmt_int, fmt_pct
-    from onestop_desktop.services.report_data import ReportData
+    from onestop_desktop.services.reports.report_data import ReportData
 
     assert isinstance(data, ReportData)
     c = data.totals

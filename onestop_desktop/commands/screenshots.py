@@ -88,18 +88,18 @@ def _fill(tab: Any, *, valid: bool) -> None:
 
 def _forms(tab: Any, ctx: Any, folder: Path) -> list[Path]:
     """Every printed form as a PDF, from the dossier just saved and the demo data."""
-    from onestop_desktop.reports import form_data as fd
     from onestop_desktop.reports import forms
-    from onestop_desktop.services import intake
+    from onestop_desktop.services import form_data as fd
+    from onestop_desktop.services.intake import outcomes
 
     r = tab.saved.receipt
     out = folder / "forms"
     out.mkdir(parents=True, exist_ok=True)
     with ctx.session() as s:
-        sup = intake.record_guidance(
+        sup = outcomes.record_guidance(
             s, ctx.actor, tab.form.to_form(), ["Giấy chứng sinh (bản chính)"], "Mang bản chính để đối chiếu."
         )
-        ref = intake.record_refusal(
+        ref = outcomes.record_refusal(
             s, ctx.actor, tab.form.to_form(), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND huyện."
         )
     later = r.due_at + timedelta(days=2)
@@ -154,7 +154,7 @@ def _shoot(folder: Path, database: str | None, work: Path) -> int:
 
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.db.models import User
-    from onestop_desktop.services.accounts import actor_of
+    from onestop_desktop.services.safety.accounts import actor_of
     from onestop_desktop.ui.app import create_app
     from onestop_desktop.ui.bus import Bus
     from onestop_desktop.ui.context import AppContext

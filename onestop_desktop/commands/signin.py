@@ -22,8 +22,8 @@ def sign_in(database_url: str, username: str | None, what_vi: str, what_en: str)
     """Check the user's password (lockout rules apply) and return who is acting."""
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.db.engine import session_scope
-    from onestop_desktop.services import accounts
     from onestop_desktop.services.errors import LoginFailed
+    from onestop_desktop.services.safety import accounts
 
     if not username:
         raise LoginFailed(t(f"Cần --user: {what_vi}.", f"Give --user: {what_en}."))

@@ -35,8 +35,8 @@ from reportlab.platypus import (
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
 from onestop_desktop.reports import charts
 from onestop_desktop.reports.fonts import SANS, SERIF, font_name, register_fonts
-from onestop_desktop.services.report_data import ReportData, summary_sections
-from onestop_desktop.services.statistics import Counts, Row, with_totals
+from onestop_desktop.services.reports.counts import Counts, Row, with_totals
+from onestop_desktop.services.reports.report_data import ReportData, summary_sections
 
 __all__ = ["briefing_title", "render_briefing"]
 

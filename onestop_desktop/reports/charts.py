@@ -16,8 +16,8 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from onestop_desktop.domain.fmt import fmt_int, fmt_num, fmt_pct
-from onestop_desktop.services.report_data import BhytSection, BhytUnitRow, ReportData
-from onestop_desktop.services.statistics import MonthPoint, Row
+from onestop_desktop.services.reports.counts import MonthPoint, Row
+from onestop_desktop.services.reports.report_data import BhytSection, BhytUnitRow, ReportData
 
 __all__ = [
     "bhyt_by_unit",

@@ -10,8 +10,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
-from onestop_desktop.services.report_data import ReportData
-from onestop_desktop.services.statistics import Counts, Row, with_totals
+from onestop_desktop.services.reports.counts import Counts, Row, with_totals
+from onestop_desktop.services.reports.report_data import ReportData
 
 __all__ = ["COUNT_HEADERS", "count_cells", "write_xlsx"]
 

@@ -20,7 +20,6 @@ from reportlab.platypus import (
 )
 
 from onestop_desktop.reports.fonts import SERIF, font_name
-from onestop_desktop.reports.form_data import DocumentLine, ReceiptData, RefusalData, SupplementData
 from onestop_desktop.reports.layout import (
     Styles,
     build_pdf,
@@ -38,6 +37,7 @@ from onestop_desktop.reports.layout import (
     title_block,
     tstyle,
 )
+from onestop_desktop.services.form_data import DocumentLine, ReceiptData, RefusalData, SupplementData
 
 __all__ = ["render_receipt", "render_refusal", "render_supplement"]
 

@@ -13,7 +13,6 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragrap
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int
 from onestop_desktop.reports.fonts import SERIF, font_name
-from onestop_desktop.reports.form_data import ApologyData, ControlSlipData, HandoverLine, LogBookData, LogRow
 from onestop_desktop.reports.layout import (
     MARGIN,
     Styles,
@@ -29,6 +28,7 @@ from onestop_desktop.reports.layout import (
     title_block,
     tstyle,
 )
+from onestop_desktop.services.form_data import ApologyData, ControlSlipData, HandoverLine, LogBookData, LogRow
 
 __all__ = ["render_apology", "render_control_slip", "render_log_book"]
 

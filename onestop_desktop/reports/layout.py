@@ -28,7 +28,7 @@ from reportlab.platypus import (
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int
 from onestop_desktop.reports.fonts import SERIF, font_name, register_fonts
-from onestop_desktop.reports.form_data import OfficeInfo
+from onestop_desktop.services.form_data import OfficeInfo
 
 __all__ = [
     "balanced",

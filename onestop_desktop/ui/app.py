@@ -13,8 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from onestop_desktop import prefs
 from onestop_desktop.bootstrap import Database, ensure_demo, open_database
 from onestop_desktop.db.engine import session_scope
-from onestop_desktop.services import accounts, office
-from onestop_desktop.services.demo import demo_accounts
+from onestop_desktop.services.catalogue import office
+from onestop_desktop.services.demo.office import demo_accounts
+from onestop_desktop.services.safety import accounts
 from onestop_desktop.ui.bus import Bus
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.fonts import load_fonts

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.calendar import WorkingCalendar
-from onestop_desktop.services import catalogue, office
+from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.roles import Actor, Role
 from onestop_desktop.ui.bus import Bus
 from onestop_desktop.ui.tasks import TaskRunner

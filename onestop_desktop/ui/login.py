@@ -17,9 +17,9 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
-from onestop_desktop.services import accounts
 from onestop_desktop.services.errors import ValidationFailed
 from onestop_desktop.services.roles import Actor, Role
+from onestop_desktop.services.safety import accounts
 
 
 class LoginDialog(QDialog):

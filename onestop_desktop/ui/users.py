@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desktop.services import accounts
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.services.roles import Role
+from onestop_desktop.services.safety import accounts
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 

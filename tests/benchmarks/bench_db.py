@@ -8,7 +8,8 @@ from pathlib import Path
 
 from onestop_desktop.bootstrap import ensure_demo, open_database
 from onestop_desktop.db.engine import session_scope
-from onestop_desktop.services import office, scale
+from onestop_desktop.services.catalogue import office
+from onestop_desktop.services.demo import scale
 
 N = int(os.environ.get("ONESTOP_BENCH_N", "1000000"))
 PATH = Path(os.environ.get("ONESTOP_BENCH_DB", f"/tmp/onestop-bench-{N}.sqlite3"))

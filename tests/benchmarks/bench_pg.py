@@ -18,7 +18,8 @@ from sqlalchemy import create_engine, make_url, text
 
 from onestop_desktop.bootstrap import ensure_demo, open_database
 from onestop_desktop.db.engine import session_scope
-from onestop_desktop.services import office, scale
+from onestop_desktop.services.catalogue import office
+from onestop_desktop.services.demo import scale
 from tests.benchmarks.bench_db import MARK, N
 
 CACHE = Path(os.environ.get("ONESTOP_BENCH_CACHE", "/tmp/onestop-bench"))

@@ -23,7 +23,7 @@ from onestop_desktop.domain.codes import make_dossier_code
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.services.audit import CHAIN_LOCK_KEY, GENESIS
 from onestop_desktop.services.dossiers import search_key
-from onestop_desktop.services.tracking_query import fts_phrases
+from onestop_desktop.services.tracking.filters import fts_phrases
 
 OPEN = "(2, 4, 5, 6)"
 NOT_ACCEPTED = "(1, 3)"

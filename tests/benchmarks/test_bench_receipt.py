@@ -16,8 +16,8 @@ from pypdf import PdfReader
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.reports.forms import render_receipt
-from onestop_desktop.services import intake
 from onestop_desktop.services.dossiers import DocumentCount
+from onestop_desktop.services.intake import checks, receiving
 from tests.conftest import login_as
 
 
@@ -27,7 +27,7 @@ def test_save_to_receipt_pdf(benchmark: Any, demo_db: Database, tmp_path: Path) 
 
     def save_and_print() -> Path:
         n = next(counter)
-        form = intake.IntakeForm(
+        form = checks.IntakeForm(
             procedure_code="1.001193",
             applicant_name="Nguyễn Văn An",
             citizen_id=f"0750900{n:05d}",
@@ -40,7 +40,7 @@ def test_save_to_receipt_pdf(benchmark: Any, demo_db: Database, tmp_path: Path) 
             ),
         )
         with session_scope(demo_db.factory) as s:
-            received = intake.receive(s, clerk, form)
+            received = receiving.receive(s, clerk, form)
         path = tmp_path / f"{received.registered.code}.pdf"
         render_receipt(received.receipt, path)
         return path

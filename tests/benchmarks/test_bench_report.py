@@ -3,7 +3,7 @@
     .venv/bin/pytest tests/benchmarks/test_bench_report.py --benchmark-only -p no:cacheprovider
 
 The database comes from ONESTOP_BENCH_DB (a SQLite file) or is built once with
-`onestop-desktop demo --scale 1000000` (services/scale.py) into the temp folder and reused.
+`onestop-desktop demo --scale 1000000` (services/demo/scale.py) into the temp folder and reused.
 Targets on the 2-core machine: month figures <= 300 ms; full PDF with charts <= 3 s.
 """
 
@@ -35,10 +35,6 @@ def _database_file() -> Path:
         return Path(given)
     path = Path(tempfile.gettempdir()) / f"onestop-bench-{SCALE}.sqlite3"
     if not path.exists():
-        try:
-            import onestop_desktop.services.scale  # noqa: F401
-        except ModuleNotFoundError:
-            pytest.skip("services/scale.py (demo --scale N) is not in this build; set ONESTOP_BENCH_DB")
         subprocess.run(
             [sys.executable, "-m", "onestop_desktop", "demo", "--scale", str(SCALE), "--database", str(path)],
             check=True,
@@ -68,7 +64,7 @@ def period(big_db: Database) -> Period:
 
 
 def test_month_figures(benchmark: Any, big_db: Database, period: Period) -> None:
-    from onestop_desktop.services.statistics import period_stats
+    from onestop_desktop.services.reports.statistics import period_stats
 
     def run() -> int:
         with session_scope(big_db.factory) as s:
@@ -78,7 +74,7 @@ def test_month_figures(benchmark: Any, big_db: Database, period: Period) -> None
 
 
 def test_month_totals_only(benchmark: Any, big_db: Database, period: Period) -> None:
-    from onestop_desktop.services.statistics import period_totals
+    from onestop_desktop.services.reports.statistics import period_totals
 
     def run() -> int:
         with session_scope(big_db.factory) as s:
@@ -88,7 +84,7 @@ def test_month_totals_only(benchmark: Any, big_db: Database, period: Period) -> 
 
 
 def test_whole_report_data(benchmark: Any, big_db: Database, period: Period) -> None:
-    from onestop_desktop.services.report_data import build_report
+    from onestop_desktop.services.reports.report_data import build_report
 
     def run() -> int:
         with session_scope(big_db.factory) as s:
@@ -99,7 +95,7 @@ def test_whole_report_data(benchmark: Any, big_db: Database, period: Period) -> 
 
 def test_briefing_pdf_with_charts(benchmark: Any, big_db: Database, period: Period) -> None:
     from onestop_desktop.reports.briefing import render_briefing
-    from onestop_desktop.services.report_data import build_report
+    from onestop_desktop.services.reports.report_data import build_report
 
     def run() -> int:
         with session_scope(big_db.factory) as s:

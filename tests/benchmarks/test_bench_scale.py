@@ -37,10 +37,12 @@ from onestop_desktop.db.engine import run_in_transaction, session_scope
 from onestop_desktop.db.models import Dossier
 from onestop_desktop.domain.periods import Period, month, year
 from onestop_desktop.domain.text import vi_name_sort_key
-from onestop_desktop.services import catalogue, dossiers, office
-from onestop_desktop.services import statistics as stats
+from onestop_desktop.services import dossiers
+from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.dossiers import DocumentCount, NewDossier
-from onestop_desktop.services.tracking_query import Sort, Today, TrackingFilter, count_rows, query_rows
+from onestop_desktop.services.reports import statistics as stats_statistics
+from onestop_desktop.services.tracking.filters import Sort, Today, TrackingFilter
+from onestop_desktop.services.tracking.query import count_rows, query_rows
 from tests.benchmarks import bench_db, raw_sql
 from tests.benchmarks.bench_db import N, bench_db_path
 from tests.benchmarks.bench_pg import CACHE, bench_pg_url
@@ -207,7 +209,7 @@ def test_save_one_dossier(benchmark: Any, backend: Backend) -> None:
 def _report(benchmark: Any, backend: Backend, figure: str, period: Period) -> None:
     def program() -> tuple[list[int], list[int], int, int, int]:
         with session_scope(backend.db.factory) as s:
-            p = stats.period_stats(s, period)
+            p = stats_statistics.period_stats(s, period)
         t = p.totals
         counts = [getattr(t, f.name) for f in fields(t)]
         parts = [len(p.by_field), len(p.by_procedure), len(p.by_unit), len(p.by_officer)]

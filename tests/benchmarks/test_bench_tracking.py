@@ -18,7 +18,7 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from onestop_desktop.bootstrap import Database, open_database  # noqa: E402
-from onestop_desktop.services.tracking import TrackingFilter  # noqa: E402
+from onestop_desktop.services.tracking.filters import TrackingFilter
 from tests.benchmarks.bench_db import N, bench_db_path  # noqa: E402
 
 NOW = datetime(2026, 11, 17, 9, 0)

@@ -15,8 +15,10 @@ from onestop_desktop.services.roles import Actor
 
 @pytest.fixture
 def bhyt_db(db: Database) -> Iterator[Database]:
-    from onestop_desktop.services import accounts, bhyt_demo, catalogue, office
+    from onestop_desktop.services.catalogue import catalogue, office
+    from onestop_desktop.services.demo import bhyt as bhyt_demo
     from onestop_desktop.services.roles import Role
+    from onestop_desktop.services.safety import accounts
 
     with session_scope(db.factory) as s:
         catalogue.load_bundled_units(s)

@@ -17,7 +17,8 @@ from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models_stats import BhytHistory, BhytTally
 from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.paths import resource_path
-from onestop_desktop.services import bhyt, bhyt_import
+from onestop_desktop.services.bhyt import coverage, tallies
+from onestop_desktop.services.bhyt import sheet_import as bhyt_import
 from onestop_desktop.services.errors import ValidationFailed
 from onestop_desktop.services.roles import Actor
 from tests.bhyt.conftest import write_xlsx
@@ -74,14 +75,14 @@ def test_good_sheet_imports_every_unit(bhyt_db: Database, clerk: Actor, tmp_path
     check = run_import(bhyt_db, clerk, write_xlsx(tmp_path / "t11.xlsx", plain_rows()))
     assert check.ok and len(check.rows) == 15 and not check.missing_units
     with session_scope(bhyt_db.factory) as s:
-        m = bhyt.month_coverage(s, NOV)
+        m = coverage.month_coverage(s, NOV)
         assert m.insured == 199467 + 15 * 40 and m.population == 240986
         assert m.cutoff == date(2018, 11, 24)
         assert m.previous_coverage is not None and round(m.previous_coverage, 2) == 82.77
         dinh = next(u for u in m.units if u.code == "26461")
         assert dinh.groups["ho_gia_dinh"] == 3910 + 40 and dinh.change_points is not None
         assert dinh.change_points > 0
-        assert bhyt.available_months(s)[-1] == NOV
+        assert coverage.available_months(s)[-1] == NOV
 
 
 def test_bad_row_imports_nothing_and_is_reported(bhyt_db: Database, clerk: Actor, tmp_path: Path) -> None:
@@ -169,7 +170,7 @@ def test_merged_cells_title_rows_and_text_numbers(bhyt_db: Database, clerk: Acto
         *(f"group:{g}" for g in GROUP_CODES),
     }
     with session_scope(bhyt_db.factory) as s:
-        m = bhyt.month_coverage(s, NOV)
+        m = coverage.month_coverage(s, NOV)
         assert m.insured == 199467 + 600
         gia_ray = next(u for u in m.units if u.code == "26425")
         assert gia_ray.population == 30412 and sum(gia_ray.groups.values()) == gia_ray.insured
@@ -231,7 +232,7 @@ def test_reimport_needs_replace_and_keeps_history(bhyt_db: Database, clerk: Acto
         run_import(bhyt_db, clerk, second)
     run_import(bhyt_db, clerk, second, replace=True)
     with session_scope(bhyt_db.factory) as s:
-        gia_ray = next(u for u in bhyt.month_coverage(s, NOV).units if u.code == "26425")
+        gia_ray = next(u for u in coverage.month_coverage(s, NOV).units if u.code == "26425")
         assert gia_ray.insured == 25929 + 40 - 100
         hist = list(
             s.scalars(select(BhytHistory).where(BhytHistory.reason == "import", BhytHistory.month == NOV))
@@ -248,7 +249,7 @@ def test_mapping_is_remembered(bhyt_db: Database, clerk: Actor, tmp_path: Path) 
     path = write_xlsx(tmp_path / "odd.xlsx", rows)
     with session_scope(bhyt_db.factory) as s:
         sheet = bhyt_import.read_sheet(path)
-        header, mapping = bhyt_import.guess_mapping(sheet, bhyt.list_groups(s))
+        header, mapping = bhyt_import.guess_mapping(sheet, tallies.list_groups(s))
         assert header == -1
         chosen = {"name": 0, "population": 1, "insured": 2}
         check = bhyt_import.check_sheet(s, sheet, 0, chosen, NOV)
@@ -256,7 +257,7 @@ def test_mapping_is_remembered(bhyt_db: Database, clerk: Actor, tmp_path: Path) 
         bhyt_import.remember_mapping(s, bhyt_import.header_texts(sheet, 0, chosen))
     with session_scope(bhyt_db.factory) as s:
         header, mapping = bhyt_import.guess_mapping(
-            sheet, bhyt.list_groups(s), bhyt_import.remembered_mapping(s)
+            sheet, tallies.list_groups(s), bhyt_import.remembered_mapping(s)
         )
         assert (header, mapping) == (0, chosen)
 

@@ -10,7 +10,9 @@ from sqlalchemy import select
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models_stats import AuditEntry, BhytHistory
-from onestop_desktop.services import bhyt, bhyt_demo
+from onestop_desktop.services.bhyt import coverage as bhyt_coverage
+from onestop_desktop.services.bhyt import tallies
+from onestop_desktop.services.demo import bhyt as bhyt_demo
 from onestop_desktop.services.errors import PermissionDenied, ServiceError, ValidationFailed
 from onestop_desktop.services.roles import Actor
 
@@ -27,7 +29,7 @@ STORY = {  # the news item of 25/10/2018
 
 def test_october_matches_the_source_story(bhyt_db: Database) -> None:
     with session_scope(bhyt_db.factory) as s:
-        m = bhyt.month_coverage(s, date(2018, 10, 24))
+        m = bhyt_coverage.month_coverage(s, date(2018, 10, 24))
     assert (m.month, m.cutoff, m.parent_code) == (OCT, date(2018, 10, 24), "741")
     assert (m.insured, m.population) == (199467, 240986)
     assert round(m.coverage, 2) == 82.77
@@ -46,11 +48,11 @@ def test_october_matches_the_source_story(bhyt_db: Database) -> None:
 
 def test_september_is_lower(bhyt_db: Database) -> None:
     with session_scope(bhyt_db.factory) as s:
-        sept = bhyt.month_coverage(s, SEP)
-        octo = bhyt.month_coverage(s, OCT)
-        trend = bhyt.coverage_trend(s, None)
-        dinh = bhyt.coverage_trend(s, "26461", months=3, until=date(2018, 10, 31))
-        assert bhyt.available_months(s) == [SEP, OCT]
+        sept = bhyt_coverage.month_coverage(s, SEP)
+        octo = bhyt_coverage.month_coverage(s, OCT)
+        trend = bhyt_coverage.coverage_trend(s, None)
+        dinh = bhyt_coverage.coverage_trend(s, "26461", months=3, until=date(2018, 10, 31))
+        assert bhyt_coverage.available_months(s) == [SEP, OCT]
     assert sept.cutoff == date(2018, 9, 24)
     assert sept.coverage < octo.coverage
     assert octo.previous_coverage == pytest.approx(sept.coverage)
@@ -63,7 +65,7 @@ def test_september_is_lower(bhyt_db: Database) -> None:
 
 def test_gaps_to_target(bhyt_db: Database) -> None:
     with session_scope(bhyt_db.factory) as s:
-        units = {u.code: u for u in bhyt.month_coverage(s, OCT).units}
+        units = {u.code: u for u in bhyt_coverage.month_coverage(s, OCT).units}
     tam = units["26449"]  # Xuân Tâm: 17,218 of 22,914, target 80 %
     assert tam.target == 80.0
     assert tam.gap_people == 18332 - 17218  # ceil(0.8 * 22914) = 18331.2 -> 18332
@@ -74,7 +76,7 @@ def test_gaps_to_target(bhyt_db: Database) -> None:
 
 def test_month_without_data_is_empty(bhyt_db: Database) -> None:
     with session_scope(bhyt_db.factory) as s:
-        m = bhyt.month_coverage(s, date(2018, 12, 1))
+        m = bhyt_coverage.month_coverage(s, date(2018, 12, 1))
     assert m.units == () and m.cutoff is None and m.population == 0 and m.coverage == 0.0
     assert m.previous_coverage is None
 
@@ -83,14 +85,14 @@ def test_demo_step_is_idempotent(bhyt_db: Database) -> None:
     with session_scope(bhyt_db.factory) as s:
         bhyt_demo.build_demo_step(s)
     with session_scope(bhyt_db.factory) as s:
-        m = bhyt.month_coverage(s, OCT)
+        m = bhyt_coverage.month_coverage(s, OCT)
         assert m.insured == 199467 and len(m.units) == 15
-        assert len(bhyt.list_groups(s)) == 5
+        assert len(tallies.list_groups(s)) == 5
 
 
 def _unit_id(db: Database, code: str) -> int:
     with session_scope(db.factory) as s:
-        return next(u.unit_id for u in bhyt.month_coverage(s, OCT).units if u.code == code)
+        return next(u.unit_id for u in bhyt_coverage.month_coverage(s, OCT).units if u.code == code)
 
 
 def test_edit_validation_messages(bhyt_db: Database, clerk: Actor) -> None:
@@ -103,7 +105,7 @@ def test_edit_validation_messages(bhyt_db: Database, clerk: Actor) -> None:
     ]
     for change, field, text in cases:
         with session_scope(bhyt_db.factory) as s, pytest.raises(ValidationFailed) as err:
-            bhyt.edit_tally(s, clerk, uid, OCT, **change)  # type: ignore[arg-type]
+            tallies.edit_tally(s, clerk, uid, OCT, **change)  # type: ignore[arg-type]
         assert text in err.value.errors[field], change
     with session_scope(bhyt_db.factory) as s:
         assert s.scalar(select(BhytHistory.id).limit(1)) is None
@@ -112,14 +114,14 @@ def test_edit_validation_messages(bhyt_db: Database, clerk: Actor) -> None:
 def test_edit_history_audit_and_undo(bhyt_db: Database, clerk: Actor, leader: Actor) -> None:
     uid = _unit_id(bhyt_db, "26449")
     with session_scope(bhyt_db.factory) as s:
-        groups = next(u.groups for u in bhyt.month_coverage(s, OCT).units if u.unit_id == uid)
+        groups = next(u.groups for u in bhyt_coverage.month_coverage(s, OCT).units if u.unit_id == uid)
         new_groups = {**groups, "ho_gia_dinh": groups["ho_gia_dinh"] + 500}
-        bhyt.edit_tally(s, clerk, uid, OCT, insured=17218 + 500, groups=new_groups)
+        tallies.edit_tally(s, clerk, uid, OCT, insured=17218 + 500, groups=new_groups)
     with session_scope(bhyt_db.factory) as s:
-        m = bhyt.month_coverage(s, OCT)
+        m = bhyt_coverage.month_coverage(s, OCT)
         assert m.insured == 199467 + 500
-        assert bhyt.undo_description(s, clerk) == "Xã Xuân Tâm, tháng 10/2018"
-        assert bhyt.undo_description(s, leader) is None
+        assert tallies.undo_description(s, clerk) == "Xã Xuân Tâm, tháng 10/2018"
+        assert tallies.undo_description(s, leader) is None
         h = s.scalars(select(BhytHistory)).one()
         assert (h.reason, h.user_id, h.before["insured"], h.after["insured"]) == (
             "edit",
@@ -130,31 +132,31 @@ def test_edit_history_audit_and_undo(bhyt_db: Database, clerk: Actor, leader: Ac
         a = s.scalars(select(AuditEntry).where(AuditEntry.entity == "bhyt_tally")).one()
         assert a.user_id == clerk.user_id and a.action == "edit" and a.after["insured"] == 17718
     with session_scope(bhyt_db.factory) as s:
-        assert bhyt.undo_last_edit(s, clerk) == "Xã Xuân Tâm, tháng 10/2018"
+        assert tallies.undo_last_edit(s, clerk) == "Xã Xuân Tâm, tháng 10/2018"
     with session_scope(bhyt_db.factory) as s:
-        assert bhyt.month_coverage(s, OCT).insured == 199467
-        assert bhyt.undo_last_edit(s, clerk) is None  # nothing left to undo
+        assert bhyt_coverage.month_coverage(s, OCT).insured == 199467
+        assert tallies.undo_last_edit(s, clerk) is None  # nothing left to undo
 
 
 def test_undo_refused_after_a_later_change(bhyt_db: Database, clerk: Actor, leader: Actor) -> None:
     uid = _unit_id(bhyt_db, "26461")
     with session_scope(bhyt_db.factory) as s:
-        bhyt.edit_tally(s, clerk, uid, OCT, population=13800)
+        tallies.edit_tally(s, clerk, uid, OCT, population=13800)
     with session_scope(bhyt_db.factory) as s:
-        bhyt.edit_tally(s, leader, uid, OCT, population=13900)
+        tallies.edit_tally(s, leader, uid, OCT, population=13900)
     with session_scope(bhyt_db.factory) as s, pytest.raises(ServiceError):
-        bhyt.undo_last_edit(s, clerk)
+        tallies.undo_last_edit(s, clerk)
 
 
 def test_targets_leaders_only(bhyt_db: Database, clerk: Actor, leader: Actor) -> None:
     with session_scope(bhyt_db.factory) as s, pytest.raises(PermissionDenied):
-        bhyt.set_target(s, clerk, "26449", 2018, 82.0)
+        tallies.set_target(s, clerk, "26449", 2018, 82.0)
     with session_scope(bhyt_db.factory) as s, pytest.raises(ValidationFailed):
-        bhyt.set_target(s, leader, "26449", 2018, 120.0)
+        tallies.set_target(s, leader, "26449", 2018, 120.0)
     with session_scope(bhyt_db.factory) as s:
-        bhyt.set_target(s, leader, "26449", 2018, 82.0)
+        tallies.set_target(s, leader, "26449", 2018, 82.0)
     with session_scope(bhyt_db.factory) as s:
-        tam = next(u for u in bhyt.month_coverage(s, OCT).units if u.code == "26449")
+        tam = next(u for u in bhyt_coverage.month_coverage(s, OCT).units if u.code == "26449")
         assert tam.target == 82.0
         assert (
             s.scalars(select(AuditEntry).where(AuditEntry.entity == "bhyt_target")).one().user_id

@@ -13,7 +13,7 @@ from sqlalchemy import select
 
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models_stats import BhytHistory
-from onestop_desktop.services import bhyt
+from onestop_desktop.services.bhyt import coverage
 from onestop_desktop.ui.bhyt import model as M
 from onestop_desktop.ui.bhyt.tab import BhytTab
 from tests.bhyt.conftest import write_xlsx
@@ -118,7 +118,7 @@ def test_right_value_is_saved_and_totals_update(qtbot, tab: BhytTab, warnings: l
     assert cell(tab, "26449", M.INSURED).data() == "17.318"
     assert "199.567/240.072" in tab.summary.text()
     with session_scope(tab.ctx.db.factory) as s:
-        m = bhyt.month_coverage(s, date(2018, 10, 1))
+        m = coverage.month_coverage(s, date(2018, 10, 1))
         assert (m.insured, m.population) == (199567, 240072)
         hist = list(s.scalars(select(BhytHistory).order_by(BhytHistory.id)))
         assert [h.reason for h in hist] == ["edit", "edit"] and hist[0].user_id == tab.ctx.actor.user_id

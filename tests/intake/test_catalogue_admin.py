@@ -14,11 +14,14 @@ from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier
 from onestop_desktop.db.models_stats import AuditEntry
 from onestop_desktop.domain.calendar import TimeUnit
-from onestop_desktop.services import catalogue, catalogue_admin, intake
-from onestop_desktop.services.catalogue import DocumentInfo
-from onestop_desktop.services.catalogue_admin import ProcedureEdit
+from onestop_desktop.services.catalogue import admin as catalogue_admin
+from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.catalogue.admin import ProcedureEdit
+from onestop_desktop.services.catalogue.catalogue import DocumentInfo
 from onestop_desktop.services.dossiers import DocumentCount
 from onestop_desktop.services.errors import PermissionDenied, ValidationFailed
+from onestop_desktop.services.intake import checks as intake_checks
+from onestop_desktop.services.intake import receiving
 from tests.conftest import login_as
 
 EDIT = ProcedureEdit(
@@ -46,10 +49,10 @@ def test_procedure_edit_is_audited_and_spares_received_dossiers(demo_db: Databas
         assert catalogue_admin.save_procedure(s, admin, EDIT) is True
         p = catalogue.get_procedure(s, "HT-99")
         assert p.name == "Đăng ký thử nghiệm" and p.time_unit is TimeUnit.WORKING_DAYS and p.fee == 10000
-    form = intake.IntakeForm("HT-99", "Lê Văn Tám", "075090001234", "0912345678", street="Ấp 2",
+    form = intake_checks.IntakeForm("HT-99", "Lê Văn Tám", "075090001234", "0912345678", street="Ấp 2",
                              address_unit_code="26428", documents=(DocumentCount("Tờ khai", 1),))  # fmt: skip
     with session_scope(demo_db.factory) as s:
-        got = intake.receive(s, clerk, form, received_at=datetime(2026, 11, 2, 8, 0))
+        got = receiving.receive(s, clerk, form, received_at=datetime(2026, 11, 2, 8, 0))
     due_before = got.registered.due.due
     with session_scope(demo_db.factory) as s:
         assert (

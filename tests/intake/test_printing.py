@@ -10,8 +10,8 @@ from pypdf import PdfReader
 from PySide6.QtPrintSupport import QPrinter
 from PySide6.QtWidgets import QFileDialog
 
-from onestop_desktop.reports.form_data import OfficeInfo, RefusalData
 from onestop_desktop.reports.forms import render_refusal
+from onestop_desktop.services.form_data import OfficeInfo, RefusalData
 from onestop_desktop.ui.common import printing
 
 

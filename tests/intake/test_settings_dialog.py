@@ -9,7 +9,8 @@ from typing import Any
 from PySide6.QtCore import QDate
 
 from onestop_desktop.db.engine import session_scope
-from onestop_desktop.services import catalogue, catalogue_admin
+from onestop_desktop.services.catalogue import admin as catalogue_admin
+from onestop_desktop.services.catalogue import catalogue
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.intake.settings import CatalogueDialog
 from onestop_desktop.ui.intake.tab import IntakeTab

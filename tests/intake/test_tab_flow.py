@@ -17,7 +17,7 @@ from onestop_desktop.db.models import Dossier, DossierEvent
 from onestop_desktop.domain.calendar import TimeUnit
 from onestop_desktop.domain.codes import parse_dossier_code
 from onestop_desktop.domain.fmt import fmt_date
-from onestop_desktop.services import catalogue
+from onestop_desktop.services.catalogue import catalogue
 from onestop_desktop.ui.intake import tab as tab_module
 from onestop_desktop.ui.intake.tab import IntakeTab
 from tests.helpers import type_text

@@ -14,7 +14,8 @@ from sqlalchemy import func, select
 
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import CounterEvent, Dossier
-from onestop_desktop.services import intake
+from onestop_desktop.services.intake import drafts as intake_drafts
+from onestop_desktop.services.intake import outcomes
 from onestop_desktop.ui.intake import dialogs
 from onestop_desktop.ui.intake import tab as tab_module
 from onestop_desktop.ui.intake.tab import IntakeTab
@@ -92,7 +93,7 @@ def test_draft_survives_a_new_tab_on_the_same_database(qtbot: Any, app_context: 
     again.save()
     assert again.saved is not None
     with session_scope(app_context.db.factory) as s:
-        assert intake.list_drafts(s, app_context.actor) == []
+        assert intake_drafts.list_drafts(s, app_context.actor) == []
 
 
 def test_known_citizen_id_offers_last_dossier(qtbot: Any, app_context: Any, opened: list) -> None:
@@ -158,7 +159,7 @@ def test_refusal_needs_a_reason_then_prints_form_03(
     text = "\n".join(p.extract_text() for p in PdfReader(path).pages)
     assert "Đỗ Văn Đức" in text and "Sở Xây dựng" in text
     with session_scope(app_context.db.factory) as s:
-        assert intake.count_counter_events(s, "refusal") == 1
+        assert outcomes.count_counter_events(s, "refusal") == 1
 
 
 def test_lookup_box_finds_partial_code_and_reprints(

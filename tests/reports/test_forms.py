@@ -17,7 +17,16 @@ from reportlab.lib.fonts import tt2ps
 from reportlab.pdfbase import pdfmetrics
 
 from onestop_desktop.reports.fonts import register_fonts
-from onestop_desktop.reports.form_data import (
+from onestop_desktop.reports.forms import (
+    render_apology,
+    render_control_slip,
+    render_log_book,
+    render_receipt,
+    render_refusal,
+    render_supplement,
+)
+from onestop_desktop.reports.layout import hm_date, money, place_date
+from onestop_desktop.services.form_data import (
     ApologyData,
     ControlSlipData,
     DocumentLine,
@@ -29,15 +38,6 @@ from onestop_desktop.reports.form_data import (
     RefusalData,
     SupplementData,
 )
-from onestop_desktop.reports.forms import (
-    render_apology,
-    render_control_slip,
-    render_log_book,
-    render_receipt,
-    render_refusal,
-    render_supplement,
-)
-from onestop_desktop.reports.layout import hm_date, money, place_date
 
 A5 = (419.53, 595.28)
 A4_LANDSCAPE = (841.89, 595.28)

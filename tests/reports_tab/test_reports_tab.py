@@ -91,7 +91,7 @@ def test_export_json_and_xlsx(tab: ReportsTab, tmp_path: Path) -> None:
 
 
 def test_indicator_entry_for_leaders_only(qtbot: Any, app_context: Any) -> None:
-    from onestop_desktop.services import indicators
+    from onestop_desktop.services.reports import indicators
     from onestop_desktop.ui.reports.indicators_dialog import IndicatorsDialog
     from tests.conftest import login_as
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Procedure
-from onestop_desktop.services import catalogue, office
+from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.dossiers import NewDossier, register
 from onestop_desktop.services.roles import Actor
 

@@ -117,7 +117,7 @@ def test_updates_by_tracking_are_followed(demo_db: Database, capsys: pytest.Capt
 
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.db.models import Dossier
-    from onestop_desktop.services import tracking_actions
+    from onestop_desktop.services.tracking import actions as tracking_actions
 
     clerk, officer = login_as(demo_db, "canbo"), login_as(demo_db, "cv.tnmt")
     code = register_some(demo_db, clerk, 1)[0]

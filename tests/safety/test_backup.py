@@ -13,8 +13,8 @@ from onestop_desktop.bootstrap import Database
 from onestop_desktop.cli import main
 from onestop_desktop.db.engine import session_scope, sqlite_file
 from onestop_desktop.db.models import Dossier
-from onestop_desktop.services import audit, backup
 from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.safety import audit_check, backup
 from tests.conftest import login_as
 
 from .helpers import register_some
@@ -55,8 +55,8 @@ def test_backup_restore_check_round_trip(demo_db: Database, tmp_path: Path) -> N
     assert count == DEMO_COUNT + 3 and last == new_codes[-1]
     assert backup.check(demo_db.url).ok
     with session_scope(demo_db.factory) as s:
-        assert audit.verify_chain(s) == []
-        assert audit.verify_dossiers(s).findings == []
+        assert audit_check.verify_chain(s) == []
+        assert audit_check.verify_dossiers(s).findings == []
     # The database still takes new dossiers (WAL again, sequences as in the backup).
     register_some(demo_db, login_as(demo_db, "canbo"), 1)
     assert _count(demo_db) == DEMO_COUNT + 1

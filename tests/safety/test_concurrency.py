@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from onestop_desktop.bootstrap import Database, open_database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier, DossierEvent
-from onestop_desktop.services import audit
+from onestop_desktop.services.safety import audit_check
 
 from .conftest import start_writer
 
@@ -47,8 +47,8 @@ def assert_all_saved(database: Database, codes: list[str], before: int) -> None:
         )
         assert events == len(stored)
         # The audit chain did not fork: every writer appended after the one before it.
-        assert audit.verify_chain(s) == []
-        assert audit.verify_dossiers(s).findings == []
+        assert audit_check.verify_chain(s) == []
+        assert audit_check.verify_dossiers(s).findings == []
 
 
 def _count(database: Database) -> int:

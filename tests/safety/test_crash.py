@@ -11,8 +11,8 @@ import pytest
 
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope, sqlite_file
-from onestop_desktop.services import audit
-from onestop_desktop.services.backup import check
+from onestop_desktop.services.safety import audit_check
+from onestop_desktop.services.safety.backup import check
 
 from .conftest import start_writer
 
@@ -62,5 +62,5 @@ def test_sigkill_at_random_moments_loses_nothing_that_was_saved(demo_db: Databas
     assert len(all_printed) > ROUNDS  # the kills did land in the middle of the work
     assert not (set(all_printed) - saved_with_event(str(db_file), all_printed))
     with session_scope(demo_db.factory) as s:
-        assert audit.verify_chain(s) == []
-        assert audit.verify_dossiers(s).findings == []
+        assert audit_check.verify_chain(s) == []
+        assert audit_check.verify_dossiers(s).findings == []

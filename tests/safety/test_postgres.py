@@ -12,9 +12,10 @@ from onestop_desktop.bootstrap import Database, ensure_demo, open_database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.migrate import current_revision, head_revision
 from onestop_desktop.db.models import Base, Dossier, Procedure, User
-from onestop_desktop.services import audit, backup, catalogue, office
-from onestop_desktop.services.accounts import actor_of
+from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.dossiers import NewDossier, register
+from onestop_desktop.services.safety import audit_check, backup
+from onestop_desktop.services.safety.accounts import actor_of
 
 pytestmark = pytest.mark.postgres
 
@@ -38,8 +39,8 @@ def test_demo_build_on_postgres(pg_built: Database) -> None:
     with session_scope(pg_built.factory) as s:
         assert s.scalar(select(func.count()).select_from(Dossier)) == 10343
         assert not ensure_demo(pg_built)  # idempotent there too
-        assert audit.verify_chain(s) == []
-        assert audit.verify_dossiers(s).findings == []
+        assert audit_check.verify_chain(s) == []
+        assert audit_check.verify_dossiers(s).findings == []
     assert backup.check(pg_built.url).ok
 
 
@@ -58,13 +59,13 @@ def test_register_after_demo_build_on_postgres(pg_built: Database) -> None:
     code = _register_one(pg_built)
     with session_scope(pg_built.factory) as s:
         assert s.scalar(select(Dossier.source).where(Dossier.code == code)) == "counter"
-        assert audit.verify_dossiers(s).findings == []
+        assert audit_check.verify_dossiers(s).findings == []
 
 
 def test_month_figures_equal_on_sqlite_and_postgres(pg_built: Database, demo_db_file: Path) -> None:
     """The same demo office gives the same October 2018 figures on both databases."""
     from onestop_desktop.domain.periods import parse_period
-    from onestop_desktop.services import statistics
+    from onestop_desktop.services.reports import statistics
 
     sqlite_db = open_database(f"sqlite:///{demo_db_file}", migrate=False)
     try:

@@ -8,9 +8,9 @@ import pytest
 
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope, sqlite_file
-from onestop_desktop.services import accounts, backup
 from onestop_desktop.services.errors import PermissionDenied
 from onestop_desktop.services.roles import Actor, Role
+from onestop_desktop.services.safety import accounts, backup
 from tests.conftest import login_as
 
 from .helpers import register_some

@@ -15,9 +15,9 @@ from sqlalchemy import select
 from onestop_desktop.bootstrap import open_database
 from onestop_desktop.db.engine import run_in_transaction, session_scope
 from onestop_desktop.db.models import Procedure, User
-from onestop_desktop.services import catalogue, office
-from onestop_desktop.services.accounts import actor_of
+from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.dossiers import DocumentCount, NewDossier, register
+from onestop_desktop.services.safety.accounts import actor_of
 
 
 def main(argv: list[str]) -> int:

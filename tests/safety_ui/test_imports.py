@@ -9,7 +9,7 @@ import pytest
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.cli import main
 from onestop_desktop.db.engine import sqlite_file
-from onestop_desktop.services import backup
+from onestop_desktop.services.safety import backup
 from tests.bhyt.conftest import (
     bhyt_db,  # noqa: F401  (fixture)
     write_xlsx,

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope, sqlite_file
-from onestop_desktop.services import accounts, backup
+from onestop_desktop.services.safety import accounts, backup
 from onestop_desktop.ui import app
 from onestop_desktop.ui.safety import startup
 from onestop_desktop.ui.safety.startup import DamagedDialog

@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope, sqlite_file
 from onestop_desktop.db.models import Dossier
-from onestop_desktop.services import backup
+from onestop_desktop.services.safety import backup
 from onestop_desktop.ui.bus import Bus
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.main_window import MainWindow

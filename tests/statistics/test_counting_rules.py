@@ -12,8 +12,9 @@ from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier, DossierEvent, Field, Procedure, Unit, User
 from onestop_desktop.domain.periods import parse_period
-from onestop_desktop.services import catalogue, statistics
-from onestop_desktop.services.statistics import Counts
+from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.reports import statistics
+from onestop_desktop.services.reports.counts import Counts
 
 OCT = "2018-10"
 NOV = "2018-11"

@@ -11,8 +11,8 @@ from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models_stats import AuditEntry
 from onestop_desktop.domain.periods import parse_period
-from onestop_desktop.services import indicators
 from onestop_desktop.services.errors import PermissionDenied, ValidationFailed
+from onestop_desktop.services.reports import indicators
 from tests.conftest import login_as
 
 OCT = date(2018, 10, 1)

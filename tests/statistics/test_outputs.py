@@ -17,7 +17,7 @@ from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.periods import parse_period
 from onestop_desktop.reports.briefing import render_briefing
 from onestop_desktop.reports.export_xlsx import write_xlsx
-from onestop_desktop.services.report_data import ReportData, build_report
+from onestop_desktop.services.reports.report_data import ReportData, build_report
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from sqlalchemy.engine import make_url
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.periods import parse_period
-from onestop_desktop.services.report_data import ReportData
+from onestop_desktop.services.reports.report_data import ReportData
 
 
 @pytest.fixture(scope="module")
@@ -44,7 +44,7 @@ def pg_demo_url() -> Iterator[str]:
 def test_october_report_on_postgresql(pg_demo_url: str, demo_db_file: object) -> None:
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.reports.briefing import render_briefing
-    from onestop_desktop.services.report_data import build_report
+    from onestop_desktop.services.reports.report_data import build_report
 
     pg = open_database(pg_demo_url)
     lite = open_database(f"sqlite:///{demo_db_file}")
@@ -66,7 +66,7 @@ def test_october_report_on_postgresql(pg_demo_url: str, demo_db_file: object) ->
 
 
 def build_report_on(db: Database, code: str) -> ReportData:
-    from onestop_desktop.services.report_data import build_report
+    from onestop_desktop.services.reports.report_data import build_report
 
     with session_scope(db.factory) as s:
         return build_report(s, parse_period(code))

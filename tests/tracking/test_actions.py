@@ -15,9 +15,11 @@ from onestop_desktop.db.models import Dossier, DossierEvent, User
 from onestop_desktop.db.models_stats import AuditEntry
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.states import TRANSITIONS, Action, DossierStatus
-from onestop_desktop.services import audit, tracking
 from onestop_desktop.services.errors import PermissionDenied, ServiceError
 from onestop_desktop.services.roles import Actor
+from onestop_desktop.services.safety import audit_check
+from onestop_desktop.services.tracking import actions as tracking_actions
+from onestop_desktop.services.tracking import details, forms
 from tests.conftest import login_as
 
 S = DossierStatus
@@ -37,20 +39,22 @@ def _officer(db: Database) -> int:
 
 def _call(db: Database, actor: Actor, dossier_id: int, action: Action, officer: int) -> Any:
     calls: dict[Action, Callable[[Any], Any]] = {
-        Action.TRANSFER: lambda s: tracking.transfer(s, actor, dossier_id, officer, at=AT),
-        Action.REQUEST_SUPPLEMENT: lambda s: tracking.request_supplement(
+        Action.TRANSFER: lambda s: tracking_actions.transfer(s, actor, dossier_id, officer, at=AT),
+        Action.REQUEST_SUPPLEMENT: lambda s: tracking_actions.request_supplement(
             s, actor, dossier_id, "Bản sao sổ hộ khẩu", at=AT
         ),
-        Action.RECEIVE_SUPPLEMENT: lambda s: tracking.receive_supplement(s, actor, dossier_id, CAL, at=AT),
-        Action.RESOLVE: lambda s: tracking.resolve(s, actor, dossier_id, at=AT),
-        Action.RETURN_RESULT: lambda s: tracking.return_result(s, actor, dossier_id, at=AT),
-        Action.WITHDRAW: lambda s: tracking.withdraw(s, actor, dossier_id, "Công dân xin rút", at=AT),
-        Action.STOP: lambda s: tracking.stop(s, actor, dossier_id, "Hồ sơ giả mạo", at=AT),
-        Action.APOLOGY: lambda s: tracking.apology(
+        Action.RECEIVE_SUPPLEMENT: lambda s: tracking_actions.receive_supplement(
+            s, actor, dossier_id, CAL, at=AT
+        ),
+        Action.RESOLVE: lambda s: tracking_actions.resolve(s, actor, dossier_id, at=AT),
+        Action.RETURN_RESULT: lambda s: tracking_actions.return_result(s, actor, dossier_id, at=AT),
+        Action.WITHDRAW: lambda s: tracking_actions.withdraw(s, actor, dossier_id, "Công dân xin rút", at=AT),
+        Action.STOP: lambda s: tracking_actions.stop(s, actor, dossier_id, "Hồ sơ giả mạo", at=AT),
+        Action.APOLOGY: lambda s: tracking_actions.apology(
             s, actor, dossier_id, datetime(2027, 1, 5, 10, 0), "Chờ xác minh nguồn gốc đất", at=AT
         ),
     }
-    fn = calls.get(action) or (lambda s: tracking.simple(s, actor, dossier_id, action, at=AT))
+    fn = calls.get(action) or (lambda s: tracking_actions.simple(s, actor, dossier_id, action, at=AT))
     with session_scope(db.factory) as s:
         return fn(s)
 
@@ -84,7 +88,7 @@ def test_every_allowed_and_forbidden_transition(demo_db: Database, status: Dossi
                 entry = s.scalars(select(AuditEntry).order_by(AuditEntry.id.desc()).limit(1)).one()
                 assert entry.action == str(action) and entry.user_id == actor.user_id
     with session_scope(demo_db.factory) as s:
-        assert audit.verify_chain(s) == []
+        assert audit_check.verify_chain(s) == []
 
 
 def test_pause_and_resume_across_tet(demo_db: Database) -> None:
@@ -95,10 +99,12 @@ def test_pause_and_resume_across_tet(demo_db: Database) -> None:
         assert d is not None
         d.received_at, d.due_at = datetime(2019, 1, 25, 8, 0), datetime(2019, 2, 1, 8, 0)
     with session_scope(demo_db.factory) as s:
-        tracking.request_supplement(s, actor, dossier_id, "Giấy xác nhận", at=datetime(2019, 1, 31, 10, 0))
+        tracking_actions.request_supplement(
+            s, actor, dossier_id, "Giấy xác nhận", at=datetime(2019, 1, 31, 10, 0)
+        )
         assert s.get(Dossier, dossier_id).paused_at == datetime(2019, 1, 31, 10, 0)  # type: ignore[union-attr]
     with session_scope(demo_db.factory) as s:
-        r = tracking.receive_supplement(s, actor, dossier_id, CAL, at=datetime(2019, 2, 12, 9, 0))
+        r = tracking_actions.receive_supplement(s, actor, dossier_id, CAL, at=datetime(2019, 2, 12, 9, 0))
     # waited: Fri 01/02, then Tết 02-10/02 (weekends and 04-08/02 off), Mon 11/02, Tue 12/02 = 3 working days
     # due Fri 01/02 + 3 working days = Mon 11/02, Tue 12/02, Wed 13/02
     assert r.due_at == datetime(2019, 2, 13, 8, 0)
@@ -113,9 +119,9 @@ def test_same_day_pause_moves_nothing(demo_db: Database) -> None:
     dossier_id = _open_dossier(demo_db)
     with session_scope(demo_db.factory) as s:
         due = s.get(Dossier, dossier_id).due_at  # type: ignore[union-attr]
-        tracking.request_supplement(s, actor, dossier_id, "Ảnh 4x6", at=AT)
+        tracking_actions.request_supplement(s, actor, dossier_id, "Ảnh 4x6", at=AT)
     with session_scope(demo_db.factory) as s:
-        r = tracking.receive_supplement(s, actor, dossier_id, CAL, at=AT.replace(hour=15))
+        r = tracking_actions.receive_supplement(s, actor, dossier_id, CAL, at=AT.replace(hour=15))
     assert r.due_at == due and "không mất ngày làm việc" in r.note
 
 
@@ -126,15 +132,15 @@ def test_undo_by_author_within_the_day(demo_db: Database) -> None:
         before = s.get(Dossier, dossier_id)
         assert before is not None
         old_due, old_status = before.due_at, before.status
-        tracking.apology(s, clerk, dossier_id, datetime(2027, 2, 3, 9, 0), "Chờ đo đạc lại", at=AT)
+        tracking_actions.apology(s, clerk, dossier_id, datetime(2027, 2, 3, 9, 0), "Chờ đo đạc lại", at=AT)
     with session_scope(demo_db.factory) as s:
         assert s.get(Dossier, dossier_id).apology_count == 1  # type: ignore[union-attr]
         with pytest.raises(PermissionDenied, match="Chỉ người đã thực hiện"):
-            tracking.undo_last(s, other, dossier_id, now=AT)
+            tracking_actions.undo_last(s, other, dossier_id, now=AT)
         with pytest.raises(PermissionDenied, match="trong ngày"):
-            tracking.undo_last(s, clerk, dossier_id, now=datetime(2026, 11, 25, 8, 0))
+            tracking_actions.undo_last(s, clerk, dossier_id, now=datetime(2026, 11, 25, 8, 0))
     with session_scope(demo_db.factory) as s:
-        tracking.undo_last(s, clerk, dossier_id, now=AT.replace(hour=16))
+        tracking_actions.undo_last(s, clerk, dossier_id, now=AT.replace(hour=16))
     with session_scope(demo_db.factory) as s:
         d = s.get(Dossier, dossier_id)
         assert d is not None
@@ -143,16 +149,16 @@ def test_undo_by_author_within_the_day(demo_db: Database) -> None:
             select(DossierEvent).where(DossierEvent.dossier_id == dossier_id).order_by(DossierEvent.id.desc())
         ).first()
         assert ev is not None and ev.action == "apology" and ev.undone_at is not None
-        assert audit.verify_chain(s) == []
+        assert audit_check.verify_chain(s) == []
 
 
 def test_undo_of_resolve_then_return(demo_db: Database) -> None:
     clerk = login_as(demo_db, "canbo")
     dossier_id = _open_dossier(demo_db)
     with session_scope(demo_db.factory) as s:
-        tracking.resolve(s, clerk, dossier_id, at=AT)
+        tracking_actions.resolve(s, clerk, dossier_id, at=AT)
     with session_scope(demo_db.factory) as s:
-        tracking.undo_last(s, clerk, dossier_id, now=AT)
+        tracking_actions.undo_last(s, clerk, dossier_id, now=AT)
     with session_scope(demo_db.factory) as s:
         d = s.get(Dossier, dossier_id)
         assert d is not None and d.status == int(S.PROCESSING) and d.resolved_at is None
@@ -167,8 +173,8 @@ def test_transfer_records_the_handover_for_form_05(demo_db: Database) -> None:
         if d.holder_user_id == officer:
             d.holder_user_id = clerk.user_id
     with session_scope(demo_db.factory) as s:
-        tracking.transfer(s, clerk, dossier_id, officer, note="Chuyển thẩm định", at=AT)
-        slip = tracking.control_slip_data(s, dossier_id)
+        tracking_actions.transfer(s, clerk, dossier_id, officer, note="Chuyển thẩm định", at=AT)
+        slip = forms.control_slip_data(s, dossier_id)
         d = s.get(Dossier, dossier_id)
         assert d is not None and d.holder_user_id == officer
     last = slip.lines[-1]
@@ -179,7 +185,7 @@ def test_apology_needs_a_later_date_and_a_reason(demo_db: Database) -> None:
     clerk = login_as(demo_db, "canbo")
     dossier_id = _open_dossier(demo_db)
     with session_scope(demo_db.factory) as s, pytest.raises(ServiceError) as info:
-        tracking.apology(s, clerk, dossier_id, datetime(2018, 1, 1, 8, 0), "", at=AT)
+        tracking_actions.apology(s, clerk, dossier_id, datetime(2018, 1, 1, 8, 0), "", at=AT)
     assert set(info.value.errors) == {"reason", "new_due"}  # type: ignore[attr-defined]
 
 
@@ -187,9 +193,9 @@ def test_leader_may_act_and_details_show_the_timeline(demo_db: Database) -> None
     leader = login_as(demo_db, "lanhdao")
     dossier_id = _open_dossier(demo_db)
     with session_scope(demo_db.factory) as s:
-        tracking.resolve(s, leader, dossier_id, note="Đã ký", at=AT)
+        tracking_actions.resolve(s, leader, dossier_id, note="Đã ký", at=AT)
     with session_scope(demo_db.factory) as s:
-        det = tracking.dossier_details(s, leader, dossier_id, CAL, AT)
+        det = details.dossier_details(s, leader, dossier_id, CAL, AT)
     assert det.events[-1].user_name == "Trần Văn Bình"
     assert det.events[-1].label == "Ghi nhận giải quyết xong"
     assert det.actions == ("return-result",)

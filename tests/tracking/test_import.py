@@ -14,7 +14,7 @@ from onestop_desktop.bootstrap import Database
 from onestop_desktop.cli import main
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier
-from onestop_desktop.services import import_dossiers as imp
+from onestop_desktop.services.tracking import logbook_import as imp
 from tests.conftest import login_as
 
 HEADERS = [

@@ -12,8 +12,10 @@ from onestop_desktop.db.models import Dossier
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.states import DossierStatus
 from onestop_desktop.domain.text import fold, vi_name_sort_key
-from onestop_desktop.services import tracking
-from onestop_desktop.services.tracking import Sort, Today, TrackingFilter
+from onestop_desktop.services.tracking import countdown as tracking_countdown
+from onestop_desktop.services.tracking import query as tracking_query
+from onestop_desktop.services.tracking import saved_filters
+from onestop_desktop.services.tracking.filters import Sort, Today, TrackingFilter
 from tests.conftest import login_as
 
 CAL = WorkingCalendar()
@@ -22,14 +24,14 @@ NOW = Today.at(datetime(2026, 11, 24, 9, 0), CAL)
 
 def _rows(db: Database, flt: TrackingFilter, sort: Sort | None = None, offset: int = 0, limit: int = 500):  # type: ignore[no-untyped-def]
     with session_scope(db.factory) as s:
-        return tracking.query_rows(s, flt, sort or Sort(), offset, limit, NOW, CAL)
+        return tracking_query.query_rows(s, flt, sort or Sort(), offset, limit, NOW, CAL)
 
 
 def test_quick_filters_and_counts(demo_db: Database) -> None:
     with session_scope(demo_db.factory) as s:
-        counts = tracking.quick_counts(s, TrackingFilter(), NOW, CAL)
+        counts = tracking_query.quick_counts(s, TrackingFilter(), NOW, CAL)
         for q, n in counts.items():
-            assert tracking.count_rows(s, TrackingFilter(quick=q), NOW, CAL) == n
+            assert tracking_query.count_rows(s, TrackingFilter(quick=q), NOW, CAL) == n
     assert counts["all"] == 10343 and counts["open"] == 84 and counts["supplement"] == 40
     assert counts["overdue"] == 84 - 40  # "today" is 2026: every running dossier from 2018 is late
     assert all(
@@ -84,42 +86,45 @@ def test_field_unit_date_and_due_within_filters(demo_db: Database) -> None:
     assert all(date(2018, 10, 1) <= r.received_at.date() <= date(2018, 10, 5) for r in rows)
     soon = Today.at(datetime(2018, 10, 29, 8, 0), CAL)
     with session_scope(demo_db.factory) as s:
-        n = tracking.count_rows(s, TrackingFilter(quick="open", due_within_days=2), soon, CAL)
-        assert n >= tracking.quick_counts(s, TrackingFilter(), soon, CAL)["due_soon"]
+        n = tracking_query.count_rows(s, TrackingFilter(quick="open", due_within_days=2), soon, CAL)
+        assert n >= tracking_query.quick_counts(s, TrackingFilter(), soon, CAL)["due_soon"]
 
 
 def test_saved_filters_round_trip(demo_db: Database) -> None:
     clerk = login_as(demo_db, "canbo")
     flt = TrackingFilter(quick="overdue", text="nguyễn", due_from=date(2018, 10, 1), statuses=(4,))
     with session_scope(demo_db.factory) as s:
-        tracking.save_filter(s, clerk, "Quá hạn đất đai", flt, Sort("applicant", True))
-        tracking.save_filter(s, clerk, "Quá hạn đất đai", flt, Sort("due"))  # overwrite, not duplicate
+        saved_filters.save_filter(s, clerk, "Quá hạn đất đai", flt, Sort("applicant", True))
+        saved_filters.save_filter(s, clerk, "Quá hạn đất đai", flt, Sort("due"))  # overwrite, not duplicate
     with session_scope(demo_db.factory) as s:
-        saved = tracking.list_filters(s, clerk)
+        saved = saved_filters.list_filters(s, clerk)
         assert [(f.name, f.filter, f.sort) for f in saved] == [("Quá hạn đất đai", flt, Sort("due"))]
-        tracking.delete_filter(s, clerk, saved[0].id)
-        assert tracking.list_filters(s, clerk) == []
+        saved_filters.delete_filter(s, clerk, saved[0].id)
+        assert saved_filters.list_filters(s, clerk) == []
 
 
 def test_countdown_texts() -> None:
-    days = tracking.DayCounter(CAL)
+    days = tracking_countdown.DayCounter(CAL)
     now = datetime(2026, 11, 17, 9, 0)  # Tuesday
-    c = tracking.countdown(4, datetime(2026, 11, 19, 9, 0), 5, "working-days", now, days)
+    c = tracking_countdown.countdown(4, datetime(2026, 11, 19, 9, 0), 5, "working-days", now, days)
     assert (c.text, c.level) == ("còn 2 ngày", "ok")
-    c = tracking.countdown(4, datetime(2026, 11, 18, 9, 0), 5, "working-days", now, days)
+    c = tracking_countdown.countdown(4, datetime(2026, 11, 18, 9, 0), 5, "working-days", now, days)
     assert (c.text, c.level) == ("còn 1 ngày", "soon")
-    c = tracking.countdown(4, datetime(2026, 11, 12, 9, 0), 5, "working-days", now, days)
+    c = tracking_countdown.countdown(4, datetime(2026, 11, 12, 9, 0), 5, "working-days", now, days)
     assert (c.text, c.level) == ("quá hạn 3 ngày", "overdue")
-    c = tracking.countdown(4, datetime(2026, 11, 17, 17, 0), 0, "working-days", now, days)
+    c = tracking_countdown.countdown(4, datetime(2026, 11, 17, 17, 0), 0, "working-days", now, days)
     assert (c.text, c.level) == ("còn 8 giờ", "soon")
-    assert tracking.countdown(5, datetime(2026, 11, 19), 5, "working-days", now, days).level == "paused"
-    assert tracking.countdown(10, datetime(2026, 11, 19), 5, "working-days", now, days).text == ""
+    assert (
+        tracking_countdown.countdown(5, datetime(2026, 11, 19), 5, "working-days", now, days).level
+        == "paused"
+    )
+    assert tracking_countdown.countdown(10, datetime(2026, 11, 19), 5, "working-days", now, days).text == ""
 
 
 def test_day_counter_equals_the_calendar() -> None:
     import random
 
-    days = tracking.DayCounter(CAL)
+    days = tracking_countdown.DayCounter(CAL)
     rng = random.Random(5)
     for _ in range(300):
         a = date(2017, 1, 1) + timedelta(days=rng.randint(0, 3650))
@@ -128,7 +133,7 @@ def test_day_counter_equals_the_calendar() -> None:
 
 
 def test_short_words_join_their_neighbour_for_the_trigram_index(demo_db: Database) -> None:
-    from onestop_desktop.services.tracking_query import fts_phrases
+    from onestop_desktop.services.tracking.filters import fts_phrases
 
     assert fts_phrases(["nguyen", "va"]) == (["nguyen va"], [])
     assert fts_phrases(["le", "van", "an"]) == (["le van an"], [])

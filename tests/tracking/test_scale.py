@@ -11,8 +11,9 @@ from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier
 from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
-from onestop_desktop.services import scale, tracking
+from onestop_desktop.services.demo import scale
 from onestop_desktop.services.roles import Actor
+from onestop_desktop.services.tracking import filters, query
 
 
 def test_generate_into_an_empty_database(db: Database, admin: Actor) -> None:
@@ -30,9 +31,9 @@ def test_generate_into_an_empty_database(db: Database, admin: Actor) -> None:
         # the search index follows the bulk insert (triggers)
         one = s.scalars(select(Dossier).limit(1)).one()
         cal = WorkingCalendar()
-        today = tracking.Today.at(datetime(2026, 11, 3, 9), cal)
-        flt = tracking.TrackingFilter(quick="all", text=one.code)
-        assert [r.id for r in tracking.query_rows(s, flt, tracking.Sort(), 0, 10, today, cal)] == [one.id]
+        today = filters.Today.at(datetime(2026, 11, 3, 9), cal)
+        flt = filters.TrackingFilter(quick="all", text=one.code)
+        assert [r.id for r in query.query_rows(s, flt, filters.Sort(), 0, 10, today, cal)] == [one.id]
 
 
 def test_fast_appointments_equal_the_calendar() -> None:

@@ -15,7 +15,8 @@ from sqlalchemy import select
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier, DossierEvent, User
 from onestop_desktop.domain.states import DossierStatus
-from onestop_desktop.services import tracking
+from onestop_desktop.services.tracking import filters as tracking_filters
+from onestop_desktop.services.tracking import query
 from onestop_desktop.ui.tracking import actions
 from onestop_desktop.ui.tracking.model import COL_DUE, COL_REMAINING, ID_ROLE, LEVEL_ROLE, SORT_ROLE
 from onestop_desktop.ui.tracking.tab import TrackingTab
@@ -79,8 +80,8 @@ def test_filter_as_you_type(tab: TrackingTab, qtbot) -> None:  # type: ignore[no
     name = first[0].applicant_name
     type_text(tab.filters.search, name)
     with session_scope(tab.ctx.db.factory) as s:
-        expected = tracking.count_rows(
-            s, tracking.TrackingFilter(quick="all", text=name), tab.model.today(), tab.calendar
+        expected = query.count_rows(
+            s, tracking_filters.TrackingFilter(quick="all", text=name), tab.model.today(), tab.calendar
         )
     qtbot.waitUntil(lambda: tab.model.rowCount() == expected, timeout=3000)
     assert 0 < expected < 10343
@@ -268,7 +269,7 @@ def test_saved_filter_from_the_bar(tab: TrackingTab) -> None:
     bar.saved.setCurrentIndex(index)
     bar.saved.activated.emit(index)
     assert bar.search.text() == "nguyen" and bar.quick_buttons["overdue"].isChecked()
-    assert tab.model.rowCount() == n and tab.model.sort_spec == tracking.Sort("applicant", True)
+    assert tab.model.rowCount() == n and tab.model.sort_spec == tracking_filters.Sort("applicant", True)
 
 
 def test_main_window_shows_the_tracking_tab(app_context, qtbot) -> None:  # type: ignore[no-untyped-def]

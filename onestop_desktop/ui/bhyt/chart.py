@@ -9,7 +9,7 @@ from typing import Any
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from onestop_desktop.domain.fmt import fmt_num
-from onestop_desktop.services.bhyt import month_label
+from onestop_desktop.services.bhyt.coverage import month_label
 
 THRESHOLDS = ((85.0, "#f0ad4e"), (95.0, "#2e7d32"))
 

@@ -6,7 +6,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from onestop_desktop.domain.fmt import fmt_date
-from onestop_desktop.services.bhyt import GroupInfo, MonthCoverage, month_label, people_needed
+from onestop_desktop.services.bhyt.coverage import MonthCoverage, month_label, people_needed
+from onestop_desktop.services.bhyt.tallies import GroupInfo
 
 
 def export_month(path: Path, m: MonthCoverage, groups: Sequence[GroupInfo]) -> Path:

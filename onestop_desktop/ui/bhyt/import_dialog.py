@@ -32,8 +32,10 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.domain.fmt import fmt_date
-from onestop_desktop.services import backup, bhyt, bhyt_import
-from onestop_desktop.services.bhyt_import import ImportCheck, MonthExists, Sheet
+from onestop_desktop.services.bhyt import coverage, tallies
+from onestop_desktop.services.bhyt import sheet_import as bhyt_import
+from onestop_desktop.services.bhyt.sheet_import import ImportCheck, MonthExists, Sheet
+from onestop_desktop.services.safety import backup
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext
 
@@ -60,7 +62,7 @@ class ImportDialog(QDialog):
         self.setWindowTitle(self.tr("Import the monthly BHYT sheet"))
         self.resize(1000, 680)
         with ctx.session() as s:
-            self.groups = bhyt.list_groups(s)
+            self.groups = tallies.list_groups(s)
         layout = QVBoxLayout(self)
 
         top = QHBoxLayout()
@@ -279,5 +281,5 @@ class ImportDialog(QDialog):
 
     def summary(self) -> str:
         return self.tr("{n} units imported for {month} (data as of {cutoff}).").format(
-            n=self.imported, month=bhyt.month_label(self.month()), cutoff=fmt_date(self.cutoff())
+            n=self.imported, month=coverage.month_label(self.month()), cutoff=fmt_date(self.cutoff())
         )

@@ -10,7 +10,8 @@ from PySide6.QtGui import QBrush, QColor
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct, parse_vi_int
 from onestop_desktop.domain.text import vi_sort_key
-from onestop_desktop.services.bhyt import GroupInfo, MonthCoverage, PopulationSource, UnitCoverage
+from onestop_desktop.services.bhyt.coverage import MonthCoverage, PopulationSource, UnitCoverage
+from onestop_desktop.services.bhyt.tallies import GroupInfo
 from onestop_desktop.services.errors import ServiceError
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1

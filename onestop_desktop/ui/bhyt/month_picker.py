@@ -8,7 +8,7 @@ from datetime import date
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QComboBox, QWidget
 
-from onestop_desktop.services.bhyt import month_label
+from onestop_desktop.services.bhyt.coverage import month_label
 
 
 class MonthPicker(QComboBox):

@@ -27,8 +27,9 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.clock import today_local
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
-from onestop_desktop.services import bhyt
-from onestop_desktop.services.bhyt import MonthCoverage, UnitCoverage
+from onestop_desktop.services.bhyt import coverage as bhyt_coverage
+from onestop_desktop.services.bhyt import tallies
+from onestop_desktop.services.bhyt.coverage import MonthCoverage, UnitCoverage
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.bhyt.chart import TrendChart
@@ -162,7 +163,7 @@ class BhytTab(QWidget):
         """Reload the list of months (keeping the one shown) and the month itself."""
         self._loaded = True
         with self.ctx.session() as s:
-            months = bhyt.available_months(s)
+            months = bhyt_coverage.available_months(s)
         self.picker.set_months(months, keep=self.picker.month())
         self.reload()
 
@@ -199,15 +200,15 @@ class BhytTab(QWidget):
         problem = ""
         with self.ctx.session() as s:
             self.current = None
-            groups = bhyt.list_groups(s)
+            groups = tallies.list_groups(s)
             if month is not None:
                 try:
-                    self.current = bhyt.month_coverage(s, month)
-                    groups = bhyt.list_groups(s, self.current.cutoff or month)
+                    self.current = bhyt_coverage.month_coverage(s, month)
+                    groups = tallies.list_groups(s, self.current.cutoff or month)
                 except ServiceError as exc:  # e.g. the office's own unit is not set yet
                     problem = exc.message
-            can_undo = bhyt.undo_description(s, self.ctx.actor)
-            sources = bhyt.population_sources(s, month) if month is not None else {}
+            can_undo = tallies.undo_description(s, self.ctx.actor)
+            sources = bhyt_coverage.population_sources(s, month) if month is not None else {}
         empty = MonthCoverage(today_local().replace(day=1), None, "", "", 0, 0, 0.0, None, None, ())
         self.model.set_month(self.current or empty, groups, sources)
         self.undo_button.setEnabled(can_undo is not None)
@@ -223,7 +224,7 @@ class BhytTab(QWidget):
         if m is None or not m.units:
             return self.tr("No BHYT figures yet. Import the monthly sheet of the social insurance office.")
         text = self.tr("{parent}, month {month}").format(
-            parent=m.parent_name, month=bhyt.month_label(m.month)
+            parent=m.parent_name, month=bhyt_coverage.month_label(m.month)
         )
         if m.cutoff:
             text += " " + self.tr("(data as of {date})").format(date=fmt_date(m.cutoff))
@@ -231,7 +232,7 @@ class BhytTab(QWidget):
             insured=fmt_int(m.insured), population=fmt_int(m.population), coverage=fmt_pct(m.coverage)
         )
         if m.target is not None:
-            need = bhyt.people_needed(m.target, m.population, m.insured)
+            need = bhyt_coverage.people_needed(m.target, m.population, m.insured)
             if need:
                 text += "; " + self.tr("target {target}: {people} more people needed").format(
                     target=fmt_pct(m.target), people=fmt_int(need)
@@ -275,7 +276,7 @@ class BhytTab(QWidget):
         if u is None or self.current is None or not self.isVisible():
             return
         with self.ctx.session() as s:
-            points = bhyt.coverage_trend(s, u.code, months=12, until=self.current.month)
+            points = bhyt_coverage.coverage_trend(s, u.code, months=12, until=self.current.month)
         title = self.tr("{unit}: coverage month by month").format(unit=u.name)
         self.chart.show_trend(title, points, u.target)
 
@@ -289,9 +290,9 @@ class BhytTab(QWidget):
                 groups = {**unit.groups, field.split(":", 1)[1]: value}
                 # the total follows the groups when they added up before the edit
                 insured = sum(groups.values()) if sum(unit.groups.values()) == unit.insured else None
-                bhyt.edit_tally(s, self.ctx.actor, unit.unit_id, month, insured=insured, groups=groups)
+                tallies.edit_tally(s, self.ctx.actor, unit.unit_id, month, insured=insured, groups=groups)
             else:
-                bhyt.edit_tally(s, self.ctx.actor, unit.unit_id, month, **{field: value})
+                tallies.edit_tally(s, self.ctx.actor, unit.unit_id, month, **{field: value})
         self.update_figures()
         self.show_chart()
         self._editing = True
@@ -303,7 +304,7 @@ class BhytTab(QWidget):
     def undo(self) -> None:
         try:
             with self.ctx.session() as s:
-                what = bhyt.undo_last_edit(s, self.ctx.actor)
+                what = tallies.undo_last_edit(s, self.ctx.actor)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -335,7 +336,7 @@ class BhytTab(QWidget):
             return
         try:
             with self.ctx.session() as s:
-                bhyt.set_target(s, self.ctx.actor, u.code, year, value)
+                tallies.set_target(s, self.ctx.actor, u.code, year, value)
         except Exception as exc:
             show_error(self, exc)
             return
@@ -345,7 +346,7 @@ class BhytTab(QWidget):
     def next_month(self) -> date:
         m = self.current.month if self.current and self.current.units else today_local().replace(day=1)
         with self.ctx.session() as s:
-            months = bhyt.available_months(s)
+            months = bhyt_coverage.available_months(s)
         if months:
             last = months[-1]
             m = date(last.year + 1, 1, 1) if last.month == 12 else date(last.year, last.month + 1, 1)
@@ -375,7 +376,7 @@ class BhytTab(QWidget):
         m = self.current
         assert m is not None
         with self.ctx.session() as s:
-            groups = bhyt.list_groups(s, m.cutoff or m.month)
+            groups = tallies.list_groups(s, m.cutoff or m.month)
         self.ctx.tasks.run(
             lambda _p: export_month(path, m, groups),
             lambda p: self._status(self.tr("Saved {path}").format(path=p)),

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.domain.fmt import fmt_datetime
-from onestop_desktop.services.intake import DossierSummary
+from onestop_desktop.services.intake.lookup import DossierSummary
 
 
 class GuidanceDialog(QDialog):

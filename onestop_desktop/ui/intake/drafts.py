@@ -7,7 +7,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from onestop_desktop.domain.fmt import fmt_datetime
-from onestop_desktop.services.intake import DraftInfo
+from onestop_desktop.services.intake.drafts import DraftInfo
 
 
 class DraftsList(QListWidget):

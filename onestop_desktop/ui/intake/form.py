@@ -23,9 +23,9 @@ from shiboken6 import isValid
 
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.domain.text import fold
-from onestop_desktop.services.catalogue import ProcedureInfo
+from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.dossiers import CHANNELS, DocumentCount
-from onestop_desktop.services.intake import MAX_SETS, IntakeForm, check_field
+from onestop_desktop.services.intake.checks import MAX_SETS, IntakeForm, check_field
 from onestop_desktop.ui.intake.widgets import (
     DocumentsTable,
     FieldBox,

@@ -6,8 +6,8 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QCoreApplication
 
-from onestop_desktop.services import intake
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
+from onestop_desktop.services.intake import outcomes
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.intake.dialogs import GuidanceDialog, RefusalDialog
 
@@ -40,7 +40,7 @@ def guidance(tab: IntakeTab) -> None:
     data = _record(
         tab,
         dialog,
-        lambda s: intake.record_guidance(
+        lambda s: outcomes.record_guidance(
             s, tab.ctx.actor, tab.form.to_form(), dialog.missing_items(), dialog.instructions.toPlainText()
         ),
     )
@@ -60,7 +60,7 @@ def refuse(tab: IntakeTab) -> None:
     data = _record(
         tab,
         dialog,
-        lambda s: intake.record_refusal(s, tab.ctx.actor, tab.form.to_form(), dialog.reason.toPlainText()),
+        lambda s: outcomes.record_refusal(s, tab.ctx.actor, tab.form.to_form(), dialog.reason.toPlainText()),
     )
     if data is None:
         return

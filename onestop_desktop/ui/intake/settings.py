@@ -34,9 +34,10 @@ from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.calendar import TimeUnit
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.domain.text import fold
-from onestop_desktop.services import catalogue, catalogue_admin
-from onestop_desktop.services.catalogue import DocumentInfo, ProcedureInfo
-from onestop_desktop.services.catalogue_admin import KIND_WORDS, ProcedureEdit
+from onestop_desktop.services.catalogue import admin as catalogue_admin
+from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.catalogue.admin import KIND_WORDS, ProcedureEdit
+from onestop_desktop.services.catalogue.catalogue import DocumentInfo, ProcedureInfo
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext

@@ -28,9 +28,12 @@ from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier
 from onestop_desktop.domain.fmt import fmt_datetime
 from onestop_desktop.paths import data_dir
-from onestop_desktop.services import catalogue, intake, office
-from onestop_desktop.services.catalogue import ProcedureInfo
+from onestop_desktop.services.catalogue import catalogue, office
+from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
+from onestop_desktop.services.intake import checks, receiving
+from onestop_desktop.services.intake import drafts as intake_drafts
+from onestop_desktop.services.intake import lookup as intake_lookup
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext
@@ -71,7 +74,7 @@ class IntakeTab(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ctx = ctx
         self.draft_id: int | None = None
-        self.saved: intake.Received | None = None
+        self.saved: receiving.Received | None = None
         self.last_pdf: Path | None = None
         self._loading = False
         self.form = IntakeFormWidget()
@@ -175,7 +178,7 @@ class IntakeTab(QWidget):
                 unit_id = None
             units = catalogue.list_units(s)
             labels = [
-                (u.code, intake.unit_path(s, u.code))
+                (u.code, checks.unit_path(s, u.code))
                 for u in units
                 if u.level in ("commune", "township", "ward")
             ]
@@ -195,7 +198,7 @@ class IntakeTab(QWidget):
             latest = s.scalar(select(func.max(Dossier.received_at)))
             if latest is not None and latest < since:  # an archive (the demo): its last year of work
                 since = latest - timedelta(days=365)
-            return intake.procedure_usage(s, unit_id, since=since)
+            return intake_lookup.procedure_usage(s, unit_id, since=since)
 
     def _data_changed(self, kind: str) -> None:
         if kind in ("catalogue", "calendar"):
@@ -226,17 +229,17 @@ class IntakeTab(QWidget):
             self.due_label.setText("—")
             self.due_explain.setText(self.tr("Choose a procedure to see the appointment date."))
         else:
-            due = intake.preview_due(self.calendar, p)
+            due = receiving.preview_due(self.calendar, p)
             self.due_label.setText(fmt_datetime(due.due))
             self.due_explain.setText(due.explain())
             self.due_label.setToolTip(due.explain())
         warnings = []
         cid = self.form.edits["citizen_id"].text()
         if p is not None and cid.strip():
-            checked = intake.check_field("citizen_id", cid)
+            checked = checks.check_field("citizen_id", cid)
             if checked.ok:
                 with self.ctx.session() as s:
-                    dup = intake.open_duplicates(s, checked.value, p.code)
+                    dup = intake_lookup.open_duplicates(s, checked.value, p.code)
                 if dup:
                     warnings.append(
                         self.tr(
@@ -250,7 +253,7 @@ class IntakeTab(QWidget):
 
     def offer_last_applicant(self, citizen_id: str) -> None:
         with self.ctx.session() as s:
-            info = intake.last_applicant(s, citizen_id)
+            info = intake_lookup.last_applicant(s, citizen_id)
         self._last_applicant = info
         if info is None:
             self.fill_button.setVisible(False)
@@ -285,7 +288,7 @@ class IntakeTab(QWidget):
             return
         try:
             with self.ctx.session() as s:
-                received = intake.receive(s, self.ctx.actor, self.form.to_form())
+                received = receiving.receive(s, self.ctx.actor, self.form.to_form())
         except ValidationFailed as exc:
             self.form.show_errors(exc.errors)
             self.form.focus_first_error(exc.errors)
@@ -379,25 +382,25 @@ class IntakeTab(QWidget):
         if self.saved is not None or not self._has_content():
             return
         with self.ctx.session() as s:
-            self.draft_id = intake.save_draft(s, self.ctx.actor, self.form.payload(), self.draft_id)
+            self.draft_id = intake_drafts.save_draft(s, self.ctx.actor, self.form.payload(), self.draft_id)
         self.refresh_drafts()
 
     def _drop_draft(self) -> None:
         if self.draft_id is not None:
             with self.ctx.session() as s:
-                intake.delete_draft(s, self.ctx.actor, self.draft_id)
+                intake_drafts.delete_draft(s, self.ctx.actor, self.draft_id)
             self.draft_id = None
         self.refresh_drafts()
 
     def refresh_drafts(self) -> None:
         with self.ctx.session() as s:
-            drafts = intake.list_drafts(s, self.ctx.actor)
+            drafts = intake_drafts.list_drafts(s, self.ctx.actor)
         self.drafts.show_drafts(drafts, self.draft_id)
 
     def resume_draft(self, draft_id: int) -> None:
         try:
             with self.ctx.session() as s:
-                draft = intake.load_draft(s, self.ctx.actor, draft_id)
+                draft = intake_drafts.load_draft(s, self.ctx.actor, draft_id)
         except ServiceError as exc:
             show_error(self, exc)
             return
@@ -412,7 +415,7 @@ class IntakeTab(QWidget):
 
     def delete_draft(self, draft_id: int) -> None:
         with self.ctx.session() as s:
-            intake.delete_draft(s, self.ctx.actor, draft_id)
+            intake_drafts.delete_draft(s, self.ctx.actor, draft_id)
         if draft_id == self.draft_id:
             self.draft_id = None
         self.refresh_drafts()
@@ -422,7 +425,7 @@ class IntakeTab(QWidget):
     def run_lookup(self) -> None:
         text = self.lookup.text()
         with self.ctx.session() as s:
-            result = intake.lookup(s, text)
+            result = intake_lookup.lookup(s, text)
         if not result.candidates:
             QMessageBox.information(
                 self, self.tr("Lookup"), self.tr("No dossier found for “{q}”.").format(q=text)
@@ -434,7 +437,7 @@ class IntakeTab(QWidget):
 
     def reprint(self, dossier_id: int, code: str) -> None:
         with self.ctx.session() as s:
-            data = intake.receipt_data(s, dossier_id)
+            data = receiving.receipt_data(s, dossier_id)
         path = forms_dir() / f"giay-hen-{code}.pdf"
         self.render_pdf(
             lambda: _forms().render_receipt(data, path), path, self.tr("Receipt {code}").format(code=code)

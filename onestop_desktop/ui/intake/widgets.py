@@ -25,9 +25,10 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from onestop_desktop.domain.text import nfc
-from onestop_desktop.services.catalogue import ProcedureInfo
+from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.dossiers import DocumentCount
-from onestop_desktop.services.intake import MAX_COUNT, search_procedures
+from onestop_desktop.services.intake.checks import MAX_COUNT
+from onestop_desktop.services.intake.lookup import search_procedures
 
 ERROR_STYLE = "color: #b00020; font-size: 9pt;"
 WARNING_STYLE = "color: #8a5a00; font-size: 9pt;"

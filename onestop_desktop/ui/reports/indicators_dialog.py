@@ -18,8 +18,8 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int
-from onestop_desktop.services import indicators
 from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.reports import indicators
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.reports.widgets import Column, CopyableTable, RowsModel

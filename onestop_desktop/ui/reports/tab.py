@@ -30,9 +30,9 @@ from onestop_desktop.clock import today_local
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.report_data import ReportData, build_report, summary_sentences
+from onestop_desktop.services.reports.counts import Counts, Row
+from onestop_desktop.services.reports.report_data import ReportData, build_report, summary_sentences
 from onestop_desktop.services.roles import Role
-from onestop_desktop.services.statistics import Counts, Row
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.reports.period_picker import PeriodPicker

@@ -10,8 +10,8 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from onestop_desktop.db.engine import sqlite_file
-from onestop_desktop.services import backup
 from onestop_desktop.services.roles import Role
+from onestop_desktop.services.safety import backup
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.safety.auto import AutoBackup

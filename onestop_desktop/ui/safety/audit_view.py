@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
-from onestop_desktop.services import audit
 from onestop_desktop.services.roles import Role, require
+from onestop_desktop.services.safety import audit_check
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 
@@ -80,15 +80,15 @@ class AuditReport:
     findings: list[str]
     checked: int
     skipped_demo: int
-    entries: list[audit.EntryView]
+    entries: list[audit_check.EntryView]
 
 
 def build_report(ctx: AppContext) -> AuditReport:
     """Runs on the task runner: its own session, nothing written."""
     with ctx.session() as s:
-        chain = audit.verify_chain(s)
-        dossiers = audit.verify_dossiers(s)
-        entries = audit.recent_entries(s, RECENT)
+        chain = audit_check.verify_chain(s)
+        dossiers = audit_check.verify_dossiers(s)
+        entries = audit_check.recent_entries(s, RECENT)
     findings = [f.message for f in chain] + [f.message for f in dossiers.findings]
     return AuditReport(findings, dossiers.checked, dossiers.skipped_demo, entries)
 

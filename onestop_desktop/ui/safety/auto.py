@@ -8,8 +8,8 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 from onestop_desktop.db.engine import sqlite_file
-from onestop_desktop.services import backup
 from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.safety import backup
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.safety.table import second_folder
 

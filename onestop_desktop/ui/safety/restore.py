@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout, QWidget
 
 from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
-from onestop_desktop.services import backup
-from onestop_desktop.services.backup import BackupInfo
+from onestop_desktop.services.safety import backup
+from onestop_desktop.services.safety.backup import BackupInfo
 from onestop_desktop.ui.common.messages import confirm
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.safety.table import BackupTable, all_backups

@@ -34,10 +34,10 @@ from PySide6.QtWidgets import (
 from onestop_desktop.db.engine import resolve_url, sqlite_file, sqlite_url
 from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.paths import demo_database_path
-from onestop_desktop.services import backup
-from onestop_desktop.services.backup import BackupInfo, CheckResult, RestoreOutcome
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.roles import Actor
+from onestop_desktop.services.safety import backup
+from onestop_desktop.services.safety.backup import BackupInfo, CheckResult, RestoreOutcome
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.safety.table import BackupTable, all_backups, second_folder
@@ -102,8 +102,8 @@ def check_or_restore(url: str, parent: QWidget | None = None) -> bool:
 def authenticate_in_backup(backup_file: Path, username: str, password: str) -> Actor:
     """Sign in with the accounts stored in `backup_file` (read from a throw-away copy)."""
     from onestop_desktop.db.engine import make_engine, make_session_factory, session_scope
-    from onestop_desktop.services import accounts
     from onestop_desktop.services.errors import LoginFailed
+    from onestop_desktop.services.safety import accounts
 
     with tempfile.TemporaryDirectory() as tmp:
         copy = Path(tmp) / "accounts.sqlite3"

@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from onestop_desktop import prefs
 from onestop_desktop.domain.fmt import fmt_datetime, fmt_int, fmt_num
-from onestop_desktop.services import backup
-from onestop_desktop.services.backup import BackupInfo
+from onestop_desktop.services.safety import backup
+from onestop_desktop.services.safety.backup import BackupInfo
 
 CONTEXT = "BackupTable"
 REASONS = {  # file-name reason -> label (translated when shown)

@@ -20,8 +20,9 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.domain.states import Action
-from onestop_desktop.services import tracking
-from onestop_desktop.services.tracking import DossierDetails
+from onestop_desktop.services.tracking import actions, query
+from onestop_desktop.services.tracking import forms as tracking_forms
+from onestop_desktop.services.tracking.details import DossierDetails
 from onestop_desktop.ui.common import messages
 from onestop_desktop.ui.tracking.dialogs import ApologyDialog, NoteDialog, TransferDialog
 
@@ -54,7 +55,7 @@ def prompt(tab: TrackingTab, action: Action, d: DossierDetails) -> dict[str, Any
     dialog: TransferDialog | NoteDialog | ApologyDialog
     if action is Action.TRANSFER:
         with tab.ctx.session() as s:
-            people = tracking.holders(s)
+            people = query.holders(s)
         dialog = TransferDialog(people, None, tab)
     elif action is Action.REQUEST_SUPPLEMENT:
         dialog = NoteDialog(
@@ -114,10 +115,10 @@ def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
     pdf: tuple[Path, str] | None = None
     with tab.ctx.session() as s:
         if action is Action.TRANSFER:
-            tracking.transfer(s, actor, d.id, int(values["to_user_id"]), note, at=now)
+            actions.transfer(s, actor, d.id, int(values["to_user_id"]), note, at=now)
         elif action is Action.REQUEST_SUPPLEMENT:
-            tracking.request_supplement(s, actor, d.id, note, at=now)
-            data = tracking.supplement_data(s, d.id, note, actor.full_name, now)
+            actions.request_supplement(s, actor, d.id, note, at=now)
+            data = tracking_forms.supplement_data(s, d.id, note, actor.full_name, now)
             pdf = (
                 _forms_dir() / f"mau02-{d.code}.pdf",
                 QCoreApplication.translate("TrackingActions", "Supplement request (form 02)"),
@@ -126,15 +127,15 @@ def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
 
             render_supplement(data, pdf[0])
         elif action is Action.RECEIVE_SUPPLEMENT:
-            tracking.receive_supplement(s, actor, d.id, cal, note, at=now)
+            actions.receive_supplement(s, actor, d.id, cal, note, at=now)
         elif action is Action.RESOLVE:
-            tracking.resolve(s, actor, d.id, note, at=now)
+            actions.resolve(s, actor, d.id, note, at=now)
         elif action is Action.RETURN_RESULT:
-            tracking.return_result(s, actor, d.id, note, at=now)
+            actions.return_result(s, actor, d.id, note, at=now)
         elif action is Action.APOLOGY:
             new_due, reason = values["new_due"], str(values["reason"])
-            tracking.apology(s, actor, d.id, new_due, reason, at=now)
-            apology = tracking.apology_data(s, d.id, d.due_at, new_due, reason, now)
+            actions.apology(s, actor, d.id, new_due, reason, at=now)
+            apology = tracking_forms.apology_data(s, d.id, d.due_at, new_due, reason, now)
             pdf = (
                 _forms_dir() / f"mau04-{d.code}.pdf",
                 QCoreApplication.translate("TrackingActions", "Apology letter (form 04)"),
@@ -143,11 +144,11 @@ def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
 
             render_apology(apology, pdf[0])
         elif action is Action.WITHDRAW:
-            tracking.withdraw(s, actor, d.id, note, at=now)
+            actions.withdraw(s, actor, d.id, note, at=now)
         elif action is Action.STOP:
-            tracking.stop(s, actor, d.id, note, at=now)
+            actions.stop(s, actor, d.id, note, at=now)
         else:
-            tracking.simple(s, actor, d.id, action, note, at=now)
+            actions.simple(s, actor, d.id, action, note, at=now)
     if pdf is not None:
         open_pdf(tab, pdf[0], pdf[1])
     return True
@@ -157,7 +158,7 @@ def print_control_slip(tab: TrackingTab, dossier_id: int, code: str) -> None:
     from onestop_desktop.reports.forms import render_control_slip
 
     with tab.ctx.session() as s:
-        data = tracking.control_slip_data(s, dossier_id)
+        data = tracking_forms.control_slip_data(s, dossier_id)
     path = _forms_dir() / f"mau05-{code}.pdf"
     render_control_slip(data, path)
     open_pdf(tab, path, QCoreApplication.translate("TrackingActions", "Control slip (form 05)"))

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from onestop_desktop.domain.fmt import fmt_datetime, fmt_money
 from onestop_desktop.domain.states import Action, DossierStatus, label_vi
-from onestop_desktop.services.tracking import DossierDetails
+from onestop_desktop.services.tracking.details import DossierDetails
 
 
 class DetailsPanel(QWidget):

@@ -20,9 +20,11 @@ from sqlalchemy.orm import Session, sessionmaker
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.states import DossierStatus, label_vi
-from onestop_desktop.services import tracking
 from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
-from onestop_desktop.services.tracking import Sort, Today, TrackingFilter
+from onestop_desktop.services.tracking import countdown as tracking_countdown
+from onestop_desktop.services.tracking import forms as tracking_forms
+from onestop_desktop.services.tracking import query
+from onestop_desktop.services.tracking.filters import Sort, Today, TrackingFilter
 
 DATE_TIME = "dd/mm/yyyy hh:mm"
 LIST_HEADERS = [
@@ -108,15 +110,17 @@ def export_list(
     wb = Workbook(write_only=True)
     caption = f"Danh sách hồ sơ – xuất ngày {today.now:%d/%m/%Y %H:%M}"
     ws = _Sheet(wb, "Hồ sơ", LIST_HEADERS, caption)
-    days = tracking.DayCounter(calendar)
+    days = tracking_countdown.DayCounter(calendar)
     with session_scope(factory) as s:
-        total = tracking.count_rows(s, flt, today, calendar)
+        total = query.count_rows(s, flt, today, calendar)
         n = 0
         while True:
-            rows = tracking.query_rows(s, flt, sort, n, page, today, calendar, total=total)
+            rows = query.query_rows(s, flt, sort, n, page, today, calendar, total=total)
             for r in rows:
                 n += 1
-                cd = tracking.countdown(r.status, r.due_at, r.time_value, r.time_unit, today.now, days)
+                cd = tracking_countdown.countdown(
+                    r.status, r.due_at, r.time_value, r.time_unit, today.now, days
+                )
                 ws.append(
                     [
                         n,
@@ -149,7 +153,7 @@ def export_log_book_xlsx(
 ) -> int:
     """Form 06 as a spreadsheet for the period; the same columns `import dossiers` reads."""
     with session_scope(factory) as s:
-        data = tracking.log_book_data(s, start, end)
+        data = tracking_forms.log_book_data(s, start, end)
     wb = Workbook(write_only=True)
     ws = _Sheet(wb, "Sổ theo dõi", LOG_HEADERS, f"SỔ THEO DÕI HỒ SƠ – {data.period_label}")
     for r in data.rows:
@@ -180,7 +184,7 @@ def export_log_book_pdf(factory: sessionmaker[Session], start: date, end: date, 
     from onestop_desktop.reports.forms import render_log_book
 
     with session_scope(factory) as s:
-        data = tracking.log_book_data(s, start, end)
+        data = tracking_forms.log_book_data(s, start, end)
     render_log_book(data, path)
     return len(data.rows)
 

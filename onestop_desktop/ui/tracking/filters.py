@@ -25,9 +25,12 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.domain.states import DossierStatus, label_vi
-from onestop_desktop.services import catalogue, tracking
+from onestop_desktop.services.catalogue import catalogue
 from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
-from onestop_desktop.services.tracking import Sort, TrackingFilter
+from onestop_desktop.services.tracking import filters as tracking_filters
+from onestop_desktop.services.tracking import query
+from onestop_desktop.services.tracking import saved_filters as tracking_saved_filters
+from onestop_desktop.services.tracking.filters import Sort, TrackingFilter
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 
@@ -71,7 +74,7 @@ class FilterBar(QWidget):
         self.quick_buttons: dict[str, QToolButton] = {}
         quick_row = QHBoxLayout()
         quick_row.setSpacing(4)
-        for key in tracking.QUICK_FILTERS:
+        for key in tracking_filters.QUICK_FILTERS:
             b = QToolButton()
             b.setCheckable(True)
             b.setObjectName(f"quick_{key}")
@@ -143,7 +146,7 @@ class FilterBar(QWidget):
             fields = [(f.id, f.name) for f in catalogue.list_fields(s)]
             procs = [(p.id, p.name) for p in catalogue.list_procedures(s, include_inactive=True)]
             units = [(u.id, u.name) for u in catalogue.list_units(s) if u.level != "province"]
-            people = tracking.holders(s)
+            people = query.holders(s)
         self.status = self._combo([(int(st), label_vi(st)) for st in DossierStatus])
         self.field = self._combo(list(fields))
         self.procedure = self._combo(list(procs))
@@ -267,7 +270,7 @@ class FilterBar(QWidget):
 
     def reload_saved(self) -> None:
         with self.ctx.session() as s:
-            items = tracking.list_filters(s, self.ctx.actor)
+            items = tracking_saved_filters.list_filters(s, self.ctx.actor)
         self.saved.clear()
         self.saved.addItem(self.tr("(choose)"), None)
         for f in items:
@@ -276,7 +279,7 @@ class FilterBar(QWidget):
 
     def _apply_saved(self, index: int) -> None:
         info = self.saved.itemData(index)
-        if isinstance(info, tracking.SavedFilterInfo):
+        if isinstance(info, tracking_saved_filters.SavedFilterInfo):
             self.apply(info.filter)
             self.sort_requested.emit(info.sort)
 
@@ -287,7 +290,9 @@ class FilterBar(QWidget):
                 return
         try:
             with self.ctx.session() as s:
-                tracking.save_filter(s, self.ctx.actor, name, self.current(), sort or self.sort_provider())
+                tracking_saved_filters.save_filter(
+                    s, self.ctx.actor, name, self.current(), sort or self.sort_provider()
+                )
         except Exception as exc:
             show_error(self, exc)
             return
@@ -296,8 +301,8 @@ class FilterBar(QWidget):
 
     def delete_saved(self) -> None:
         info = self.saved.currentData()
-        if not isinstance(info, tracking.SavedFilterInfo):
+        if not isinstance(info, tracking_saved_filters.SavedFilterInfo):
             return
         with self.ctx.session() as s:
-            tracking.delete_filter(s, self.ctx.actor, info.id)
+            tracking_saved_filters.delete_filter(s, self.ctx.actor, info.id)
         self.reload_saved()

@@ -23,8 +23,8 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.db.engine import session_scope
-from onestop_desktop.services import backup
-from onestop_desktop.services import import_dossiers as imp
+from onestop_desktop.services.safety import backup
+from onestop_desktop.services.tracking import logbook_import as imp
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 

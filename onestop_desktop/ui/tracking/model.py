@@ -26,8 +26,10 @@ from sqlalchemy.orm import Session
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.fmt import fmt_datetime
 from onestop_desktop.domain.states import DossierStatus, label_vi
-from onestop_desktop.services import tracking
-from onestop_desktop.services.tracking import DossierRow, Sort, Today, TrackingFilter
+from onestop_desktop.services.tracking import countdown as tracking_countdown
+from onestop_desktop.services.tracking import query
+from onestop_desktop.services.tracking.filters import Sort, Today, TrackingFilter
+from onestop_desktop.services.tracking.query import DossierRow
 
 SessionFactory = Callable[[], AbstractContextManager[Session]]
 
@@ -80,11 +82,11 @@ class DossierTableModel(QAbstractTableModel):
         self._sessions = sessions
         self._calendar = calendar
         self._now = now
-        self._days = tracking.DayCounter(calendar)
+        self._days = tracking_countdown.DayCounter(calendar)
         self.filter = TrackingFilter()
         self.sort_spec = Sort()
         self._count = 0
-        self._pages: OrderedDict[int, list[tuple[DossierRow, tracking.Countdown]]] = OrderedDict()
+        self._pages: OrderedDict[int, list[tuple[DossierRow, tracking_countdown.Countdown]]] = OrderedDict()
         self._today = Today.at(now(), calendar)
         self.counts: dict[str, int] = {}
 
@@ -103,21 +105,21 @@ class DossierTableModel(QAbstractTableModel):
         self._today = Today.at(self._now(), self._calendar)
         self._pages.clear()
         with self._sessions() as s:
-            self._count = tracking.count_rows(s, self.filter, self._today, self._calendar)
+            self._count = query.count_rows(s, self.filter, self._today, self._calendar)
         self.endResetModel()
 
     def refresh_counts(self) -> dict[str, int]:
         with self._sessions() as s:
-            self.counts = tracking.quick_counts(s, self.filter, self._today, self._calendar)
+            self.counts = query.quick_counts(s, self.filter, self._today, self._calendar)
         return self.counts
 
-    def _page(self, page: int) -> list[tuple[DossierRow, tracking.Countdown]]:
+    def _page(self, page: int) -> list[tuple[DossierRow, tracking_countdown.Countdown]]:
         rows = self._pages.get(page)
         if rows is not None:
             self._pages.move_to_end(page)
             return rows
         with self._sessions() as s:
-            fetched = tracking.query_rows(
+            fetched = query.query_rows(
                 s,
                 self.filter,
                 self.sort_spec,
@@ -129,7 +131,7 @@ class DossierTableModel(QAbstractTableModel):
             )
         now = self._today.now
         rows = [
-            (r, tracking.countdown(r.status, r.due_at, r.time_value, r.time_unit, now, self._days))
+            (r, tracking_countdown.countdown(r.status, r.due_at, r.time_value, r.time_unit, now, self._days))
             for r in fetched
         ]
         self._pages[page] = rows
@@ -137,7 +139,7 @@ class DossierTableModel(QAbstractTableModel):
             self._pages.popitem(last=False)
         return rows
 
-    def row_at(self, row: int) -> tuple[DossierRow, tracking.Countdown] | None:
+    def row_at(self, row: int) -> tuple[DossierRow, tracking_countdown.Countdown] | None:
         if not 0 <= row < self._count:
             return None
         rows = self._page(row // PAGE_SIZE)
@@ -207,7 +209,7 @@ class DossierTableModel(QAbstractTableModel):
         return None
 
     @staticmethod
-    def _display(r: DossierRow, cd: tracking.Countdown, col: int) -> str:
+    def _display(r: DossierRow, cd: tracking_countdown.Countdown, col: int) -> str:
         values = (
             r.code,
             r.applicant_name,
@@ -223,7 +225,7 @@ class DossierTableModel(QAbstractTableModel):
         return values[col]
 
     @staticmethod
-    def _raw(r: DossierRow, cd: tracking.Countdown, col: int) -> Any:
+    def _raw(r: DossierRow, cd: tracking_countdown.Countdown, col: int) -> Any:
         values = (
             r.code,
             r.applicant_sort,

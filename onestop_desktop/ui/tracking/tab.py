@@ -27,9 +27,12 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.paths import data_dir
-from onestop_desktop.services import tracking
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.tracking import Sort, TrackingFilter
+from onestop_desktop.services.tracking import actions as tracking_actions
+from onestop_desktop.services.tracking import details as tracking_details
+from onestop_desktop.services.tracking import filters as tracking_filters
+from onestop_desktop.services.tracking import query
+from onestop_desktop.services.tracking.filters import Sort, TrackingFilter
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.tracking import actions as act
@@ -206,7 +209,7 @@ class TrackingTab(QWidget):
             self.details.show_details(None)
             return
         with self.ctx.session() as s:
-            d = tracking.dossier_details(s, self.ctx.actor, dossier_id, self.calendar, self.now())
+            d = tracking_details.dossier_details(s, self.ctx.actor, dossier_id, self.calendar, self.now())
         self.details.show_details(d)
 
     def _on_data_changed(self, kind: str) -> None:
@@ -221,7 +224,7 @@ class TrackingTab(QWidget):
 
     def due_soon_count(self) -> int:
         with self.ctx.session() as s:
-            return tracking.due_today_or_tomorrow(s, tracking.Today.at(self.now(), self.calendar))
+            return query.due_today_or_tomorrow(s, tracking_filters.Today.at(self.now(), self.calendar))
 
     def update_badge(self) -> int | None:
         """The banner and the tab's badge: dossiers due today or on the next working day.
@@ -229,13 +232,13 @@ class TrackingTab(QWidget):
         The counts run on the task runner (a fraction of a second at a million dossiers); the
         count is returned when the runner is synchronous (tests), else None.
         """
-        today = tracking.Today.at(self.now(), self.calendar)
+        today = tracking_filters.Today.at(self.now(), self.calendar)
         factory = self.ctx.db.factory
         shown: list[int] = []
 
         def count(_progress: object) -> tuple[int, int]:
             with session_scope(factory) as s:
-                return tracking.due_today_or_tomorrow(s, today), tracking.apology_due_count(s, today)
+                return query.due_today_or_tomorrow(s, today), query.apology_due_count(s, today)
 
         def show(counts: tuple[int, int]) -> None:
             shown.append(counts[0])
@@ -310,7 +313,7 @@ class TrackingTab(QWidget):
         if self.selected_id() != dossier_id:
             with self.ctx.session() as s:
                 self.details.show_details(
-                    tracking.dossier_details(s, self.ctx.actor, dossier_id, self.calendar, self.now())
+                    tracking_details.dossier_details(s, self.ctx.actor, dossier_id, self.calendar, self.now())
                 )
 
     def undo(self) -> None:
@@ -323,7 +326,7 @@ class TrackingTab(QWidget):
             return
         try:
             with self.ctx.session() as s:
-                tracking.undo_last(s, self.ctx.actor, d.id, self.now())
+                tracking_actions.undo_last(s, self.ctx.actor, d.id, self.now())
         except ServiceError as exc:
             show_error(self, exc)
             return

@@ -19,7 +19,6 @@ the small grouped result is then rolled up. All SQL is portable to PostgreSQL (`
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, fields
 from datetime import date, datetime, time, timedelta
 from typing import Any
 
@@ -29,159 +28,22 @@ from sqlalchemy.orm import Session
 from onestop_desktop.db.models import Dossier, DossierEvent, Field, Procedure, Unit, User
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.domain.states import DossierStatus as S
-
-__all__ = [
-    "Counts",
-    "LateDossier",
-    "MonthPoint",
-    "PeriodStats",
-    "Row",
-    "monthly_series",
-    "pct",
-    "period_stats",
-    "period_totals",
-    "with_totals",
-]
+from onestop_desktop.services.reports.counts import (
+    _COUNT_FIELDS,
+    Counts,
+    LateDossier,
+    MonthPoint,
+    PeriodStats,
+    Row,
+)
 
 NOT_ACCEPTED = (int(S.REGISTERED_ONLINE), int(S.REFUSED))
+
+
 OPEN = (int(S.ACCEPTED), int(S.PROCESSING), int(S.WAITING_SUPPLEMENT), int(S.WAITING_FINANCIAL))
+
+
 LATE_LIST_LIMIT = 2000
-
-
-def pct(num: int, den: int) -> float | None:
-    """Percentage with two decimals, None when the denominator is zero."""
-    return round(100.0 * num / den, 2) if den else None
-
-
-@dataclass(frozen=True)
-class Counts:
-    """The columns of form II.06a for one row (or the total)."""
-
-    carried_over: int = 0
-    received_online: int = 0
-    received_direct: int = 0  # in person or by post
-    resolved_early: int = 0
-    resolved_on_time: int = 0
-    resolved_late: int = 0
-    withdrawn_or_stopped: int = 0  # included in resolved_on_time
-    in_progress_within: int = 0
-    in_progress_overdue: int = 0
-    waiting_supplement: int = 0  # included in in_progress_within
-    apology_dossiers: int = 0
-
-    @property
-    def received_new(self) -> int:
-        return self.received_online + self.received_direct
-
-    @property
-    def received(self) -> int:
-        return self.carried_over + self.received_new
-
-    @property
-    def resolved(self) -> int:
-        return self.resolved_early + self.resolved_on_time + self.resolved_late
-
-    @property
-    def in_progress(self) -> int:
-        return self.in_progress_within + self.in_progress_overdue
-
-    @property
-    def good(self) -> int:
-        """Early + on time + still within deadline (the briefing's 6,000)."""
-        return self.resolved_early + self.resolved_on_time + self.in_progress_within
-
-    @property
-    def bad(self) -> int:
-        """Resolved late + overdue at the period end."""
-        return self.resolved_late + self.in_progress_overdue
-
-    @property
-    def on_time_rate(self) -> float | None:
-        return pct(self.resolved_early + self.resolved_on_time, self.resolved)
-
-    @property
-    def on_time_or_within_rate(self) -> float | None:
-        return pct(self.good, self.received)
-
-    @property
-    def online_share(self) -> float | None:
-        return pct(self.received_online, self.received_new)
-
-    def __add__(self, other: Counts) -> Counts:
-        return Counts(*(getattr(self, n) + getattr(other, n) for n in _COUNT_FIELDS))
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "received": self.received,
-            "carried_over": self.carried_over,
-            "received_new": self.received_new,
-            "received_online": self.received_online,
-            "received_direct": self.received_direct,
-            "resolved": self.resolved,
-            "resolved_early": self.resolved_early,
-            "resolved_on_time": self.resolved_on_time,
-            "resolved_late": self.resolved_late,
-            "withdrawn_or_stopped": self.withdrawn_or_stopped,
-            "in_progress": self.in_progress,
-            "in_progress_within": self.in_progress_within,
-            "in_progress_overdue": self.in_progress_overdue,
-            "waiting_supplement": self.waiting_supplement,
-            "on_time_or_within": self.good,
-            "late_or_overdue": self.bad,
-            "on_time_rate": self.on_time_rate,
-            "on_time_or_within_rate": self.on_time_or_within_rate,
-            "online_share": self.online_share,
-        }
-
-
-_COUNT_FIELDS = tuple(f.name for f in fields(Counts))
-
-
-@dataclass(frozen=True)
-class Row:
-    """One line of a breakdown: a key (code or id), its label and its counts."""
-
-    key: str
-    label: str
-    counts: Counts
-
-
-@dataclass(frozen=True)
-class LateDossier:
-    code: str
-    field: str
-    procedure: str
-    unit: str
-    received_at: datetime
-    due_at: datetime
-    resolved_at: datetime | None  # None: still open, overdue at the period end
-    days_late: int  # calendar days after the appointment date (to the result or the period end)
-    reason: str
-
-
-@dataclass(frozen=True)
-class PeriodStats:
-    period: Period
-    totals: Counts
-    by_field: tuple[Row, ...]
-    by_procedure: tuple[Row, ...]
-    by_unit: tuple[Row, ...]
-    by_officer: tuple[Row, ...]
-    late: tuple[LateDossier, ...]
-    late_count: int
-    apology_letters: int  # "apology" events dated inside the period
-
-    @property
-    def formula_vi(self) -> str:
-        from onestop_desktop.domain.fmt import fmt_int, fmt_pct
-
-        t = self.totals
-        rate = t.on_time_or_within_rate
-        return (
-            f"(trước hạn {fmt_int(t.resolved_early)} + đúng hạn {fmt_int(t.resolved_on_time)} + "
-            f"trong hạn {fmt_int(t.in_progress_within)}) / tổng số phải giải quyết {fmt_int(t.received)} = "
-            f"{fmt_int(t.good)} / {fmt_int(t.received)} = {fmt_pct(rate) if rate is not None else '—'}"
-        )
 
 
 def _bounds(period: Period) -> tuple[datetime, datetime, datetime]:
@@ -451,13 +313,6 @@ def _as_datetime(v: Any) -> datetime | None:
     return datetime.fromisoformat(str(v))
 
 
-@dataclass(frozen=True)
-class MonthPoint:
-    month: date  # first day
-    received_new: int
-    resolved: int
-
-
 def _month_key(col: Any) -> ColumnElement[str]:
     """ "YYYY-MM" of a date-time column: the text form starts with it on SQLite and PostgreSQL alike."""
     return func.substr(cast(col, String), 1, 7)
@@ -493,9 +348,3 @@ def monthly_series(session: Session, months: list[Period]) -> list[MonthPoint]:
         MonthPoint(p.start, received.get(k, 0), resolved.get(k, 0) + closed.get(k, 0))
         for p, k in zip(months, keys, strict=True)
     ]
-
-
-def with_totals(rows: Iterable[Row], label: str = "Tổng cộng") -> tuple[Row, ...]:
-    """The rows followed by their sum (for tables)."""
-    rows = tuple(rows)
-    return (*rows, Row("", label, sum((r.counts for r in rows), Counts())))

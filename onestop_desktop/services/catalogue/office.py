@@ -8,9 +8,9 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Setting, Unit
-from onestop_desktop.reports.form_data import OfficeInfo
 from onestop_desktop.services import audit
 from onestop_desktop.services.errors import NotFound
+from onestop_desktop.services.form_data import OfficeInfo
 from onestop_desktop.services.roles import Actor, Role, require
 
 

@@ -13,7 +13,7 @@ from pathlib import Path
 from typing import Any
 
 from onestop_desktop.domain.text import fold, nfc
-from onestop_desktop.services.bhyt import GroupInfo
+from onestop_desktop.services.bhyt.tallies import GroupInfo
 from onestop_desktop.services.errors import ServiceError
 
 CODE, NAME, POPULATION, INSURED = "code", "name", "population", "insured"

@@ -1,13 +1,7 @@
-"""The demo office of the source story: Xuân Lộc district (Đồng Nai), September and October 2018.
-
-Deterministic (a fixed random seed) and idempotent (a settings key records what was built).
-October 2018: 6,092 dossiers to handle (carried over + new), of which 6,000 resolved early/on time
-or still within deadline, and 92 late or overdue, most of them in land (đất đai).
-"""
+"""The dossiers of the 2018 story: September's carry-over and October's 6,092, with 92 late or overdue."""
 
 from __future__ import annotations
 
-import importlib
 import random
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -30,18 +24,10 @@ from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.codes import make_dossier_code
 from onestop_desktop.domain.states import DossierStatus as S
 from onestop_desktop.domain.text import vi_name_sort_key
-from onestop_desktop.services import catalogue, office
-from onestop_desktop.services.accounts import hash_password
-from onestop_desktop.services.demo_people import address, person
+from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.demo.people import address, person
 from onestop_desktop.services.dossiers import search_key
-from onestop_desktop.services.roles import Role
 
-DEMO_PASSWORD = "Demo@2018"
-DEMO_ACCOUNTS = (
-    ("canbo", "Nguyễn Thị Hồng Nhung", Role.CLERK, "Bộ phận một cửa huyện"),
-    ("lanhdao", "Trần Văn Bình", Role.LEADER, "Lãnh đạo UBND huyện"),
-    ("quantri", "Lê Quốc Toàn", Role.ADMIN, "Văn phòng HĐND và UBND huyện"),
-)
 OFFICERS = {  # field code -> (username, name, department) at the district
     "DD": ("cv.tnmt", "Phạm Đức Thịnh", "Phòng Tài nguyên và Môi trường"),
     "XD": ("cv.ktht", "Võ Thanh Sơn", "Phòng Kinh tế - Hạ tầng"),
@@ -49,8 +35,14 @@ OFFICERS = {  # field code -> (username, name, department) at the district
     "HT": ("cv.tuphap", "Bùi Ngọc Anh", "Phòng Tư pháp"),
     "LD": ("cv.ldtbxh", "Hồ Thị Mai", "Phòng Lao động - Thương binh và Xã hội"),
 }
+
+
 FIELD_WEIGHT = {"CT": 40, "HT": 22, "DD": 12, "KD": 5, "XD": 3, "LD": 5, "BT": 5, "TP": 2}
+
+
 BAD_QUOTA = {"DD": 62, "XD": 11, "KD": 7, "HT": 5, "BT": 4, "LD": 3}  # 92 late or overdue in October
+
+
 LATE_REASONS = {
     "DD": [
         "Hồ sơ đất đai có sai sót về diện tích, phải đo đạc lại",
@@ -63,27 +55,15 @@ LATE_REASONS = {
     "BT": ["Chờ họp Hội đồng xét duyệt"],
     "LD": ["Chờ xác nhận của cơ quan quân sự"],
 }
+
+
 OCT_TOTAL = 6092
+
+
 OCT_START, OCT_END = date(2018, 10, 1), date(2018, 10, 31)
+
+
 SEPT_NEW = 5600
-DEMO_KEY = "demo.built"
-DEMO_VERSION = "1"
-
-# Other areas add their own demo data: each module has `build_demo_step(session)`, idempotent.
-EXTRA_STEP_MODULES = ["onestop_desktop.services.bhyt_demo", "onestop_desktop.services.indicators_demo"]
-
-
-def _extra_steps() -> list[Callable[[Session], None]]:
-    steps = []
-    for name in EXTRA_STEP_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name != name:
-                raise
-            continue
-        steps.append(module.build_demo_step)
-    return steps
 
 
 @dataclass
@@ -107,71 +87,6 @@ def _working_days(cal: WorkingCalendar, start: date, end: date) -> list[date]:
             days.append(d)
         d += timedelta(days=1)
     return days
-
-
-def build_demo(session: Session) -> bool:
-    """Build the demo office in this database; returns False when it was already there."""
-    if office.get_setting(session, DEMO_KEY) == DEMO_VERSION:
-        for step in _extra_steps():
-            step(session)
-        return False
-    catalogue.load_bundled_units(session)
-    catalogue.load_bundled_catalogue(session)
-    district = session.scalar(select(Unit).where(Unit.code == "741"))
-    assert district is not None
-    office.save_office(
-        session,
-        None,
-        office.OfficeSettings(
-            name="UBND huyện Xuân Lộc",
-            parent_name="UBND tỉnh Đồng Nai",
-            department="Bộ phận tiếp nhận và trả kết quả",
-            place="Xuân Lộc",
-            address="Số 267, đường Hùng Vương, khu 1, thị trấn Gia Ray, huyện Xuân Lộc, tỉnh Đồng Nai",
-            phone="0251 3871113",
-            unit_code="741",
-            book_number="01",
-            return_place="Bộ phận tiếp nhận và trả kết quả huyện Xuân Lộc",
-        ),
-    )
-    users = _make_users(session, district)
-    _make_dossiers(session, users)
-    office.put_setting(session, DEMO_KEY, DEMO_VERSION)
-    session.flush()
-    for step in _extra_steps():
-        step(session)
-    return True
-
-
-def _make_users(session: Session, district: Unit) -> dict[str, User]:
-    pw = hash_password(DEMO_PASSWORD)  # one hash for every demo account: the password is public anyway
-    made: dict[str, User] = {u.username: u for u in session.scalars(select(User))}
-
-    def add(username: str, name: str, role: Role, dept: str, unit: Unit) -> None:
-        if username not in made:
-            u = User(
-                username=username,
-                full_name=name,
-                role=role.value,
-                password_hash=pw,
-                department=dept,
-                unit_id=unit.id,
-                created_at=datetime(2018, 1, 2, 8, 0),
-            )
-            session.add(u)
-            made[username] = u
-
-    for username, name, role, dept in DEMO_ACCOUNTS:
-        add(username, name, role, dept, district)
-    add("canbo2", "Phạm Văn Đức", Role.CLERK, "Bộ phận một cửa huyện", district)
-    for username, name, dept in OFFICERS.values():
-        add(username, name, Role.CLERK, dept, district)
-    rng = random.Random(741)
-    for unit in session.scalars(select(Unit).where(Unit.parent_id == district.id).order_by(Unit.code)):
-        name = person(rng)[0]
-        add(f"cb.{unit.code}", name, Role.CLERK, f"Công chức một cửa {unit.name}", unit)
-    session.flush()
-    return made
 
 
 def _make_dossiers(session: Session, users: dict[str, User]) -> None:
@@ -437,8 +352,3 @@ def _settle_october(
                 finish(p, r["due_at"] - timedelta(minutes=rng.randint(0, 90)))
             else:
                 finish(p, _at(day, rng.randint(30, 450)))
-
-
-def demo_accounts() -> list[tuple[str, str, str]]:
-    """(username, password, role label) of the accounts shown on the demo login dialog."""
-    return [(u, DEMO_PASSWORD, r.value) for u, _n, r, _d in DEMO_ACCOUNTS]

@@ -19,8 +19,8 @@ from onestop_desktop.db.models_stats import IndicatorDef, IndicatorValue
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.services import audit
 from onestop_desktop.services.errors import NotFound, ValidationFailed
+from onestop_desktop.services.reports.counts import pct
 from onestop_desktop.services.roles import Actor, Role, require
-from onestop_desktop.services.statistics import pct
 
 __all__ = [
     "DEFAULT_DEFS",

@@ -17,8 +17,9 @@ from sqlalchemy.orm import Session
 from onestop_desktop.db.models import CalendarOverride, Field, Procedure
 from onestop_desktop.domain.calendar import TimeUnit
 from onestop_desktop.domain.text import fold, nfc
-from onestop_desktop.services import audit, catalogue
-from onestop_desktop.services.catalogue import DocumentInfo
+from onestop_desktop.services import audit
+from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.catalogue.catalogue import DocumentInfo
 from onestop_desktop.services.errors import NotFound, ValidationFailed
 from onestop_desktop.services.roles import Actor, Role, require
 

@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models_stats import IndicatorDef, IndicatorValue
 from onestop_desktop.paths import resource_path
-from onestop_desktop.services.indicators import ensure_defs
+from onestop_desktop.services.reports.indicators import ensure_defs
 
 # indicator code -> (value key, total key or None) in resources/demo/indicators_2018.json
 _KEYS = {

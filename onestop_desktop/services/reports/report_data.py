@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -17,9 +16,12 @@ from sqlalchemy.orm import Session
 from onestop_desktop.clock import now_local
 from onestop_desktop.domain import periods
 from onestop_desktop.domain.periods import Period
-from onestop_desktop.services import indicators, office, statistics
-from onestop_desktop.services.indicators import IndicatorValueInfo
-from onestop_desktop.services.statistics import Counts, MonthPoint, PeriodStats, Row
+from onestop_desktop.services.bhyt import coverage as bhyt_coverage
+from onestop_desktop.services.catalogue import office
+from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.reports import indicators, statistics
+from onestop_desktop.services.reports.counts import Counts, MonthPoint, PeriodStats, Row
+from onestop_desktop.services.reports.indicators import IndicatorValueInfo
 
 __all__ = [
     "BhytSection",
@@ -203,36 +205,22 @@ def trend_months(period: Period, n: int = 12) -> list[Period]:
     return out[::-1]
 
 
-def _bhyt_module() -> Any | None:
-    try:
-        return importlib.import_module("onestop_desktop.services.bhyt")
-    except ModuleNotFoundError as exc:  # the BHYT area is optional in this build
-        if exc.name != "onestop_desktop.services.bhyt":
-            raise
-        return None
-
-
 def bhyt_section(session: Session, month: date, earliest: date | None = None) -> BhytSection | None:
     """BHYT coverage of the month (or of the latest month with data from `earliest` on), else None."""
-    bhyt = _bhyt_module()
-    if bhyt is None:
-        return None
-    from onestop_desktop.services.errors import ServiceError
-
     month = month.replace(day=1)
     floor = (earliest or month).replace(day=1)
-    with_data = [m for m in bhyt.available_months(session) if floor <= m <= month]
+    with_data = [m for m in bhyt_coverage.available_months(session) if floor <= m <= month]
     if not with_data:
         return None
     month = with_data[-1]
     try:
-        cov = bhyt.month_coverage(session, month)
+        cov = bhyt_coverage.month_coverage(session, month)
     except (ServiceError, LookupError):
         return None
     if cov is None or not cov.units:
         return None
     try:
-        trend = tuple(bhyt.coverage_trend(session, None, months=12, until=month.replace(day=1)))
+        trend = tuple(bhyt_coverage.coverage_trend(session, None, months=12, until=month.replace(day=1)))
     except (ServiceError, LookupError):
         trend = ()
     units = tuple(

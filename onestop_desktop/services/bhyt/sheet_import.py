@@ -24,8 +24,9 @@ from onestop_desktop.db.models import Unit
 from onestop_desktop.db.models_stats import BhytHistory, BhytTally
 from onestop_desktop.domain.fmt import fmt_int, fmt_pct, parse_vi_int
 from onestop_desktop.domain.text import fold
-from onestop_desktop.services import audit, bhyt, office
-from onestop_desktop.services.bhyt_sheet import (
+from onestop_desktop.services import audit
+from onestop_desktop.services.bhyt import coverage, tallies
+from onestop_desktop.services.bhyt.sheet import (
     CODE,
     FIELD_LABELS,
     INSURED,
@@ -38,6 +39,7 @@ from onestop_desktop.services.bhyt_sheet import (
     read_sheet,
     recognise,
 )
+from onestop_desktop.services.catalogue import office
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.services.roles import Actor, Role, require
 
@@ -140,9 +142,11 @@ def check_sheet(
     parent_code: str | None = None,
 ) -> ImportCheck:
     """Validate every data row under the header; nothing is written."""
-    month = bhyt.first_of_month(month)
-    parent = office.office_unit(session) if parent_code is None else bhyt.parent_unit(session, parent_code)
-    units = bhyt.child_units(session, parent, month)
+    month = coverage.first_of_month(month)
+    parent = (
+        office.office_unit(session) if parent_code is None else coverage.parent_unit(session, parent_code)
+    )
+    units = coverage.child_units(session, parent, month)
     by_code = {u.code: u for u in units}
     by_name = {_unit_key(u.name): u for u in units}
     group_cols = {k.split(":", 1)[1]: c for k, c in mapping.items() if k.startswith("group:")}
@@ -162,7 +166,7 @@ def check_sheet(
         return row[col] if col is not None and col < len(row) else None
 
     start = header_row + 1
-    all_groups = [bhyt.GroupInfo(k, "") for k in group_cols]
+    all_groups = [tallies.GroupInfo(k, "") for k in group_cols]
     while start < min(len(sheet.rows), header_row + 3) and (
         is_numbering(sheet.rows[start]) or any(recognise(v, all_groups) for v in sheet.rows[start])
     ):
@@ -209,7 +213,7 @@ def check_sheet(
         except ValueError as exc:
             problems.append(RowProblem(line, label, str(exc)))
             continue
-        errors = bhyt.check_values(population, insured, groups)
+        errors = tallies.check_values(population, insured, groups)
         if errors:
             problems.append(RowProblem(line, label, " ".join(errors.values())))
             continue
@@ -237,7 +241,7 @@ def _find_unit(
 
 def month_has_data(session: Session, month: date) -> bool:
     return (
-        session.scalar(select(BhytTally.id).where(BhytTally.month == bhyt.first_of_month(month)).limit(1))
+        session.scalar(select(BhytTally.id).where(BhytTally.month == coverage.first_of_month(month)).limit(1))
         is not None
     )
 
@@ -260,18 +264,18 @@ def apply_import(
     """
     require(actor, Role.CLERK, Role.LEADER, what="nhập số liệu BHYT")
     user_id = actor.user_id
-    month = bhyt.first_of_month(month)
+    month = coverage.first_of_month(month)
     if not check.ok:
         raise ValidationFailed({"rows": check.report() or "Không có dòng số liệu nào."})
     existing = {t.unit_id: t for t in session.scalars(select(BhytTally).where(BhytTally.month == month))}
     if existing and not replace:
         raise MonthExists(
-            f"Tháng {bhyt.month_label(month)} đã có số liệu của {len(existing)} đơn vị. "
+            f"Tháng {coverage.month_label(month)} đã có số liệu của {len(existing)} đơn vị. "
             "Nhập lại sẽ thay các số này (số cũ được giữ trong lịch sử)."
         )
     at = now_local()
     for row in check.rows:
-        new = bhyt.TallyValues(row.population, row.insured, dict(row.groups))
+        new = tallies.TallyValues(row.population, row.insured, dict(row.groups))
         t = existing.get(row.unit_id)
         before = None
         if t is None:
@@ -290,7 +294,7 @@ def apply_import(
             )
             session.add(t)
         else:
-            before = bhyt.TallyValues(t.population, t.insured, bhyt.groups_of(t)).as_dict()
+            before = tallies.TallyValues(t.population, t.insured, coverage.groups_of(t)).as_dict()
             before["cutoff"] = t.cutoff.isoformat()
             if t.population != row.population:
                 t.population_source, t.population_date = source, cutoff
@@ -347,12 +351,12 @@ def import_file(
 ) -> tuple[ImportCheck, int]:
     """Read, check and (when every row is good) store a sheet; (check, units written or 0)."""
     sheet = read_sheet(path)
-    groups = bhyt.list_groups(session)
+    groups = tallies.list_groups(session)
     header, mapping = guess_mapping(sheet, groups, remembered_mapping(session))
     check = check_sheet(session, sheet, header, mapping, month)
     if not check.ok:
         return check, 0
-    month = bhyt.first_of_month(month)
+    month = coverage.first_of_month(month)
     n = apply_import(
         session, actor, check, month, cutoff or default_cutoff(month), source=Path(path).name, replace=replace
     )
@@ -370,5 +374,5 @@ def describe(check: ImportCheck) -> str:
     total_ins = sum(r.insured for r in check.rows)
     return (
         f"{len(check.rows)} đơn vị, dân số {fmt_int(total_pop)}, tham gia BHYT {fmt_int(total_ins)} "
-        f"({fmt_pct(bhyt.rate(total_ins, total_pop))})"
+        f"({fmt_pct(coverage.rate(total_ins, total_pop))})"
     )

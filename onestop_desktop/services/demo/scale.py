@@ -26,8 +26,8 @@ from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.codes import make_dossier_code
 from onestop_desktop.domain.states import DossierStatus as S
 from onestop_desktop.domain.text import vi_name_sort_key
-from onestop_desktop.services import catalogue
-from onestop_desktop.services.demo_people import address, person
+from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.demo.people import address, person
 from onestop_desktop.services.dossiers import search_key
 
 FIELD_WEIGHT = {"CT": 40, "HT": 22, "DD": 12, "KD": 5, "XD": 3, "LD": 5, "BT": 5, "TP": 2}

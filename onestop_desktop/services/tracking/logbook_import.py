@@ -22,11 +22,12 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Dossier, DossierEvent, Procedure, Unit, User
 from onestop_desktop.domain.states import DossierStatus, label_vi
 from onestop_desktop.domain.text import fold, nfc, vi_name_sort_key
-from onestop_desktop.services import audit, office
-from onestop_desktop.services.accounts import actor_of
+from onestop_desktop.services import audit
+from onestop_desktop.services.catalogue import office
 from onestop_desktop.services.dossiers import dossier_snapshot, search_key
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.roles import Role, require
+from onestop_desktop.services.safety.accounts import actor_of
 
 S = DossierStatus
 # folded header (punctuation removed) -> field

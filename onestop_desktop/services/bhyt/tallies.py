@@ -1,0 +1,219 @@
+"""Editing the monthly BHYT tallies and the yearly targets: checked values, history, undo."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date
+from typing import Any
+
+from sqlalchemy import or_, select
+from sqlalchemy.orm import Session
+
+from onestop_desktop.clock import now_local
+from onestop_desktop.db.models import Unit
+from onestop_desktop.db.models_stats import BhytGroup, BhytHistory, BhytTally, BhytTarget
+from onestop_desktop.domain.fmt import fmt_int, fmt_pct
+from onestop_desktop.services import audit
+from onestop_desktop.services.bhyt.coverage import first_of_month, groups_of, month_label, parent_unit
+from onestop_desktop.services.errors import NotFound, ServiceError, ValidationFailed
+from onestop_desktop.services.roles import Actor, Role, require
+
+
+@dataclass(frozen=True)
+class GroupInfo:
+    code: str
+    name: str
+
+
+@dataclass(frozen=True)
+class TallyValues:
+    """The stored counts of one unit for one month."""
+
+    population: int
+    insured: int
+    groups: dict[str, int]
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"population": self.population, "insured": self.insured, "groups": dict(self.groups)}
+
+
+def list_groups(session: Session, on: date | None = None) -> list[GroupInfo]:
+    """Participant groups in force on `on` (all of them when None), in their order."""
+    stmt = select(BhytGroup).order_by(BhytGroup.position, BhytGroup.code)
+    if on is not None:
+        stmt = stmt.where(BhytGroup.valid_from <= on).where(
+            or_(BhytGroup.valid_to.is_(None), BhytGroup.valid_to >= on)
+        )
+    return [GroupInfo(g.code, g.name) for g in session.scalars(stmt)]
+
+
+def check_values(population: Any, insured: Any, groups: Mapping[str, Any]) -> dict[str, str]:
+    """Messages (field -> Vietnamese sentence) for counts that cannot be stored; empty when fine."""
+    errors: dict[str, str] = {}
+    ints: dict[str, int] = {}
+    for field, label, value in (
+        ("population", "Dân số", population),
+        ("insured", "Số người tham gia BHYT", insured),
+        *((f"group:{k}", f"Số người nhóm {k}", v) for k, v in groups.items()),
+    ):
+        if isinstance(value, bool) or not isinstance(value, int):
+            errors[field] = f"{label} phải là số nguyên."
+        elif value < 0:
+            errors[field] = f"{label} không được là số âm ({fmt_int(value)})."
+        else:
+            ints[field] = value
+    if "population" in ints and "insured" in ints and ints["insured"] > ints["population"]:
+        errors["insured"] = (
+            f"Số người tham gia BHYT ({fmt_int(ints['insured'])}) không được lớn hơn "
+            f"dân số ({fmt_int(ints['population'])})."
+        )
+    if groups and "insured" in ints and not any(k.startswith("group:") for k in errors):
+        total = sum(int(v) for v in groups.values())
+        if total != ints["insured"]:
+            errors["groups"] = (
+                f"Tổng số người theo các nhóm ({fmt_int(total)}) phải bằng số người tham gia BHYT "
+                f"({fmt_int(ints['insured'])})."
+            )
+    return errors
+
+
+def _tally(session: Session, unit_id: int, month: date) -> BhytTally:
+    t = session.scalar(select(BhytTally).where(BhytTally.unit_id == unit_id, BhytTally.month == month))
+    if t is None:
+        raise NotFound(f"Chưa có số liệu BHYT tháng {month_label(month)} của đơn vị này.")
+    return t
+
+
+def _values(t: BhytTally) -> TallyValues:
+    return TallyValues(t.population, t.insured, groups_of(t))
+
+
+def _store(session: Session, actor: Actor, t: BhytTally, new: TallyValues, reason: str) -> None:
+    old = _values(t)
+    t.population, t.insured, t.groups = new.population, new.insured, dict(new.groups)
+    t.updated_by, t.updated_at = actor.user_id, now_local()
+    session.add(
+        BhytHistory(
+            unit_id=t.unit_id,
+            month=t.month,
+            at=t.updated_at,
+            user_id=actor.user_id,
+            reason=reason,
+            before=old.as_dict(),
+            after=new.as_dict(),
+        )
+    )
+    session.flush()
+    audit.record(
+        session,
+        actor.user_id,
+        "bhyt_tally",
+        f"{t.unit_id}/{t.month.isoformat()}",
+        reason.split(":")[0],
+        before=old.as_dict(),
+        after=new.as_dict(),
+    )
+
+
+def edit_tally(
+    session: Session,
+    actor: Actor,
+    unit_id: int,
+    month: date,
+    *,
+    population: int | None = None,
+    insured: int | None = None,
+    groups: Mapping[str, int] | None = None,
+) -> TallyValues:
+    """Change the counts of one unit for one month; the fields not given keep their value.
+
+    Raises ValidationFailed (Vietnamese messages) when insured > population, a count is negative or
+    the groups do not add up to the insured total; nothing is changed then.
+    """
+    require(actor, Role.CLERK, Role.LEADER, what="sửa số liệu BHYT")
+    t = _tally(session, unit_id, first_of_month(month))
+    old = _values(t)
+    new = TallyValues(
+        old.population if population is None else population,
+        old.insured if insured is None else insured,
+        old.groups if groups is None else {str(k): v for k, v in groups.items()},
+    )
+    errors = check_values(new.population, new.insured, new.groups)
+    if errors:
+        raise ValidationFailed(errors)
+    if new != old:
+        _store(session, actor, t, new, "edit")
+    return new
+
+
+def _last_undoable(session: Session, actor: Actor) -> BhytHistory | None:
+    undone = {
+        int(r.split(":", 1)[1])
+        for r in session.scalars(
+            select(BhytHistory.reason).where(
+                BhytHistory.user_id == actor.user_id, BhytHistory.reason.like("undo:%")
+            )
+        )
+    }
+    stmt = (
+        select(BhytHistory)
+        .where(BhytHistory.user_id == actor.user_id, BhytHistory.reason == "edit")
+        .order_by(BhytHistory.id.desc())
+    )
+    return next((h for h in session.scalars(stmt) if h.id not in undone), None)
+
+
+def undo_last_edit(session: Session, actor: Actor) -> str | None:
+    """Put back the values before this user's last edit not undone yet; returns what was restored
+    ("Xã Xuân Bắc, tháng 10/2018"), or None when there is nothing to undo.
+
+    Refused when the numbers were changed again since (by someone else or by an import).
+    """
+    last = _last_undoable(session, actor)
+    if last is None or last.before is None or last.after is None:
+        return None
+    t = _tally(session, last.unit_id, last.month)
+    if _values(t).as_dict() != last.after:
+        raise ServiceError(
+            "Không hoàn tác được: số liệu của đơn vị này đã được sửa hoặc nhập lại sau lần sửa của bạn."
+        )
+    b = last.before
+    _store(
+        session,
+        actor,
+        t,
+        TallyValues(int(b["population"]), int(b["insured"]), dict(b["groups"])),
+        f"undo:{last.id}",
+    )
+    unit = session.get(Unit, last.unit_id)
+    return f"{unit.name if unit else last.unit_id}, tháng {month_label(last.month)}"
+
+
+def undo_description(session: Session, actor: Actor) -> str | None:
+    """What undo would put back, in words ("Xã Xuân Bắc, tháng 10/2018"), or None."""
+    last = _last_undoable(session, actor)
+    if last is None:
+        return None
+    unit = session.get(Unit, last.unit_id)
+    return f"{unit.name if unit else last.unit_id}, tháng {month_label(last.month)}"
+
+
+def set_target(session: Session, actor: Actor, unit_code: str, year: int, target: float) -> None:
+    """Set a unit's target coverage (percent) for a year; leaders and administrators only."""
+    require(actor, Role.LEADER, what="đặt chỉ tiêu BHYT")
+    if not 0 < target <= 100:
+        raise ValidationFailed(
+            {"target": f"Chỉ tiêu phải lớn hơn 0 % và không quá 100 % ({fmt_pct(target)})."}
+        )
+    unit = parent_unit(session, unit_code)
+    row = session.scalar(select(BhytTarget).where(BhytTarget.unit_id == unit.id, BhytTarget.year == year))
+    before = {"rate": row.rate} if row is not None else None
+    if row is None:
+        session.add(BhytTarget(unit_id=unit.id, year=year, rate=float(target)))
+    else:
+        row.rate = float(target)
+    session.flush()
+    audit.record(
+        session, actor.user_id, "bhyt_target", f"{unit.code}/{year}", "set", before, {"rate": float(target)}
+    )

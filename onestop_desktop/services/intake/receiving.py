@@ -1,0 +1,86 @@
+"""Receiving a dossier at the counter: register it, preview its appointment, fill its receipt (form 01).
+
+New dossiers are written only through `services.dossiers.register`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.orm import Session
+
+from onestop_desktop.clock import now_local
+from onestop_desktop.db.models import Dossier, User
+from onestop_desktop.domain.calendar import DueDate, WorkingCalendar, label_vi
+from onestop_desktop.services import dossiers
+from onestop_desktop.services.catalogue import catalogue, office
+from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
+from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
+from onestop_desktop.services.errors import NotFound
+from onestop_desktop.services.form_data import DocumentLine, ReceiptData
+from onestop_desktop.services.intake.checks import IntakeForm, check_form
+from onestop_desktop.services.roles import Actor, Role, require
+
+
+@dataclass(frozen=True)
+class Received:
+    registered: dossiers.RegisteredDossier
+    receipt: ReceiptData
+    warnings: dict[str, str]
+
+
+def receive(
+    session: Session, actor: Actor, form: IntakeForm, received_at: datetime | None = None
+) -> Received:
+    """Check the form, register the dossier (code, appointment, first event) and build its receipt."""
+    require(actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
+    checked = check_form(session, form)
+    unit = office.office_unit(session)
+    calendar = catalogue.working_calendar(session)
+    book = office.get_office(session).book_number or "01"
+    reg = dossiers.register(session, actor, checked.dossier, unit, calendar, received_at, book_number=book)
+    return Received(reg, receipt_data(session, reg.id), checked.warnings)
+
+
+def receipt_data(session: Session, dossier_id: int) -> ReceiptData:
+    """Form 01 for a dossier already written."""
+    d = session.get(Dossier, dossier_id)
+    if d is None:
+        raise NotFound("Không tìm thấy hồ sơ.")
+    officer = session.get(User, d.receiving_user_id)
+    from onestop_desktop.domain.calendar import TimeUnit
+
+    event_note = d.events[0].note if d.events else ""
+    return ReceiptData(
+        office=office.form_office(session),
+        dossier_code=d.code,
+        book_number=d.book_number,
+        sequence=d.book_sequence,
+        applicant_name=d.applicant_name,
+        applicant_address=d.address,
+        phone=d.phone,
+        email=d.email,
+        citizen_id=d.citizen_id,
+        submitter_name=d.submitter_name,
+        procedure_name=d.procedure.name,
+        field_name=d.field.name,
+        documents=tuple(
+            DocumentLine(x["name"], x["originals"], x["certified_copies"], x["photocopies"])
+            for x in d.documents
+        ),
+        sets=d.sets,
+        statutory_time=label_vi(TimeUnit(d.time_unit), d.time_value),
+        received_at=d.received_at,
+        due_at=d.due_at,
+        due_explanation=event_note,
+        return_place=office.get_office(session).return_place,
+        fee=d.fee,
+        channel=CHANNEL_LABELS_VI.get(d.channel, d.channel),
+        officer_name=officer.full_name if officer else "",
+    )
+
+
+def preview_due(calendar: WorkingCalendar, proc: ProcedureInfo, received: datetime | None = None) -> DueDate:
+    """The appointment the form shows live (the same computation `register` makes)."""
+    return calendar.due(received or now_local(), proc.time_value, proc.time_unit)

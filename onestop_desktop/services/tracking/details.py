@@ -1,0 +1,165 @@
+"""One dossier in detail: its facts, its timeline of events and the actions open to the user."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from typing import Any
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from onestop_desktop.db.models import Dossier, User
+from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
+from onestop_desktop.domain.fmt import fmt_datetime
+from onestop_desktop.domain.states import (
+    Action,
+    DossierStatus,
+    action_label_vi,
+    allowed_actions,
+    label_vi,
+)
+from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
+from onestop_desktop.services.errors import NotFound
+from onestop_desktop.services.roles import Actor
+from onestop_desktop.services.tracking.actions import (
+    undo_refusal,
+)
+
+S = DossierStatus
+
+
+# Event names written by older code and the demo, shown with the same words as the Action values.
+_EVENT_ALIASES = {"request_supplement": Action.REQUEST_SUPPLEMENT, "return": Action.RETURN_RESULT}
+
+
+@dataclass(frozen=True)
+class EventInfo:
+    id: int
+    at: datetime
+    user_name: str
+    action: str
+    label: str
+    from_status: int | None
+    to_status: int
+    note: str
+    undone_at: datetime | None
+
+
+@dataclass(frozen=True)
+class DossierDetails:
+    id: int
+    code: str
+    procedure_code: str
+    procedure_name: str
+    field_name: str
+    unit_name: str
+    applicant_name: str
+    citizen_id: str
+    phone: str
+    email: str
+    address: str
+    submitter_name: str | None
+    channel: str
+    received_at: datetime
+    due_at: datetime
+    original_due_at: datetime
+    statutory_time: str
+    status: int
+    status_label: str
+    holder_name: str
+    holder_department: str
+    paused_at: datetime | None
+    resolved_at: datetime | None
+    returned_at: datetime | None
+    closed_at: datetime | None
+    late_reason: str
+    apology_count: int
+    documents: tuple[dict[str, Any], ...]
+    fee: int
+    events: tuple[EventInfo, ...]
+    deadline_explanation: str
+    actions: tuple[str, ...]
+    undo_refusal: str | None
+    suggest_apology: bool
+
+
+def event_label(action: str) -> str:
+    if action == "import":
+        return "Nhập từ sổ theo dõi cũ"
+    a = _EVENT_ALIASES.get(action)
+    if a is None:
+        try:
+            a = Action(action)
+        except ValueError:
+            return action
+    label = action_label_vi(a)
+    return label[:1].upper() + label[1:]
+
+
+def dossier_details(
+    session: Session, actor: Actor, dossier_id: int, calendar: WorkingCalendar, now: datetime
+) -> DossierDetails:
+    """Everything the details panel shows about one dossier."""
+    from onestop_desktop.domain.calendar import label_vi as time_label
+
+    d = session.get(Dossier, dossier_id)
+    if d is None:
+        raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
+    names: dict[int, str] = {uid: name for uid, name in session.execute(select(User.id, User.full_name))}
+    events = tuple(
+        EventInfo(
+            e.id,
+            e.at,
+            names.get(e.user_id, ""),
+            e.action,
+            event_label(e.action),
+            e.from_status,
+            e.to_status,
+            e.note,
+            e.undone_at,
+        )
+        for e in d.events
+    )
+    due = calendar.due(d.received_at, d.time_value, TimeUnit(d.time_unit))
+    explanation = due.explain()
+    if d.due_at != due.due:
+        explanation += f". Hẹn trả hiện tại: {fmt_datetime(d.due_at)} (đã điều chỉnh, xem lịch sử)"
+    open_running = S(d.status) in (S.ACCEPTED, S.PROCESSING, S.WAITING_FINANCIAL)
+    suggest = open_running and d.due_at.date() <= now.date() and d.apology_count == 0
+    return DossierDetails(
+        id=d.id,
+        code=d.code,
+        procedure_code=d.procedure.code,
+        procedure_name=d.procedure.name,
+        field_name=d.field.name,
+        unit_name=d.unit.name,
+        applicant_name=d.applicant_name,
+        citizen_id=d.citizen_id,
+        phone=d.phone,
+        email=d.email,
+        address=d.address,
+        submitter_name=d.submitter_name,
+        channel=CHANNEL_LABELS_VI.get(d.channel, d.channel),
+        received_at=d.received_at,
+        due_at=d.due_at,
+        original_due_at=d.original_due_at,
+        statutory_time=time_label(TimeUnit(d.time_unit), d.time_value),
+        status=d.status,
+        status_label=label_vi(S(d.status)),
+        holder_name=names.get(d.holder_user_id or 0, ""),
+        holder_department=d.holder_department,
+        paused_at=d.paused_at,
+        resolved_at=d.resolved_at,
+        returned_at=d.returned_at,
+        closed_at=d.closed_at,
+        late_reason=d.late_reason,
+        apology_count=d.apology_count,
+        documents=tuple(d.documents or ()),
+        fee=d.fee,
+        events=events,
+        deadline_explanation=explanation,
+        actions=tuple(str(a) for a in allowed_actions(S(d.status))),
+        undo_refusal=undo_refusal(session, actor, d.id, now),
+        suggest_apology=suggest,
+    )
