@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
-from onestop_desktop.db.engine import make_engine, make_session_factory, resolve_url, sqlite_url
+from onestop_desktop.db.engine import make_engine, make_session_factory, resolve_url, sqlite_file, sqlite_url
 from onestop_desktop.db.migrate import upgrade_to_head
 from onestop_desktop.paths import demo_database_path
 
@@ -23,8 +24,18 @@ class Database:
         return self.engine.url.render_as_string(hide_password=True)
 
 
+def database_url(url: str | None = None, *, demo: bool = False) -> str:
+    """The URL `open_database(url, demo=demo)` opens: given, from the environment, or the default file."""
+    return sqlite_url(demo_database_path()) if demo and not url else resolve_url(url)
+
+
+def database_file(url: str) -> Path | None:
+    """The SQLite file behind `url`, or None for a server database (PostgreSQL)."""
+    return sqlite_file(url)
+
+
 def open_database(url: str | None = None, *, demo: bool = False, migrate: bool = True) -> Database:
-    resolved = sqlite_url(demo_database_path()) if demo and not url else resolve_url(url)
+    resolved = database_url(url, demo=demo)
     engine = make_engine(resolved)
     if migrate:
         upgrade_to_head(engine)

@@ -64,7 +64,7 @@ def login_as(database: Database, username: str) -> Actor:
     from sqlalchemy import select
 
     from onestop_desktop.db.models import User
-    from onestop_desktop.services.safety.accounts import actor_of
+    from onestop_desktop.services.roles import actor_of
 
     with session_scope(database.factory) as s:
         user = s.scalar(select(User).where(User.username == username))

@@ -154,7 +154,7 @@ def _shoot(folder: Path, database: str | None, work: Path) -> int:
 
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.db.models import User
-    from onestop_desktop.services.safety.accounts import actor_of
+    from onestop_desktop.services.roles import actor_of
     from onestop_desktop.ui.app import create_app
     from onestop_desktop.ui.bus import Bus
     from onestop_desktop.ui.context import AppContext

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from onestop_desktop.db.models import User
 from onestop_desktop.services.errors import PermissionDenied
 
 
@@ -28,6 +29,11 @@ class Actor:
 
     def can(self, *roles: Role) -> bool:
         return self.role in roles
+
+
+def actor_of(u: User) -> Actor:
+    """The acting user of a signed-in account."""
+    return Actor(u.id, u.username, u.full_name, Role(u.role))
 
 
 def require(actor: Actor, *roles: Role, what: str = "thực hiện thao tác này") -> None:

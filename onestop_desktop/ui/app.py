@@ -12,12 +12,11 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 
 from onestop_desktop import prefs
 from onestop_desktop.bootstrap import Database, ensure_demo, open_database
-from onestop_desktop.db.engine import session_scope
 from onestop_desktop.services.catalogue import office
 from onestop_desktop.services.demo.office import demo_accounts
 from onestop_desktop.services.safety import accounts
 from onestop_desktop.ui.bus import Bus
-from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.context import AppContext, open_session
 from onestop_desktop.ui.fonts import load_fonts
 from onestop_desktop.ui.i18n import install_translators
 from onestop_desktop.ui.tasks import TaskRunner
@@ -94,7 +93,7 @@ def run_gui(database: str | None = None, demo: bool = False) -> int:
     db = _open(database, demo)
     if db is None:
         return 1
-    with session_scope(db.factory) as s:
+    with open_session(db) as s:
         first = accounts.needs_first_admin(s)
         office_name = office.get_office(s).name
     if first and not FirstAdminDialog(db).exec():

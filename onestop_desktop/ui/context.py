@@ -1,10 +1,16 @@
-"""What every tab receives: the database, the signed-in user, the bus and the task runner."""
+"""What every tab receives: the database, the signed-in user, the bus and the task runner.
+
+This is the one place in ui/ that opens SQLAlchemy Sessions (an import-linter contract keeps it so):
+the rest of ui/ calls `ctx.session()` or `open_session(db)` and hands the Session to services, which
+return frozen dataclasses.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy.orm import Session
 
@@ -16,6 +22,16 @@ from onestop_desktop.services.roles import Actor, Role
 from onestop_desktop.ui.bus import Bus
 from onestop_desktop.ui.tasks import TaskRunner
 
+# What a background task receives to open its own Session (never share one between threads).
+SessionOpener = Callable[[], AbstractContextManager[Any]]
+
+
+@contextmanager
+def open_session(db: Database) -> Iterator[Session]:
+    """One transaction for one user action (or one background task): commit on success, else roll back."""
+    with session_scope(db.factory) as s:
+        yield s
+
 
 @dataclass
 class AppContext:
@@ -25,11 +41,9 @@ class AppContext:
     tasks: TaskRunner
     demo: bool = False
 
-    @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One transaction for one user action."""
-        with session_scope(self.db.factory) as s:
-            yield s
+    def session(self) -> AbstractContextManager[Session]:
+        """One transaction for one user action; safe to call from a worker thread (it opens a new Session)."""
+        return open_session(self.db)
 
     def calendar(self) -> WorkingCalendar:
         with self.session() as s:

@@ -8,7 +8,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from onestop_desktop.clock import today_local
-from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.fmt import fmt_date, fmt_int
 from onestop_desktop.services.home import TodayFigures, today_figures
 from onestop_desktop.ui.context import AppContext
@@ -78,10 +77,10 @@ class HomePage(QWidget):
             office.name if not office.parent_name else f"{office.parent_name} – {office.name}"
         )
         self.date_label.setText(self.tr("Today, {date}").format(date=fmt_date(day)))
-        factory, calendar = self.ctx.db.factory, self.ctx.calendar()
+        opener, calendar = self.ctx.session, self.ctx.calendar()
 
         def count(_progress: object) -> TodayFigures:
-            with session_scope(factory) as s:
+            with opener() as s:
                 return today_figures(s, day, calendar)
 
         self.ctx.tasks.run(count, self._show, lambda exc: log.warning("home figures failed: %s", exc))

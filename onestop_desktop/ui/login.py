@@ -16,10 +16,10 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.bootstrap import Database
-from onestop_desktop.db.engine import session_scope
 from onestop_desktop.services.errors import ValidationFailed
 from onestop_desktop.services.roles import Actor, Role
 from onestop_desktop.services.safety import accounts
+from onestop_desktop.ui.context import open_session
 
 
 class LoginDialog(QDialog):
@@ -92,7 +92,7 @@ class LoginDialog(QDialog):
         self.password.setFocus()
 
     def try_login(self) -> None:
-        with session_scope(self.db.factory) as s:
+        with open_session(self.db) as s:
             result = accounts.authenticate(s, self.username.text(), self.password.text())
         if result.actor is None:
             self.error.setText(result.error or "")
@@ -147,7 +147,7 @@ class FirstAdminDialog(QDialog):
             self.error.setText(self.tr("The two passwords differ."))
             return
         try:
-            with session_scope(self.db.factory) as s:
+            with open_session(self.db) as s:
                 accounts.create_user(
                     s, None, self.username.text(), self.full_name.text(), Role.ADMIN, self.password.text()
                 )

@@ -14,8 +14,8 @@ from onestop_desktop.db.migrate import current_revision, head_revision
 from onestop_desktop.db.models import Base, Dossier, Procedure, User
 from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.dossiers import NewDossier, register
+from onestop_desktop.services.roles import actor_of
 from onestop_desktop.services.safety import audit_check, backup
-from onestop_desktop.services.safety.accounts import actor_of
 
 pytestmark = pytest.mark.postgres
 

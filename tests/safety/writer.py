@@ -17,7 +17,7 @@ from onestop_desktop.db.engine import run_in_transaction, session_scope
 from onestop_desktop.db.models import Procedure, User
 from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.dossiers import DocumentCount, NewDossier, register
-from onestop_desktop.services.safety.accounts import actor_of
+from onestop_desktop.services.roles import actor_of
 
 
 def main(argv: list[str]) -> int:

@@ -6,17 +6,21 @@ import base64
 import hashlib
 import hmac
 import os
+import shutil
+import tempfile
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from pathlib import Path
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from onestop_desktop.clock import now_local
+from onestop_desktop.db.engine import make_engine, make_session_factory, session_scope, sqlite_url
 from onestop_desktop.db.models import User
 from onestop_desktop.services import audit
 from onestop_desktop.services.errors import LoginFailed, NotFound, ValidationFailed
-from onestop_desktop.services.roles import Actor, Role, require
+from onestop_desktop.services.roles import Actor, Role, actor_of, require
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MAX_FAILURES = 5
@@ -64,10 +68,6 @@ class UserInfo:
 
 def _info(u: User) -> UserInfo:
     return UserInfo(u.id, u.username, u.full_name, Role(u.role), u.active, u.locked_until, u.department)
-
-
-def actor_of(u: User) -> Actor:
-    return Actor(u.id, u.username, u.full_name, Role(u.role))
 
 
 def needs_first_admin(session: Session) -> bool:
@@ -229,3 +229,22 @@ def set_user(
 
 def list_users(session: Session) -> list[UserInfo]:
     return [_info(u) for u in session.scalars(select(User).order_by(User.username))]
+
+
+def authenticate_in_backup(backup_file: Path, username: str, password: str) -> Actor:
+    """Sign in with the accounts stored in `backup_file` (read from a throw-away copy).
+
+    Used when the current file is damaged: the accounts of the backup about to be restored decide.
+    """
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "accounts.sqlite3"
+        shutil.copyfile(backup_file, copy)
+        engine = make_engine(sqlite_url(copy))
+        try:
+            with session_scope(make_session_factory(engine)) as s:
+                result = authenticate(s, username, password)
+        finally:
+            engine.dispose()
+    if result.actor is None:
+        raise LoginFailed(result.error or "")
+    return result.actor

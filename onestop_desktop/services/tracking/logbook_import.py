@@ -26,8 +26,7 @@ from onestop_desktop.services import audit
 from onestop_desktop.services.catalogue import office
 from onestop_desktop.services.dossiers import dossier_snapshot, search_key
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.roles import Role, require
-from onestop_desktop.services.safety.accounts import actor_of
+from onestop_desktop.services.roles import Role, actor_of, require
 
 S = DossierStatus
 # folded header (punctuation removed) -> field

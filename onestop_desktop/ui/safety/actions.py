@@ -9,7 +9,7 @@ from PySide6.QtCore import QObject
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
-from onestop_desktop.db.engine import sqlite_file
+from onestop_desktop.bootstrap import database_file
 from onestop_desktop.services.roles import Role
 from onestop_desktop.services.safety import backup
 from onestop_desktop.ui.common.messages import show_error
@@ -27,7 +27,7 @@ class SafetyMenu(QObject):
         super().__init__(window)
         self.ctx = ctx
         self.window = window
-        sqlite = sqlite_file(ctx.db.url) is not None
+        sqlite = database_file(ctx.db.url) is not None
         leader = ctx.is_role(Role.LEADER)
         self.backup_action = self._add(menu, self.tr("&Back up now…"), self.backup_now, sqlite)
         self.restore_action = self._add(

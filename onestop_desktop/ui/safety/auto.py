@@ -7,7 +7,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
-from onestop_desktop.db.engine import sqlite_file
+from onestop_desktop.bootstrap import database_file
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.safety import backup
 from onestop_desktop.ui.context import AppContext
@@ -27,7 +27,7 @@ class AutoBackup(QObject):
         self.running = False
         self.last: backup.BackupOutcome | None = None
         self.watch: backup.ChangeWatch | None = None
-        if sqlite_file(ctx.db.url) is not None:
+        if database_file(ctx.db.url) is not None:
             try:
                 self.watch = backup.ChangeWatch(ctx.db.url)
             except ServiceError as exc:

@@ -8,8 +8,6 @@ own accounts cannot be trusted, so they sign in with the accounts as they were i
 from __future__ import annotations
 
 import logging
-import shutil
-import tempfile
 import threading
 from collections.abc import Callable
 from pathlib import Path
@@ -31,12 +29,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desktop.db.engine import resolve_url, sqlite_file, sqlite_url
+from onestop_desktop.bootstrap import database_file, database_url
 from onestop_desktop.domain.fmt import fmt_int
-from onestop_desktop.paths import demo_database_path
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.roles import Actor
-from onestop_desktop.services.safety import backup
+from onestop_desktop.services.safety import accounts, backup
 from onestop_desktop.services.safety.backup import BackupInfo, CheckResult, RestoreOutcome
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
@@ -51,7 +47,7 @@ BLOCKING_CHECK_BYTES = 200 * 1024 * 1024
 
 def target_url(database: str | None, demo: bool) -> str:
     """The URL `open_database(database, demo=demo)` will open."""
-    return sqlite_url(demo_database_path()) if demo and not database else resolve_url(database)
+    return database_url(database, demo=demo)
 
 
 def in_thread(work: Callable[[], T], label: str) -> T:
@@ -81,7 +77,7 @@ def in_thread(work: Callable[[], T], label: str) -> T:
 
 def check_or_restore(url: str, parent: QWidget | None = None) -> bool:
     """True when the database may be opened: sound, not SQLite, new, or just restored."""
-    path = sqlite_file(url)
+    path = database_file(url)
     if path is None or not path.exists():
         return True
     try:
@@ -97,26 +93,6 @@ def check_or_restore(url: str, parent: QWidget | None = None) -> bool:
         return True
     log.error("damaged database %s: %s", path, "; ".join(result.findings))
     return DamagedDialog(url, result, parent).exec() == QDialog.DialogCode.Accepted
-
-
-def authenticate_in_backup(backup_file: Path, username: str, password: str) -> Actor:
-    """Sign in with the accounts stored in `backup_file` (read from a throw-away copy)."""
-    from onestop_desktop.db.engine import make_engine, make_session_factory, session_scope
-    from onestop_desktop.services.errors import LoginFailed
-    from onestop_desktop.services.safety import accounts
-
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "accounts.sqlite3"
-        shutil.copyfile(backup_file, copy)
-        engine = make_engine(sqlite_url(copy))
-        try:
-            with session_scope(make_session_factory(engine)) as s:
-                result = accounts.authenticate(s, username, password)
-        finally:
-            engine.dispose()
-    if result.actor is None:
-        raise LoginFailed(result.error or "")
-    return result.actor
 
 
 class DamagedDialog(QDialog):
@@ -197,7 +173,7 @@ class DamagedDialog(QDialog):
             return
         user, password = self.username.text(), self.password.text()
         try:
-            actor = authenticate_in_backup(chosen.path, user, password)
+            actor = accounts.authenticate_in_backup(chosen.path, user, password)
             label = self.tr("Restoring the backup…")
             self.outcome = in_thread(lambda: backup.restore(self.url, chosen.path, actor), label)
         except ServiceError as exc:
@@ -223,7 +199,7 @@ def backup_at_start(ctx: AppContext, window: QMainWindow) -> None:
 
     Its outcome goes to the status bar; damage found in the background opens the damaged-file dialog.
     """
-    path = sqlite_file(ctx.db.url)
+    path = database_file(ctx.db.url)
     if path is None:
         return
     url, extra = ctx.db.url, second_folder()
