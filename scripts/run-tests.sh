@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up (with the development tools), then lint, type-check and run the whole test suite.
+# Set up (with the development tools), then lint, type-check, check the import contracts and run the whole test suite.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/setup.sh --dev
@@ -20,6 +20,7 @@ trap 'bash scripts/start-postgres.sh stop' EXIT
 echo "== ruff"; .venv/bin/ruff check onestop_desktop tests scripts build_spec.py
 .venv/bin/ruff format --check onestop_desktop tests scripts build_spec.py
 echo "== mypy"; .venv/bin/mypy
+echo "== import-linter"; .venv/bin/lint-imports
 echo "== pytest"
 .venv/bin/python -m pytest -q -p no:cacheprovider \
   --cov=onestop_desktop.domain --cov=onestop_desktop.services --cov-report=term "$@"
