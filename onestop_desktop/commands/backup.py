@@ -110,12 +110,12 @@ def _actor(database_url: str, username: str | None):  # type: ignore[no-untyped-
 
 def run_restore(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.domain.fmt import fmt_int
-    from onestop_desktop.services.safety import backup
+    from onestop_desktop.services.safety import restore as backup_restore
 
     url = _url(database)
     if args.file is None:
         return _list(url)
-    outcome = backup.restore(url, args.file, _actor(url, args.user))
+    outcome = backup_restore.restore(url, args.file, _actor(url, args.user))
     print(t("Đã khôi phục từ", "Restored from") + f": {outcome.restored_from}")
     print(
         t("Bản an toàn của dữ liệu trước đó", "Safety copy of the previous data") + f": {outcome.safety_copy}"
@@ -125,9 +125,9 @@ def run_restore(args: argparse.Namespace, database: str | None) -> int:
 
 
 def run_check(args: argparse.Namespace, database: str | None) -> int:
-    from onestop_desktop.services.safety import backup
+    from onestop_desktop.services.safety import integrity as backup_integrity
 
-    result = backup.check(_url(database), quick=args.quick)
+    result = backup_integrity.check(_url(database), quick=args.quick)
     if result.ok:
         print(t("Cơ sở dữ liệu nguyên vẹn", "The database is sound") + f": {result.checked}")
         return 0

@@ -14,7 +14,8 @@ from onestop_desktop.cli import main
 from onestop_desktop.db.engine import session_scope, sqlite_file
 from onestop_desktop.db.models import Dossier
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.safety import audit_check, backup
+from onestop_desktop.services.safety import audit_check, backup, integrity
+from onestop_desktop.services.safety import restore as backup_restore
 from tests.conftest import login_as
 
 from .helpers import register_some
@@ -46,14 +47,14 @@ def test_backup_restore_check_round_trip(demo_db: Database, tmp_path: Path) -> N
     new_codes = register_some(demo_db, login_as(demo_db, "canbo"), 3)
     assert _count(demo_db) == DEMO_COUNT + 3
 
-    outcome = backup.restore(demo_db.url, taken.path, login_as(demo_db, "lanhdao"))
+    outcome = backup_restore.restore(demo_db.url, taken.path, login_as(demo_db, "lanhdao"))
     demo_db.engine.dispose()  # as the program does after a restore
     assert _count(demo_db) == DEMO_COUNT
     assert (outcome.dossiers, outcome.last_code) == (DEMO_COUNT, listed[0].last_code)
     # The safety copy holds what was there before the restore.
     count, last = backup.contents(outcome.safety_copy)
     assert count == DEMO_COUNT + 3 and last == new_codes[-1]
-    assert backup.check(demo_db.url).ok
+    assert integrity.check(demo_db.url).ok
     with session_scope(demo_db.factory) as s:
         assert audit_check.verify_chain(s) == []
         assert audit_check.verify_dossiers(s).findings == []
@@ -70,15 +71,15 @@ def test_damaged_file_is_reported_and_never_restored(demo_db: Database, tmp_path
     for offset in range(page * 3, min(len(data), page * 60), page):  # B-tree pages overwritten
         data[offset : offset + 200] = b"\xa5" * 200
     damaged.write_bytes(bytes(data))
-    result = backup.check(f"sqlite:///{damaged}")
+    result = integrity.check(f"sqlite:///{damaged}")
     assert not result.ok and result.findings
     with pytest.raises(ServiceError, match="bị hỏng"):
-        backup.restore(demo_db.url, damaged, login_as(demo_db, "quantri"))
+        backup_restore.restore(demo_db.url, damaged, login_as(demo_db, "quantri"))
     garbage = tmp_path / "garbage.sqlite3"
     garbage.write_bytes(b"not a database at all" * 300)
-    assert "không đọc được" in backup.check(f"sqlite:///{garbage}").findings[0]
+    assert "không đọc được" in integrity.check(f"sqlite:///{garbage}").findings[0]
     assert backup.list_backups(tmp_path)[0].error is not None  # listed, with its problem
-    assert backup.check(demo_db.url).ok
+    assert integrity.check(demo_db.url).ok
 
 
 def test_check_and_backup_commands(
@@ -186,9 +187,9 @@ def test_a_damaged_database_is_restored_from_the_latest_good_backup(
     with pytest.raises(ServiceError, match="bị hỏng"):
         backup.backup(demo_db.url)
     assert [b.reason for b in backup.list_backups(good.parent)] == ["manual"]  # no half copy left behind
-    outcome = backup.restore(demo_db.url, good, leader)
+    outcome = backup_restore.restore(demo_db.url, good, leader)
     assert outcome.safety_copy.exists() and outcome.dossiers == DEMO_COUNT
-    assert backup.check(demo_db.url).ok
+    assert integrity.check(demo_db.url).ok
     assert main(["audit", "verify", "--database", str(db_file)]) == 0
     capsys.readouterr()
 

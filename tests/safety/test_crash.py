@@ -12,7 +12,7 @@ import pytest
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope, sqlite_file
 from onestop_desktop.services.safety import audit_check
-from onestop_desktop.services.safety.backup import check
+from onestop_desktop.services.safety.integrity import check
 
 from .conftest import start_writer
 

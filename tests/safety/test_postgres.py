@@ -15,7 +15,7 @@ from onestop_desktop.db.models import Base, Dossier, Procedure, User
 from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.dossiers import NewDossier, register
 from onestop_desktop.services.roles import actor_of
-from onestop_desktop.services.safety import audit_check, backup
+from onestop_desktop.services.safety import audit_check, integrity
 
 pytestmark = pytest.mark.postgres
 
@@ -41,7 +41,7 @@ def test_demo_build_on_postgres(pg_built: Database) -> None:
         assert not ensure_demo(pg_built)  # idempotent there too
         assert audit_check.verify_chain(s) == []
         assert audit_check.verify_dossiers(s).findings == []
-    assert backup.check(pg_built.url).ok
+    assert integrity.check(pg_built.url).ok
 
 
 def _register_one(database: Database) -> str:

@@ -11,6 +11,7 @@ from onestop_desktop.db.engine import session_scope, sqlite_file
 from onestop_desktop.services.errors import PermissionDenied
 from onestop_desktop.services.roles import Actor, Role
 from onestop_desktop.services.safety import accounts, backup
+from onestop_desktop.services.safety import restore as backup_restore
 from tests.conftest import login_as
 
 from .helpers import register_some
@@ -64,7 +65,7 @@ def test_a_clerk_cannot_restore_a_backup(demo_db: Database, actors: dict[Role, A
     assert db_file is not None
     before = db_file.stat().st_mtime_ns, sorted(p.name for p in taken.parent.iterdir())
     with pytest.raises(PermissionDenied, match="khôi phục"):
-        backup.restore(demo_db.url, taken, actors[Role.CLERK])
+        backup_restore.restore(demo_db.url, taken, actors[Role.CLERK])
     # Refused before anything happened: no safety copy taken, the database untouched.
     assert (db_file.stat().st_mtime_ns, sorted(p.name for p in taken.parent.iterdir())) == before
 
@@ -74,7 +75,7 @@ def test_leader_and_administrator_may_restore(
     demo_db: Database, actors: dict[Role, Actor], role: Role, tmp_path: Path
 ) -> None:
     taken = backup.backup(demo_db.url).path
-    outcome = backup.restore(demo_db.url, taken, actors[role])
+    outcome = backup_restore.restore(demo_db.url, taken, actors[role])
     assert outcome.safety_copy.exists()
 
 

@@ -10,7 +10,7 @@ from PySide6.QtWidgets import QDialog
 
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope, sqlite_file
-from onestop_desktop.services.safety import accounts, backup
+from onestop_desktop.services.safety import accounts, backup, integrity
 from onestop_desktop.ui import app
 from onestop_desktop.ui.safety import startup
 from onestop_desktop.ui.safety.startup import DamagedDialog
@@ -37,7 +37,7 @@ def damaged(db: Database, admin: object) -> tuple[str, Path]:
     for companion in ("-wal", "-shm"):
         Path(f"{path}{companion}").unlink(missing_ok=True)
     _damage(path)
-    assert not backup.check(url, quick=True).ok
+    assert not integrity.check(url, quick=True).ok
     return url, good
 
 
@@ -62,7 +62,7 @@ def test_damaged_file_offers_the_backup_and_restores_it(
     database = app._open(url, demo=False)
     assert database is not None
     try:
-        assert backup.check(url).ok
+        assert integrity.check(url).ok
         with session_scope(database.factory) as s:
             assert accounts.authenticate(s, "admin", "matkhau123").actor is not None
     finally:
@@ -79,7 +79,7 @@ def test_wrong_password_restores_nothing(
     monkeypatch.setattr(DamagedDialog, "exec", _answer("admin", "sai-mat-khau"))
     assert app._open(url, demo=False) is None  # the dialog stayed open; the user then quits
     assert "Sai tên đăng nhập hoặc mật khẩu" in messages.texts()
-    assert not backup.check(url, quick=True).ok
+    assert not integrity.check(url, quick=True).ok
 
 
 def test_quit_leaves_without_a_traceback(

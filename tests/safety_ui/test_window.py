@@ -11,7 +11,7 @@ from sqlalchemy import func, select
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.db.engine import session_scope, sqlite_file
 from onestop_desktop.db.models import Dossier
-from onestop_desktop.services.safety import backup
+from onestop_desktop.services.safety import backup, integrity
 from onestop_desktop.ui.bus import Bus
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.main_window import MainWindow
@@ -177,7 +177,7 @@ def test_damage_found_in_the_background_offers_a_backup_then_closes(
     offered: list[str] = []
     monkeypatch.setattr(startup, "BLOCKING_CHECK_BYTES", 0)
     monkeypatch.setattr(
-        backup, "check", lambda url, quick=False: backup.CheckResult(False, ("trang 7 hỏng",), url)
+        integrity, "check", lambda url, quick=False: integrity.CheckResult(False, ("trang 7 hỏng",), url)
     )
     monkeypatch.setattr(startup.DamagedDialog, "exec", lambda self: offered.append(self.db_file.name) or 0)
     window = window_for("canbo")

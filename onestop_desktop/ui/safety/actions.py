@@ -11,7 +11,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QMessageBox
 
 from onestop_desktop.bootstrap import database_file
 from onestop_desktop.services.roles import Role
-from onestop_desktop.services.safety import backup
+from onestop_desktop.services.safety import backup, integrity
+from onestop_desktop.services.safety import restore as backup_restore
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.safety.auto import AutoBackup
@@ -68,7 +69,7 @@ class SafetyMenu(QObject):
     def check(self) -> None:
         url = self.ctx.db.url
 
-        def done(result: backup.CheckResult) -> None:
+        def done(result: integrity.CheckResult) -> None:
             title = self.tr("Check the database")
             if result.ok:
                 QMessageBox.information(
@@ -85,7 +86,7 @@ class SafetyMenu(QObject):
                 )
 
         self.ctx.tasks.run(
-            lambda _p: backup.check(url),
+            lambda _p: integrity.check(url),
             done,
             lambda exc: show_error(self.window, exc),
             title=self.tr("Checking the database…"),
@@ -113,7 +114,7 @@ class SafetyMenu(QObject):
         self.ctx.tasks.wait_all(30000)
         self.auto.close()  # no automatic backup of a file being replaced
 
-        def done(outcome: backup.RestoreOutcome) -> None:
+        def done(outcome: backup_restore.RestoreOutcome) -> None:
             self.ctx.db.engine.dispose()  # every pooled connection saw the old file
             QMessageBox.information(
                 self.window,
@@ -130,7 +131,7 @@ class SafetyMenu(QObject):
             self.auto = AutoBackup(self.ctx, self.auto.notify, self)  # nothing replaced: keep backing up
 
         self.ctx.tasks.run(
-            lambda _p: backup.restore(url, chosen, actor),
+            lambda _p: backup_restore.restore(url, chosen, actor),
             done,
             failed,
             title=self.tr("Restoring…"),

@@ -32,8 +32,11 @@ from PySide6.QtWidgets import (
 from onestop_desktop.bootstrap import database_file, database_url
 from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.safety import accounts, backup
-from onestop_desktop.services.safety.backup import BackupInfo, CheckResult, RestoreOutcome
+from onestop_desktop.services.safety import accounts, backup, integrity
+from onestop_desktop.services.safety import restore as backup_restore
+from onestop_desktop.services.safety.backup import BackupInfo
+from onestop_desktop.services.safety.integrity import CheckResult
+from onestop_desktop.services.safety.restore import RestoreOutcome
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.safety.table import BackupTable, all_backups, second_folder
@@ -82,10 +85,10 @@ def check_or_restore(url: str, parent: QWidget | None = None) -> bool:
         return True
     try:
         if path.stat().st_size > BLOCKING_CHECK_BYTES:  # the full quick_check follows in the background
-            result = backup.check_structure(path)
+            result = integrity.check_structure(path)
         else:
             label = QCoreApplication.translate("DamagedDialog", "Checking the database…")
-            result = in_thread(lambda: backup.check(url, quick=True), label)
+            result = in_thread(lambda: integrity.check(url, quick=True), label)
     except Exception:  # e.g. no permission: opening the database reports it in words
         log.exception("start-up check failed")
         return True
@@ -175,7 +178,7 @@ class DamagedDialog(QDialog):
         try:
             actor = accounts.authenticate_in_backup(chosen.path, user, password)
             label = self.tr("Restoring the backup…")
-            self.outcome = in_thread(lambda: backup.restore(self.url, chosen.path, actor), label)
+            self.outcome = in_thread(lambda: backup_restore.restore(self.url, chosen.path, actor), label)
         except ServiceError as exc:
             show_error(self, exc)
             return
@@ -207,7 +210,7 @@ def backup_at_start(ctx: AppContext, window: QMainWindow) -> None:
 
     def work(_p: Any) -> backup.BackupOutcome | CheckResult:
         if big:
-            checked = backup.check(url, quick=True)
+            checked = integrity.check(url, quick=True)
             if not checked.ok:
                 return checked
         return backup.backup(url, also_to=extra, reason="startup")
