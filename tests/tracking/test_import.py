@@ -148,10 +148,11 @@ def test_headers_without_diacritics_in_a_csv(demo_db: Database, tmp_path: Path) 
 def test_exported_log_book_imports_back_as_already_present(demo_db: Database, tmp_path: Path) -> None:
     from datetime import date
 
+    from onestop_desktop.ui.context import open_session
     from onestop_desktop.ui.tracking.export import export_log_book_xlsx
 
     path = tmp_path / "log.xlsx"
-    n = export_log_book_xlsx(demo_db.factory, date(2018, 10, 1), date(2018, 10, 3), path)
+    n = export_log_book_xlsx(lambda: open_session(demo_db), date(2018, 10, 1), date(2018, 10, 3), path)
     user = login_as(demo_db, "canbo")
     with session_scope(demo_db.factory) as s:
         result = imp.import_file(s, user.user_id, path)

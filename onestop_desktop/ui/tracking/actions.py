@@ -1,13 +1,15 @@
 """What each action button does: ask what the action needs, confirm, call the service, print the form.
 
-`prompt`, `open_pdf` and `confirm` are module-level so tests can replace the modal dialogs.
+`prompt`, `open_pdf` and `confirm` are module-level so tests can replace the modal dialogs. The tab hands
+itself in as a `TrackingHost`; this module never imports the tab.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication, QDate
 from PySide6.QtWidgets import (
@@ -16,18 +18,19 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QLabel,
     QWidget,
 )
 
+from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.states import Action
+from onestop_desktop.paths import data_dir
 from onestop_desktop.services.tracking import actions, query
 from onestop_desktop.services.tracking import forms as tracking_forms
 from onestop_desktop.services.tracking.details import DossierDetails
 from onestop_desktop.ui.common import messages
+from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.tracking.dialogs import ApologyDialog, NoteDialog, TransferDialog
-
-if TYPE_CHECKING:
-    from onestop_desktop.ui.tracking.tab import TrackingTab
 
 # Actions that end the dossier's life at the office: asked twice.
 IRREVERSIBLE = {Action.RETURN_RESULT, Action.WITHDRAW, Action.STOP, Action.REFUSE}
@@ -44,13 +47,25 @@ def confirm(parent: QWidget, title: str, text: str) -> bool:
     return messages.confirm(parent, title, text)
 
 
-def _forms_dir() -> Path:
-    from onestop_desktop.ui.tracking.tab import forms_dir
+class TrackingHost(Protocol):
+    """What the actions need of the tracking tab, which passes itself (and is the parent of their dialogs)."""
 
-    return forms_dir()
+    ctx: AppContext
+    calendar: WorkingCalendar
+    now: Callable[[], datetime]
+    count_label: QLabel
+
+    def ask_save_path(self, title: str, name: str, pattern: str) -> Path | None: ...
 
 
-def prompt(tab: TrackingTab, action: Action, d: DossierDetails) -> dict[str, Any] | None:
+def forms_dir() -> Path:
+    """Where the printed forms (02, 04, 05, 06) are written; created on first use."""
+    path = data_dir() / "forms"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, Any] | None:
     """Open the dialog an action needs; None when the user cancels."""
     dialog: TransferDialog | NoteDialog | ApologyDialog
     if action is Action.TRANSFER:
@@ -96,7 +111,7 @@ def prompt(tab: TrackingTab, action: Action, d: DossierDetails) -> dict[str, Any
     return dialog.values()
 
 
-def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
+def perform(tab: TrackingHost, action_name: str, d: DossierDetails) -> bool:
     """Run one action on dossier `d`; True when something was written."""
     action = Action(action_name)
     values = prompt(tab, action, d)
@@ -120,7 +135,7 @@ def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
             actions.request_supplement(s, actor, d.id, note, at=now)
             data = tracking_forms.supplement_data(s, d.id, note, actor.full_name, now)
             pdf = (
-                _forms_dir() / f"mau02-{d.code}.pdf",
+                forms_dir() / f"mau02-{d.code}.pdf",
                 QCoreApplication.translate("TrackingActions", "Supplement request (form 02)"),
             )
             from onestop_desktop.reports.forms import render_supplement
@@ -137,7 +152,7 @@ def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
             actions.apology(s, actor, d.id, new_due, reason, at=now)
             apology = tracking_forms.apology_data(s, d.id, d.due_at, new_due, reason, now)
             pdf = (
-                _forms_dir() / f"mau04-{d.code}.pdf",
+                forms_dir() / f"mau04-{d.code}.pdf",
                 QCoreApplication.translate("TrackingActions", "Apology letter (form 04)"),
             )
             from onestop_desktop.reports.forms import render_apology
@@ -154,12 +169,12 @@ def perform(tab: TrackingTab, action_name: str, d: DossierDetails) -> bool:
     return True
 
 
-def print_control_slip(tab: TrackingTab, dossier_id: int, code: str) -> None:
+def print_control_slip(tab: TrackingHost, dossier_id: int, code: str) -> None:
     from onestop_desktop.reports.forms import render_control_slip
 
     with tab.ctx.session() as s:
         data = tracking_forms.control_slip_data(s, dossier_id)
-    path = _forms_dir() / f"mau05-{code}.pdf"
+    path = forms_dir() / f"mau05-{code}.pdf"
     render_control_slip(data, path)
     open_pdf(tab, path, QCoreApplication.translate("TrackingActions", "Control slip (form 05)"))
 
@@ -193,13 +208,13 @@ class LogBookDialog(QDialog):
         return {"start": s.toPython(), "end": e.toPython(), "kind": self.kind.currentData()}
 
 
-def ask_log_book(tab: TrackingTab) -> dict[str, Any] | None:
+def ask_log_book(tab: TrackingHost) -> dict[str, Any] | None:
     today = tab.now().date()
     dialog = LogBookDialog(QDate(today.year, today.month, 1), QDate(today.year, today.month, today.day), tab)
     return dialog.values() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
-def log_book(tab: TrackingTab) -> None:
+def log_book(tab: TrackingHost) -> None:
     from onestop_desktop.ui.tracking.export import export_log_book_pdf, export_log_book_xlsx
 
     values = ask_log_book(tab)
@@ -214,12 +229,12 @@ def log_book(tab: TrackingTab) -> None:
             ),
         )
         return
-    factory = tab.ctx.db.factory
+    opener = tab.ctx.session
     name = f"so-theo-doi-{start:%Y%m%d}-{end:%Y%m%d}"
     if kind == "pdf":
-        path = _forms_dir() / f"{name}.pdf"
+        path = forms_dir() / f"{name}.pdf"
         tab.ctx.tasks.run(
-            lambda _p: export_log_book_pdf(factory, start, end, path),
+            lambda _p: export_log_book_pdf(opener, start, end, path),
             lambda _n: open_pdf(
                 tab, path, QCoreApplication.translate("TrackingActions", "Log book (form 06)")
             ),
@@ -236,7 +251,7 @@ def log_book(tab: TrackingTab) -> None:
     if target is None:
         return
     tab.ctx.tasks.run(
-        lambda p: export_log_book_xlsx(factory, start, end, target, p.report),
+        lambda p: export_log_book_xlsx(opener, start, end, target, p.report),
         lambda n: tab.count_label.setText(
             QCoreApplication.translate("TrackingActions", "Log book: {n} dossiers written to {path}").format(
                 n=n, path=target

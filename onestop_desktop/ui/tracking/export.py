@@ -1,7 +1,8 @@
 """Excel files of the deadline list and of the log book (form 06); PDF of the log book.
 
 Plain functions with no Qt: the tab runs them on the task runner, off the GUI thread, each with its own
-session. The log book's headers are the ones `import dossiers` recognises, so an export imports back.
+session (opened with the `SessionOpener` they are given). The log book's headers are the ones
+`import dossiers` recognises, so an export imports back.
 """
 
 from __future__ import annotations
@@ -15,9 +16,7 @@ from openpyxl import Workbook
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
-from sqlalchemy.orm import Session, sessionmaker
 
-from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.states import DossierStatus, label_vi
 from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
@@ -25,6 +24,7 @@ from onestop_desktop.services.tracking import countdown as tracking_countdown
 from onestop_desktop.services.tracking import forms as tracking_forms
 from onestop_desktop.services.tracking import query
 from onestop_desktop.services.tracking.filters import Sort, Today, TrackingFilter
+from onestop_desktop.ui.context import SessionOpener
 
 DATE_TIME = "dd/mm/yyyy hh:mm"
 LIST_HEADERS = [
@@ -97,7 +97,7 @@ class _Sheet:
 
 
 def export_list(
-    factory: sessionmaker[Session],
+    sessions: SessionOpener,
     flt: TrackingFilter,
     sort: Sort,
     today: Today,
@@ -111,7 +111,7 @@ def export_list(
     caption = f"Danh sách hồ sơ – xuất ngày {today.now:%d/%m/%Y %H:%M}"
     ws = _Sheet(wb, "Hồ sơ", LIST_HEADERS, caption)
     days = tracking_countdown.DayCounter(calendar)
-    with session_scope(factory) as s:
+    with sessions() as s:
         total = query.count_rows(s, flt, today, calendar)
         n = 0
         while True:
@@ -149,10 +149,10 @@ def export_list(
 
 
 def export_log_book_xlsx(
-    factory: sessionmaker[Session], start: date, end: date, path: Path, progress: Progress | None = None
+    sessions: SessionOpener, start: date, end: date, path: Path, progress: Progress | None = None
 ) -> int:
     """Form 06 as a spreadsheet for the period; the same columns `import dossiers` reads."""
-    with session_scope(factory) as s:
+    with sessions() as s:
         data = tracking_forms.log_book_data(s, start, end)
     wb = Workbook(write_only=True)
     ws = _Sheet(wb, "Sổ theo dõi", LOG_HEADERS, f"SỔ THEO DÕI HỒ SƠ – {data.period_label}")
@@ -180,10 +180,10 @@ def export_log_book_xlsx(
     return len(data.rows)
 
 
-def export_log_book_pdf(factory: sessionmaker[Session], start: date, end: date, path: Path) -> int:
+def export_log_book_pdf(sessions: SessionOpener, start: date, end: date, path: Path) -> int:
     from onestop_desktop.reports.forms import render_log_book
 
-    with session_scope(factory) as s:
+    with sessions() as s:
         data = tracking_forms.log_book_data(s, start, end)
     render_log_book(data, path)
     return len(data.rows)

@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desktop.db.engine import session_scope
 from onestop_desktop.services.safety import backup
 from onestop_desktop.services.tracking import logbook_import as imp
 from onestop_desktop.ui.common.messages import show_error
@@ -123,10 +122,10 @@ class ImportDialog(QDialog):
         path = Path(self.path_edit.text())
         if not self.path_edit.text():
             return
-        mapping, factory = self.mapping(), self.ctx.db.factory
+        mapping, opener = self.mapping(), self.ctx.session
 
         def work(_p: Any) -> imp.ImportPlan:
-            with session_scope(factory) as s:
+            with opener() as s:
                 return imp.plan_import(s, path, mapping)
 
         self.ctx.tasks.run(work, self._checked, self._failed, title=self.tr("Checking…"), parent=self)
@@ -153,12 +152,12 @@ class ImportDialog(QDialog):
         plan = self.plan
         if plan is None or not plan.ok:
             return
-        factory, user_id, name = self.ctx.db.factory, self.ctx.actor.user_id, Path(self.path_edit.text()).name
+        opener, user_id, name = self.ctx.session, self.ctx.actor.user_id, Path(self.path_edit.text()).name
         url = self.ctx.db.url
 
         def work(_p: Any) -> int:
             backup.backup_before(url, "before-import")
-            with session_scope(factory) as s:
+            with opener() as s:
                 return imp.apply_plan(s, user_id, plan, name)
 
         def done(n: int) -> None:

@@ -1,14 +1,13 @@
 """The deadline list as a table model that reads SQL page by page (a windowed cache).
 
 `rowCount()` is the SQL count of the filter; `data()` loads the page a row belongs to on first use and
-keeps the last few pages. Sorting and filtering are SQL (`services.tracking_query`), never Python.
+keeps the last few pages. Sorting and filtering are SQL (`services.tracking.query`), never Python.
 """
 
 from __future__ import annotations
 
 from collections import OrderedDict
 from collections.abc import Callable
-from contextlib import AbstractContextManager
 from datetime import datetime
 from typing import Any
 
@@ -21,7 +20,6 @@ from PySide6.QtCore import (
     Qt,
 )
 from PySide6.QtGui import QBrush, QColor
-from sqlalchemy.orm import Session
 
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.fmt import fmt_datetime
@@ -30,8 +28,7 @@ from onestop_desktop.services.tracking import countdown as tracking_countdown
 from onestop_desktop.services.tracking import query
 from onestop_desktop.services.tracking.filters import Sort, Today, TrackingFilter
 from onestop_desktop.services.tracking.query import DossierRow
-
-SessionFactory = Callable[[], AbstractContextManager[Session]]
+from onestop_desktop.ui.context import SessionOpener
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -73,7 +70,7 @@ class DossierTableModel(QAbstractTableModel):
 
     def __init__(
         self,
-        sessions: SessionFactory,
+        sessions: SessionOpener,
         calendar: WorkingCalendar,
         now: Callable[[], datetime],
         parent: Any = None,

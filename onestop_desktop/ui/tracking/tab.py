@@ -24,9 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.clock import now_local
-from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.fmt import fmt_int
-from onestop_desktop.paths import data_dir
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.tracking import actions as tracking_actions
 from onestop_desktop.services.tracking import details as tracking_details
@@ -42,12 +40,6 @@ from onestop_desktop.ui.tracking.model import COL_DUE, COLUMNS, DossierTableMode
 
 log = logging.getLogger(__name__)
 COUNTS_DELAY_MS = 400
-
-
-def forms_dir() -> Path:
-    path = data_dir() / "forms"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 class TrackingTab(QWidget):
@@ -233,11 +225,11 @@ class TrackingTab(QWidget):
         count is returned when the runner is synchronous (tests), else None.
         """
         today = tracking_filters.Today.at(self.now(), self.calendar)
-        factory = self.ctx.db.factory
+        opener = self.ctx.session
         shown: list[int] = []
 
         def count(_progress: object) -> tuple[int, int]:
-            with session_scope(factory) as s:
+            with opener() as s:
                 return query.due_today_or_tomorrow(s, today), query.apology_due_count(s, today)
 
         def show(counts: tuple[int, int]) -> None:
@@ -356,12 +348,12 @@ class TrackingTab(QWidget):
             return
         if path.suffix.lower() != ".xlsx":
             path = path.with_suffix(".xlsx")
-        flt, sort, today, cal, factory = (
+        flt, sort, today, cal, opener = (
             self.model.filter,
             self.model.sort_spec,
             self.model.today(),
             self.calendar,
-            self.ctx.db.factory,
+            self.ctx.session,
         )
         self.last_export: Path | None = None
 
@@ -372,7 +364,7 @@ class TrackingTab(QWidget):
             )
 
         self.ctx.tasks.run(
-            lambda p: export_list(factory, flt, sort, today, cal, path, p.report),
+            lambda p: export_list(opener, flt, sort, today, cal, path, p.report),
             done,
             lambda exc: show_error(self, exc),
             title=self.tr("Exporting…"),
