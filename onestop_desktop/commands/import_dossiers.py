@@ -37,7 +37,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.services.errors import ServiceError
     from onestop_desktop.services.safety import backup
-    from onestop_desktop.services.tracking import logbook_import as import_dossiers
+    from onestop_desktop.services.tracking import logbook_import
 
     if not args.file.exists():
         print(t(f"Không có tệp {args.file}.", f"No such file: {args.file}."))
@@ -46,7 +46,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     actor = None if args.check else sign_in(db.url, args.user, "ghi rõ người nhập sổ", "who imports")
     try:
         with session_scope(db.factory) as s:
-            plan = import_dossiers.plan_import(s, args.file)
+            plan = logbook_import.plan_import(s, args.file)
             if not plan.ok:
                 print(
                     t(
@@ -66,7 +66,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
                 return 0
             backup.backup_before(db.url, "before-import")
             assert actor is not None  # signed in above unless --check
-            n = import_dossiers.apply_plan(s, actor.user_id, plan, args.file.name)
+            n = logbook_import.apply_plan(s, actor.user_id, plan, args.file.name)
     except ServiceError as exc:
         print(exc.message)
         return 1

@@ -14,7 +14,7 @@ from onestop_desktop.bootstrap import Database
 from onestop_desktop.cli import main
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier
-from onestop_desktop.services.tracking import logbook_import as imp
+from onestop_desktop.services.tracking import logbook_import
 from tests.conftest import login_as
 
 HEADERS = [
@@ -97,7 +97,7 @@ def test_good_file_then_reimport_adds_nothing(demo_db: Database, tmp_path: Path)
     path = _xlsx(tmp_path / "so.xlsx", GOOD)
     before = _count(demo_db)
     with session_scope(demo_db.factory) as s:
-        result = imp.import_file(s, user.user_id, path)
+        result = logbook_import.import_file(s, user.user_id, path)
     assert (result.imported, result.existing, result.rejected) == (4, 0, ())
     assert _count(demo_db) == before + 4
     with session_scope(demo_db.factory) as s:
@@ -109,7 +109,7 @@ def test_good_file_then_reimport_adds_nothing(demo_db: Database, tmp_path: Path)
         assert kd is not None and kd.received_at == datetime(2017, 3, 7, 12, 0)  # Excel serial 42801.5
         assert [e.action for e in kd.events] == ["import"]
     with session_scope(demo_db.factory) as s:
-        again = imp.import_file(s, user.user_id, path)
+        again = logbook_import.import_file(s, user.user_id, path)
     assert (again.imported, again.existing) == (0, 4)
     assert _count(demo_db) == before + 4
 
@@ -124,7 +124,7 @@ def test_a_bad_row_imports_nothing_and_is_reported(demo_db: Database, tmp_path: 
     path = _xlsx(tmp_path / "bad.xlsx", rows)
     before = _count(demo_db)
     with session_scope(demo_db.factory) as s:
-        result = imp.import_file(s, user.user_id, path)
+        result = logbook_import.import_file(s, user.user_id, path)
     assert result.imported == 0 and _count(demo_db) == before
     reasons = {r.row: r.reason for r in result.rejected}
     assert set(reasons) == {7, 8, 9}  # spreadsheet rows (title and header come first)
@@ -141,7 +141,7 @@ def test_headers_without_diacritics_in_a_csv(demo_db: Database, tmp_path: Path) 
         w.writerow(["MA HO SO", "ten thu tuc", "TEN TO CHUC, CA NHAN", "Ngay nhan", "Ngay hen tra"])
         w.writerow(["CSV-1", "Đăng ký kết hôn", "Hồ Thị G", "10/04/2017 09:30", "10/04/2017 17:00"])
     with session_scope(demo_db.factory) as s:
-        result = imp.import_file(s, user.user_id, path)
+        result = logbook_import.import_file(s, user.user_id, path)
     assert result.imported == 1
 
 
@@ -155,7 +155,7 @@ def test_exported_log_book_imports_back_as_already_present(demo_db: Database, tm
     n = export_log_book_xlsx(lambda: open_session(demo_db), date(2018, 10, 1), date(2018, 10, 3), path)
     user = login_as(demo_db, "canbo")
     with session_scope(demo_db.factory) as s:
-        result = imp.import_file(s, user.user_id, path)
+        result = logbook_import.import_file(s, user.user_id, path)
     assert n > 100 and (result.imported, result.existing, result.rejected) == (0, n, ())
 
 

@@ -1,17 +1,13 @@
-"""Importing an office's old log book (sổ theo dõi hồ sơ) from Excel or CSV: all or nothing.
+"""Importing an office's old log book (sổ theo dõi hồ sơ): all or nothing.
 
-The log book's own Vietnamese headers are recognised with or without diacritics, in any case, so the
-log book this program exports imports back. Every row is checked; one rejected row means nothing is
-written. Dossier codes already in the database are skipped, so importing a file twice adds nothing.
+Every row is checked; one rejected row means nothing is written. Dossier codes already in the database
+are skipped, so importing a file twice adds nothing. Reading the sheet is `logbook_sheet`.
 """
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import re
 from dataclasses import dataclass, field
-from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -21,64 +17,27 @@ from sqlalchemy.orm import Session
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Dossier, DossierEvent, Procedure, Unit, User
 from onestop_desktop.domain.states import DossierStatus, label_vi
-from onestop_desktop.domain.text import fold, nfc, vi_name_sort_key
+from onestop_desktop.domain.text import fold, vi_name_sort_key
 from onestop_desktop.services import audit
 from onestop_desktop.services.catalogue import office
 from onestop_desktop.services.dossiers import dossier_snapshot, search_key
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.roles import Role, actor_of, require
+from onestop_desktop.services.tracking.logbook_sheet import (
+    FIELDS,
+    REQUIRED,
+    cell_text,
+    detect_header,
+    norm_name,
+    parse_when,
+    read_table,
+    sheet_cell,
+)
 
 S = DossierStatus
-# folded header (punctuation removed) -> field
-HEADERS = {
-    "ma ho so": "code",
-    "ten thu tuc": "procedure",
-    "thu tuc": "procedure",
-    "ten to chuc ca nhan": "applicant",
-    "to chuc ca nhan": "applicant",
-    "ho va ten": "applicant",
-    "dia chi": "address",
-    "so dien thoai": "phone",
-    "dien thoai": "phone",
-    "so cccd": "citizen_id",
-    "so can cuoc cong dan": "citizen_id",
-    "so dinh danh": "citizen_id",
-    "ngay nhan": "received",
-    "ngay nhan ho so": "received",
-    "ngay hen tra": "due",
-    "ngay hen tra ket qua": "due",
-    "ngay giai quyet xong": "resolved",
-    "ngay tra ket qua": "returned",
-    "trang thai": "status",
-    "ghi chu": "note",
-}
-FIELDS = {
-    "code": "Mã hồ sơ",
-    "procedure": "Tên thủ tục",
-    "applicant": "Tên tổ chức, cá nhân",
-    "address": "Địa chỉ",
-    "phone": "Số điện thoại",
-    "citizen_id": "Số CCCD",
-    "received": "Ngày nhận",
-    "due": "Ngày hẹn trả",
-    "resolved": "Ngày giải quyết xong",
-    "returned": "Ngày trả kết quả",
-    "status": "Trạng thái",
-    "note": "Ghi chú",
-}
-REQUIRED = ("procedure", "applicant", "received", "due")
-_PUNCT = re.compile(r"[^\w\s]")
-_EXCEL_EPOCH = date(1899, 12, 30)
+
+
 _STATUS_BY_LABEL = {fold(label_vi(s)): s for s in S}
-
-
-def norm_header(value: Any) -> str:
-    return " ".join(_PUNCT.sub(" ", fold(str(value or ""))).split())
-
-
-def _norm_name(value: str) -> str:
-    s = norm_header(value)
-    return s[len("thu tuc ") :] if s.startswith("thu tuc ") else s
 
 
 @dataclass(frozen=True)
@@ -111,81 +70,14 @@ class ImportResult:
     rejected: tuple[Rejected, ...]
 
 
-def read_table(path: Path) -> list[list[Any]]:
-    """Cells of the first sheet (.xlsx) or of a CSV file (UTF-8, comma or semicolon)."""
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
-        from openpyxl import load_workbook
-
-        wb = load_workbook(path, read_only=True, data_only=True)
-        try:
-            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
-        finally:
-            wb.close()
-    if suffix == ".csv":
-        content = path.read_text(encoding="utf-8-sig")
-        try:
-            dialect: Any = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        return [list(r) for r in csv.reader(content.splitlines(), dialect)]
-    raise ServiceError(f"Không đọc được tệp {path.name}: chỉ nhận .xlsx hoặc .csv.")
-
-
-def detect_header(table: list[list[Any]]) -> tuple[int, dict[str, int]]:
-    """The first row (of the first 15) naming at least three known columns, and its mapping."""
-    for i, row in enumerate(table[:15]):
-        mapping: dict[str, int] = {}
-        for j, cell in enumerate(row):
-            f = HEADERS.get(norm_header(cell))
-            if f and f not in mapping:
-                mapping[f] = j
-        if len(mapping) >= 3:
-            return i, mapping
-    return -1, {}
-
-
-def parse_when(value: Any) -> datetime | None:
-    """Excel date/datetime, Excel serial number, dd/mm/yyyy [hh:mm], hh:mm dd/mm/yyyy, or ISO."""
-    if value is None or (isinstance(value, str) and not value.strip()):
-        return None
-    if isinstance(value, datetime):
-        return value.replace(microsecond=0)
-    if isinstance(value, date):
-        return datetime.combine(value, time(7, 0))
-    if isinstance(value, int | float) and not isinstance(value, bool):
-        if 1 <= value < 2958466:
-            return datetime.combine(_EXCEL_EPOCH, time()) + timedelta(days=float(value))
-        raise ValueError(str(value))
-    s = str(value).strip()
-    if re.fullmatch(r"\d+(\.\d+)?", s):
-        return parse_when(float(s))
-    m = re.fullmatch(r"(\d{1,2}):(\d{2})\s+(\d{1,2})/(\d{1,2})/(\d{4})", s)
-    if m:
-        hh, mm, d, mo, y = (int(x) for x in m.groups())
-        return datetime(y, mo, d, hh, mm)
-    m = re.fullmatch(r"(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})(?:\s+(\d{1,2}):(\d{2})(?::\d{2})?)?", s)
-    if m:
-        d, mo, y = int(m[1]), int(m[2]), int(m[3])
-        hh, mm = (int(m[4]), int(m[5])) if m[4] else (7, 0)
-        return datetime(y, mo, d, hh, mm)
-    try:
-        parsed = datetime.fromisoformat(s)
-    except ValueError:
-        raise ValueError(s) from None
-    if len(s) <= 10:
-        parsed = parsed.replace(hour=7)
-    return parsed.replace(tzinfo=None, microsecond=0)
-
-
 class ProcedureMatcher:
     """Catalogue names matched accent-insensitively: exact first, then a unique prefix either way."""
 
     def __init__(self, procedures: list[tuple[int, str]]) -> None:
-        self.items = [(pid, _norm_name(name)) for pid, name in procedures]
+        self.items = [(pid, norm_name(name)) for pid, name in procedures]
 
     def match(self, name: str) -> tuple[int | None, str]:
-        key = _norm_name(name)
+        key = norm_name(name)
         if not key:
             return None, "thiếu tên thủ tục"
         exact = [pid for pid, n in self.items if n == key]
@@ -199,19 +91,6 @@ class ProcedureMatcher:
         if len(close) > 1:
             return None, f"tên thủ tục «{name}» khớp với {len(close)} thủ tục, không biết chọn thủ tục nào"
         return None, f"không tìm thấy thủ tục «{name}» trong danh mục"
-
-
-def _cell(row: list[Any], mapping: dict[str, int], f: str) -> Any:
-    j = mapping.get(f)
-    return row[j] if j is not None and j < len(row) else None
-
-
-def _text(value: Any) -> str:
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return nfc(str(value)).strip()
 
 
 def plan_import(session: Session, path: Path, mapping: dict[str, int] | None = None) -> ImportPlan:
@@ -234,21 +113,23 @@ def plan_import(session: Session, path: Path, mapping: dict[str, int] | None = N
     seen: dict[str, int] = {}
     for i in range(max(header, 0) + 1, len(table)):
         row = table[i]
-        if all(_text(c) == "" for c in row):
+        if all(cell_text(c) == "" for c in row):
             continue
         if len(plan.preview) < 20:
-            plan.preview.append([_text(c) for c in row])
+            plan.preview.append([cell_text(c) for c in row])
         number = i + 1
         reasons: list[str] = []
-        values: dict[str, Any] = {f: _text(_cell(row, mapping, f)) for f in FIELDS if f in mapping}
+        values: dict[str, Any] = {f: cell_text(sheet_cell(row, mapping, f)) for f in FIELDS if f in mapping}
         for f in ("received", "due", "resolved", "returned"):
             if f not in mapping:
                 values[f] = None
                 continue
             try:
-                values[f] = parse_when(_cell(row, mapping, f))
+                values[f] = parse_when(sheet_cell(row, mapping, f))
             except (ValueError, OverflowError):
-                reasons.append(f"{FIELDS[f]} không đúng dạng ngày: «{_text(_cell(row, mapping, f))}»")
+                reasons.append(
+                    f"{FIELDS[f]} không đúng dạng ngày: «{cell_text(sheet_cell(row, mapping, f))}»"
+                )
                 values[f] = None
         for f in REQUIRED:
             if (

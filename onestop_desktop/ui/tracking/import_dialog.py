@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.services.safety import backup
-from onestop_desktop.services.tracking import logbook_import as imp
+from onestop_desktop.services.tracking import logbook_import, logbook_sheet
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 
@@ -34,7 +34,7 @@ class ImportDialog(QDialog):
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import an old log book"))
         self.resize(980, 640)
-        self.plan: imp.ImportPlan | None = None
+        self.plan: logbook_import.ImportPlan | None = None
         self.table_cells: list[list[Any]] = []
         self.path_edit = QLineEdit()
         self.path_edit.setReadOnly(True)
@@ -46,11 +46,11 @@ class ImportDialog(QDialog):
         top.addWidget(browse)
         self.combos: dict[str, QComboBox] = {}
         mapping = QFormLayout()
-        for f, label in imp.FIELDS.items():
+        for f, label in logbook_sheet.FIELDS.items():
             c = QComboBox()
             c.setObjectName(f"map_{f}")
             self.combos[f] = c
-            mapping.addRow(label + (" *" if f in imp.REQUIRED else ""), c)
+            mapping.addRow(label + (" *" if f in logbook_sheet.REQUIRED else ""), c)
         self.preview = QTableWidget()
         self.preview.setObjectName("preview")
         self.report = QPlainTextEdit()
@@ -90,13 +90,13 @@ class ImportDialog(QDialog):
     def load(self, path: Path) -> None:
         """Read the file, guess the mapping from its headers, show the preview, then check it."""
         try:
-            cells = imp.read_table(path)
+            cells = logbook_sheet.read_table(path)
         except Exception as exc:
             show_error(self, exc)
             return
         self.path_edit.setText(str(path))
         self.table_cells = cells
-        header, mapping = imp.detect_header(cells)
+        header, mapping = logbook_sheet.detect_header(cells)
         head = [str(c or "") for c in cells[header]] if header >= 0 else []
         width = max((len(r) for r in cells[:50]), default=0)
         for f, c in self.combos.items():
@@ -124,9 +124,9 @@ class ImportDialog(QDialog):
             return
         mapping, opener = self.mapping(), self.ctx.session
 
-        def work(_p: Any) -> imp.ImportPlan:
+        def work(_p: Any) -> logbook_import.ImportPlan:
             with opener() as s:
-                return imp.plan_import(s, path, mapping)
+                return logbook_import.plan_import(s, path, mapping)
 
         self.ctx.tasks.run(work, self._checked, self._failed, title=self.tr("Checking…"), parent=self)
 
@@ -135,7 +135,7 @@ class ImportDialog(QDialog):
         self.import_button.setEnabled(False)
         self.report.setPlainText(getattr(exc, "message", str(exc)))
 
-    def _checked(self, plan: imp.ImportPlan) -> None:
+    def _checked(self, plan: logbook_import.ImportPlan) -> None:
         self.plan = plan
         lines = [
             self.tr("{new} new dossiers, {old} already in the database, {bad} rejected rows.").format(
@@ -158,7 +158,7 @@ class ImportDialog(QDialog):
         def work(_p: Any) -> int:
             backup.backup_before(url, "before-import")
             with opener() as s:
-                return imp.apply_plan(s, user_id, plan, name)
+                return logbook_import.apply_plan(s, user_id, plan, name)
 
         def done(n: int) -> None:
             self.import_button.setEnabled(False)
