@@ -36,6 +36,13 @@ def data_dir() -> Path:
     return path
 
 
+def forms_dir() -> Path:
+    """Where the printed forms are written (the user's data folder); created on first use."""
+    path = data_dir() / "forms"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
 def default_database_path() -> Path:
     return data_dir() / "onestop.sqlite3"
 

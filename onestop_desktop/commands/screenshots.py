@@ -158,6 +158,7 @@ def _shoot(folder: Path, database: str | None, work: Path) -> int:
     from onestop_desktop.ui.app import create_app
     from onestop_desktop.ui.bus import Bus
     from onestop_desktop.ui.context import AppContext
+    from onestop_desktop.ui.intake import pdfs as intake_pdfs
     from onestop_desktop.ui.intake import tab as intake_tab
     from onestop_desktop.ui.main_window import MainWindow
     from onestop_desktop.ui.tasks import TaskRunner
@@ -175,7 +176,7 @@ def _shoot(folder: Path, database: str | None, work: Path) -> int:
             return 2
         actor = actor_of(user)
     ctx = AppContext(db=db, actor=actor, bus=Bus(), tasks=TaskRunner(synchronous=True), demo=True)
-    intake_tab.open_pdf = lambda *_a: None  # no modal preview while shooting
+    intake_pdfs.open_pdf = lambda *_a: None  # no modal preview while shooting
     window = MainWindow(ctx)
     window.resize(1280, 800)
     window.show()

@@ -18,7 +18,7 @@ from onestop_desktop.domain.calendar import TimeUnit
 from onestop_desktop.domain.codes import parse_dossier_code
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.catalogue import catalogue
-from onestop_desktop.ui.intake import tab as tab_module
+from onestop_desktop.ui.intake import pdfs
 from onestop_desktop.ui.intake.tab import IntakeTab
 from tests.helpers import type_text
 
@@ -29,7 +29,7 @@ CTRL = Qt.KeyboardModifier.ControlModifier
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str]]:
     """The PDF preview is modal: record what would have opened instead."""
     calls: list[tuple[Path, str]] = []
-    monkeypatch.setattr(tab_module, "open_pdf", lambda _parent, path, title: calls.append((path, title)))
+    monkeypatch.setattr(pdfs, "open_pdf", lambda _parent, path, title: calls.append((path, title)))
     return calls
 
 

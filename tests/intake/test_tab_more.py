@@ -16,8 +16,7 @@ from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import CounterEvent, Dossier
 from onestop_desktop.services.intake import drafts as intake_drafts
 from onestop_desktop.services.intake import outcomes
-from onestop_desktop.ui.intake import dialogs
-from onestop_desktop.ui.intake import tab as tab_module
+from onestop_desktop.ui.intake import dialogs, pdfs
 from onestop_desktop.ui.intake.tab import IntakeTab
 from onestop_desktop.ui.intake.widgets import parse_id_qr
 from tests.helpers import type_text
@@ -28,7 +27,7 @@ QR = "075090001234|271234567|Nguyễn Văn An|15031990|Nam|Ấp 3, Xuân Bắc, 
 @pytest.fixture
 def opened(monkeypatch: pytest.MonkeyPatch) -> list[tuple[Path, str]]:
     calls: list[tuple[Path, str]] = []
-    monkeypatch.setattr(tab_module, "open_pdf", lambda _parent, path, title: calls.append((path, title)))
+    monkeypatch.setattr(pdfs, "open_pdf", lambda _parent, path, title: calls.append((path, title)))
     return calls
 
 
@@ -73,7 +72,7 @@ def test_draft_survives_a_new_tab_on_the_same_database(qtbot: Any, app_context: 
     QTest.keyClick(tab.form.procedure, Qt.Key.Key_Return)
     type_text(tab.form.edits["applicant_name"], "Lê Thị Hoa")
     type_text(tab.form.edits["phone"], "0987654321")
-    qtbot.waitUntil(lambda: tab.draft_id is not None, timeout=3000)  # saved on its own as the clerk types
+    qtbot.waitUntil(lambda: tab.draft.draft_id is not None, timeout=3000)  # saved on its own while typing
     proc = tab.form.procedure.current
     assert proc is not None
     tab.deleteLater()

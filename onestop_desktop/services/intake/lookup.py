@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime, time, timedelta
 
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
@@ -83,6 +83,15 @@ def procedure_usage(
     if since is not None:
         stmt = stmt.where(Dossier.received_at >= since)
     return {code: int(n) for code, n in session.execute(stmt.group_by(Procedure.code))}
+
+
+def recent_procedure_usage(session: Session, unit_id: int | None, today: date) -> dict[str, int]:
+    """Use counts over a year of work: the year up to today, or an archive's (the demo's) last year."""
+    since = datetime.combine(today - timedelta(days=365), time.min)
+    latest = session.scalar(select(func.max(Dossier.received_at)))
+    if latest is not None and latest < since:  # an archive (the demo): its last year of work
+        since = latest - timedelta(days=365)
+    return procedure_usage(session, unit_id, since=since)
 
 
 def search_procedures(

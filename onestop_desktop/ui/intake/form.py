@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
-    QCompleter,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -22,10 +20,11 @@ from PySide6.QtWidgets import (
 from shiboken6 import isValid
 
 from onestop_desktop.domain.fmt import fmt_date
-from onestop_desktop.domain.text import fold
 from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
-from onestop_desktop.services.dossiers import CHANNELS, DocumentCount
+from onestop_desktop.services.dossiers import CHANNELS
 from onestop_desktop.services.intake.checks import MAX_SETS, IntakeForm, check_field
+from onestop_desktop.ui.intake import form_checks
+from onestop_desktop.ui.intake.unit_box import UnitBox
 from onestop_desktop.ui.intake.widgets import (
     DocumentsTable,
     FieldBox,
@@ -67,13 +66,8 @@ class IntakeFormWidget(QWidget):
             edit.setPlaceholderText(placeholders[name])
             edit.setMaxLength(300)
             self.edits[name] = edit
-        self.unit = QComboBox()
+        self.unit = UnitBox()
         self.unit.setObjectName("address_unit")
-        self.unit.setEditable(True)
-        self.unit.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        unit_completer = self.unit.completer()
-        unit_completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        unit_completer.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
         self.on_behalf = QCheckBox(self.tr("Submitted by someone else on the owner's behalf"))
         self.on_behalf.setObjectName("on_behalf")
         self.channel = QComboBox()
@@ -204,36 +198,18 @@ class IntakeFormWidget(QWidget):
 
     def set_units(self, units: list[tuple[str, str]]) -> None:
         """(code, label) of the communes/wards the clerk may pick."""
-        self.unit.blockSignals(True)
-        self.unit.clear()
-        self.unit.addItem("", None)
-        for code, label in units:
-            self.unit.addItem(label, code)
-        self.unit.setCurrentIndex(0)
-        self.unit.blockSignals(False)
-
-    def _unit_index(self) -> int:
-        """The unit the typed text names: the exact label, else the first label containing it (no accents)."""
-        text = self.unit.currentText()
-        i = self.unit.findText(text)
-        if i > 0 or not text.strip():
-            return max(i, 0)
-        key = fold(text)
-        for j in range(1, self.unit.count()):
-            if key in fold(self.unit.itemText(j)):
-                return j
-        return 0
+        self.unit.set_units(units)
 
     def unit_code(self) -> str | None:
-        i = self._unit_index()
-        return self.unit.itemData(i) if i > 0 else None
+        return self.unit.code()
+
+    def set_unit(self, code: str | None) -> None:
+        self.unit.select_code(code)
 
     def _unit_left(self) -> None:
         if not (isValid(self) and isValid(self.unit)):
             return
-        i = self._unit_index()
-        if i > 0 and self.unit.currentIndex() != i:
-            self.unit.setCurrentIndex(i)
+        self.unit.settle()
         self.revalidate()
 
     def to_form(self) -> IntakeForm:
@@ -255,50 +231,6 @@ class IntakeFormWidget(QWidget):
             birth_date=self.birth_date,
         )
 
-    def payload(self) -> dict[str, Any]:
-        """The form as JSON for a draft."""
-        f = self.to_form()
-        return {
-            "procedure_code": f.procedure_code,
-            "procedure_label": self.procedure.current.name if self.procedure.current else "",
-            **{n: self.edits[n].text() for n in TEXT_FIELDS},
-            "address_unit_code": f.address_unit_code,
-            "on_behalf": f.on_behalf,
-            "channel": f.channel,
-            "documents": [d.as_json() for d in f.documents],
-            "sets": f.sets,
-            "fee": self.fee.value(),
-            "birth_date": f.birth_date.isoformat() if f.birth_date else None,
-        }
-
-    def load_payload(self, data: dict[str, Any]) -> None:
-        self.clear()
-        self.procedure.select_code(data.get("procedure_code") or None)
-        for n in TEXT_FIELDS:
-            self.edits[n].setText(str(data.get(n) or ""))
-        self.set_unit(data.get("address_unit_code"))
-        self.on_behalf.setChecked(bool(data.get("on_behalf")))
-        i = self.channel.findData(data.get("channel", "direct"))
-        self.channel.setCurrentIndex(max(i, 0))
-        docs = data.get("documents") or []
-        if docs:
-            self.documents.set_documents(
-                [
-                    DocumentCount(d["name"], d["originals"], d["certified_copies"], d["photocopies"])
-                    for d in docs
-                ]
-            )
-        self.sets.setValue(int(data.get("sets") or 1))
-        self.fee.setValue(int(data.get("fee") or 0))
-        bd = data.get("birth_date")
-        self._set_birth(date.fromisoformat(bd) if bd else None)
-        self.touched = {n for n in TEXT_FIELDS if data.get(n)}
-        self.revalidate()
-
-    def set_unit(self, code: str | None) -> None:
-        i = self.unit.findData(code) if code else 0
-        self.unit.setCurrentIndex(max(i, 0))
-
     def clear(self, keep_applicant: bool = False) -> None:
         keep = {"applicant_name", "citizen_id", "phone", "email", "street"} if keep_applicant else set()
         self.procedure.select(None)
@@ -307,7 +239,7 @@ class IntakeFormWidget(QWidget):
                 e.clear()
         if not keep_applicant:
             self.unit.setCurrentIndex(0)
-            self._set_birth(None)
+            self.set_birth(None)
         self.on_behalf.setChecked(False)
         self.channel.setCurrentIndex(0)
         self.sets.setValue(1)
@@ -322,7 +254,7 @@ class IntakeFormWidget(QWidget):
         self.edits["applicant_name"].setText(card.full_name)
         self.edits["citizen_id"].setText(card.number)
         self.edits["street"].setText(card.address)
-        self._set_birth(card.birth_date)
+        self.set_birth(card.birth_date)
         self.touched.update({"applicant_name", "citizen_id", "street"})
         self.revalidate()
         self.card_scanned.emit(card)
@@ -341,7 +273,8 @@ class IntakeFormWidget(QWidget):
         self.touched.update({"applicant_name", "phone", "email", "street"})
         self.revalidate()
 
-    def _set_birth(self, d: date | None) -> None:
+    def set_birth(self, d: date | None) -> None:
+        """The date of birth read from the ID card (the checks of the citizen ID use it)."""
         self.birth_date = d
         self.birth_label.setText(
             self.tr("Date of birth (from the ID card): {d}").format(d=fmt_date(d)) if d else ""
@@ -382,32 +315,10 @@ class IntakeFormWidget(QWidget):
 
     def blockers(self) -> dict[str, str]:
         """What stops saving right now (the service checks again on save)."""
-        out: dict[str, str] = {}
-        if self.procedure.current is None:
-            out["procedure"] = self.tr("Choose the procedure.")
-        for name in ("applicant_name", "citizen_id", "phone", "email", "street"):
-            c = check_field(name, self.edits[name].text(), self.birth_date)
-            if c.error:
-                out[name] = c.error
-        if "street" not in out and not self.edits["street"].text().strip() and self.unit_code() is None:
-            out["street"] = self.tr("Enter the address (commune/ward and street or hamlet).")
-        if self.on_behalf.isChecked():
-            c = check_field("submitter_name", self.edits["submitter_name"].text())
-            if c.error:
-                out["submitter_name"] = c.error
-        if self.procedure.current is not None and not any(
-            d.originals + d.certified_copies + d.photocopies for d in self.documents.documents()
-        ):
-            out["documents"] = self.tr("No document marked as received.")
-        return out
+        return form_checks.blockers(self.to_form())
 
     def warnings(self) -> dict[str, str]:
-        out = {}
-        for name in ("citizen_id", "phone"):
-            c = check_field(name, self.edits[name].text(), self.birth_date)
-            if c.ok and c.warning:
-                out[name] = c.warning
-        return out
+        return form_checks.warnings(self.to_form())
 
     def revalidate(self) -> dict[str, str]:
         blockers = self.blockers()

@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QWidget
 
+from onestop_desktop.paths import forms_dir
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.services.intake import outcomes
 from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.intake.dialogs import GuidanceDialog, RefusalDialog
+from onestop_desktop.ui.intake.form import IntakeFormWidget
+from onestop_desktop.ui.intake.pdfs import intake_forms
 
-if TYPE_CHECKING:
-    from onestop_desktop.ui.intake.tab import IntakeTab
+
+class OutcomeHost(Protocol):
+    """What an outcome needs of the intake tab: the context, the form, and the tab's way to render a PDF."""
+
+    ctx: AppContext
+    form: IntakeFormWidget
+
+    def render_pdf(self, work: Callable[[], Any], path: Path, title: str) -> None: ...
 
 
-def _record(tab: IntakeTab, dialog: Any, write: Any) -> Any:
+def _record(tab: OutcomeHost, parent: QWidget, dialog: Any, write: Any) -> Any:
     """Show the dialog until the service accepts what it says (or the clerk cancels)."""
     while dialog.exec():
         try:
@@ -25,20 +38,19 @@ def _record(tab: IntakeTab, dialog: Any, write: Any) -> Any:
             tab.form.show_errors(exc.errors)
             dialog.error.setText(exc.message)
         except ServiceError as exc:
-            show_error(tab, exc)
+            show_error(parent, exc)
             return None
     return None
 
 
-def guidance(tab: IntakeTab) -> None:
+def guidance(tab: OutcomeHost, parent: QWidget) -> None:
     """Incomplete file: the missing papers (pre-filled with those not handed in) go on form 02."""
-    from onestop_desktop.ui.intake.tab import _forms, forms_dir
-
     docs = tab.form.documents.documents()
     missing = [d.name for d in docs if not (d.originals + d.certified_copies + d.photocopies)]
-    dialog = GuidanceDialog(missing, tab)
+    dialog = GuidanceDialog(missing, parent)
     data = _record(
         tab,
+        parent,
         dialog,
         lambda s: outcomes.record_guidance(
             s, tab.ctx.actor, tab.form.to_form(), dialog.missing_items(), dialog.instructions.toPlainText()
@@ -48,17 +60,16 @@ def guidance(tab: IntakeTab) -> None:
         return
     path = forms_dir() / f"huong-dan-bo-sung-{data.issued_at:%Y%m%d-%H%M%S}.pdf"
     title = QCoreApplication.translate("IntakeTab", "Supplement guidance")
-    tab.render_pdf(lambda: _forms().render_supplement(data, path), path, title)
+    tab.render_pdf(lambda: intake_forms().render_supplement(data, path), path, title)
     tab.ctx.bus.data_changed.emit("counter")
 
 
-def refuse(tab: IntakeTab) -> None:
+def refuse(tab: OutcomeHost, parent: QWidget) -> None:
     """Outside the office's competence or not allowed: the reason goes on form 03 and into statistics."""
-    from onestop_desktop.ui.intake.tab import _forms, forms_dir
-
-    dialog = RefusalDialog(tab)
+    dialog = RefusalDialog(parent)
     data = _record(
         tab,
+        parent,
         dialog,
         lambda s: outcomes.record_refusal(s, tab.ctx.actor, tab.form.to_form(), dialog.reason.toPlainText()),
     )
@@ -66,5 +77,5 @@ def refuse(tab: IntakeTab) -> None:
         return
     path = forms_dir() / f"tu-choi-{data.issued_at:%Y%m%d-%H%M%S}.pdf"
     title = QCoreApplication.translate("IntakeTab", "Refusal")
-    tab.render_pdf(lambda: _forms().render_refusal(data, path), path, title)
+    tab.render_pdf(lambda: intake_forms().render_refusal(data, path), path, title)
     tab.ctx.bus.data_changed.emit("counter")

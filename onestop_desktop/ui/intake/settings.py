@@ -12,14 +12,12 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
     QDialog,
-    QFileDialog,
     QFormLayout,
     QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSpinBox,
@@ -30,7 +28,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.calendar import TimeUnit
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.domain.text import fold
@@ -41,6 +38,7 @@ from onestop_desktop.services.catalogue.catalogue import DocumentInfo, Procedure
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.intake import catalogue_excel
 
 KIND_LABELS = {"original": "bản chính", "certified_copy": "bản sao chứng thực", "photocopy": "bản photo"}
 
@@ -344,61 +342,20 @@ class CatalogueDialog(QDialog):
     # --- Excel -------------------------------------------------------------------------------------
 
     def export_excel(self) -> None:
-        target, _ = QFileDialog.getSaveFileName(
-            self,
-            self.tr("Export catalogue"),
-            str(Path.home() / "danh-muc-thu-tuc.xlsx"),
-            self.tr("Excel (*.xlsx)"),
-        )
-        if target:
-            self.run_export(Path(target))
+        if (path := catalogue_excel.ask_export_path(self)) is not None:
+            self.run_export(path)
 
     def run_export(self, path: Path) -> None:
-        factory = self.ctx.db.factory
-
-        def work(_progress: Any) -> int:
-            with session_scope(factory) as s:  # the worker's own session
-                return catalogue_admin.export_catalogue(s, path)
-
-        def done(n: int) -> None:
-            self.status.setText(self.tr("{n} procedures written to {path}.").format(n=n, path=path))
-
-        self.ctx.tasks.run(
-            work, done, lambda e: show_error(self, e), title=self.tr("Exporting…"), parent=self
-        )
+        catalogue_excel.run_export(self, self.ctx, path, self.status.setText)
 
     def import_excel(self) -> None:
-        source, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Import catalogue"), str(Path.home()), "Excel (*.xlsx)"
-        )
-        if source:
-            self.run_import(Path(source))
+        if (path := catalogue_excel.ask_import_path(self)) is not None:
+            self.run_import(path)
 
     def run_import(self, path: Path) -> None:
-        factory, actor = self.ctx.db.factory, self.ctx.actor
+        catalogue_excel.run_import(self, self.ctx, path, self._imported)
 
-        def work(_progress: Any) -> catalogue_admin.ImportReport:
-            with session_scope(factory) as s:
-                return catalogue_admin.import_catalogue(s, actor, path)
-
-        def done(report: catalogue_admin.ImportReport) -> None:
-            if report.errors:
-                QMessageBox.warning(
-                    self,
-                    self.tr("Nothing imported"),
-                    self.tr("The file has errors; nothing was changed:")
-                    + "\n"
-                    + "\n".join(report.errors[:20]),
-                )
-                return
-            self.status.setText(
-                self.tr("Imported: {a} new procedures, {u} updated.").format(
-                    a=report.procedures_added, u=report.procedures_updated
-                )
-            )
-            self.ctx.bus.data_changed.emit("catalogue")
-            self.reload()
-
-        self.ctx.tasks.run(
-            work, done, lambda e: show_error(self, e), title=self.tr("Importing…"), parent=self
-        )
+    def _imported(self, message: str) -> None:
+        self.status.setText(message)
+        self.ctx.bus.data_changed.emit("catalogue")
+        self.reload()

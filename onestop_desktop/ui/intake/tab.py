@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
@@ -15,56 +14,32 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QScrollArea,
     QVBoxLayout,
     QWidget,
 )
-from sqlalchemy import func, select
 
 from onestop_desktop.clock import today_local
-from onestop_desktop.db.engine import session_scope
-from onestop_desktop.db.models import Dossier
 from onestop_desktop.domain.fmt import fmt_datetime
-from onestop_desktop.paths import data_dir
+from onestop_desktop.paths import forms_dir
 from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
+from onestop_desktop.services.form_data import ReceiptData
 from onestop_desktop.services.intake import checks, receiving
-from onestop_desktop.services.intake import drafts as intake_drafts
 from onestop_desktop.services.intake import lookup as intake_lookup
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.common.messages import confirm, show_error
-from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.intake import outcomes
-from onestop_desktop.ui.intake.dialogs import LookupDialog
+from onestop_desktop.ui.context import AppContext, SessionOpener
+from onestop_desktop.ui.intake import outcomes, pdfs
+from onestop_desktop.ui.intake.drafts import DraftKeeper, load_payload
 from onestop_desktop.ui.intake.form import IntakeFormWidget
+from onestop_desktop.ui.intake.lookup import duplicate_warning, find_dossier
+from onestop_desktop.ui.intake.pdfs import intake_forms
 from onestop_desktop.ui.intake.side import SidePanel
 
 log = logging.getLogger(__name__)
-DRAFT_DELAY_MS = 800
-
-
-def _forms() -> Any:
-    try:
-        from onestop_desktop.reports import forms
-    except ImportError:  # the module that gathers every form; the intake forms live here
-        from onestop_desktop.reports import forms_intake as forms
-    return forms
-
-
-def forms_dir() -> Path:
-    path = data_dir() / "forms"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
-
-
-def open_pdf(parent: QWidget, path: Path, title: str) -> None:
-    """The preview dialog (module-level so tests can replace it)."""
-    from onestop_desktop.ui.common.printing import show_pdf
-
-    show_pdf(parent, path, title)
 
 
 class IntakeTab(QWidget):
@@ -73,7 +48,6 @@ class IntakeTab(QWidget):
         self.setObjectName("intakeTab")
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.ctx = ctx
-        self.draft_id: int | None = None
         self.saved: receiving.Received | None = None
         self.last_pdf: Path | None = None
         self._loading = False
@@ -81,10 +55,8 @@ class IntakeTab(QWidget):
         self.form.setObjectName("intakeForm")
         self._build()
         self._shortcuts()
-        self.draft_timer = QTimer(self)
-        self.draft_timer.setSingleShot(True)
-        self.draft_timer.setInterval(DRAFT_DELAY_MS)
-        self.draft_timer.timeout.connect(self.save_draft)
+        self.draft = DraftKeeper(ctx, self.form, self.drafts, self)
+        self.draft.timer.timeout.connect(self.save_draft)
         self.clock = QTimer(self)
         self.clock.setInterval(30_000)  # the appointment follows the clock (15:00 cut-off, lunch break)
         self.clock.timeout.connect(self.refresh_side)
@@ -94,7 +66,7 @@ class IntakeTab(QWidget):
         self.form.citizen_id_entered.connect(self.offer_last_applicant)
         ctx.bus.data_changed.connect(self._data_changed)
         self.reload_catalogue()
-        self.refresh_drafts()
+        self.draft.refresh()
         self.refresh_side()
 
     def tab_title(self) -> str:
@@ -142,7 +114,6 @@ class IntakeTab(QWidget):
         side.refuse_button.clicked.connect(self.refuse)
         side.print_button.clicked.connect(self.print_receipt)
         side.drafts.resume_requested.connect(self.resume_draft)
-        side.drafts.delete_requested.connect(self.delete_draft)
         return side
 
     def _shortcuts(self) -> None:
@@ -185,20 +156,18 @@ class IntakeTab(QWidget):
         self.calendar = self.ctx.calendar()
         self.form.set_catalogue(procs, {})
         self.form.set_units(labels)
+        opener = self.ctx.session
         # Ranking by use counts a year of dossiers: seconds at a million rows, so off the GUI thread.
         self.ctx.tasks.run(
-            lambda _progress: self._usage(unit_id),
+            lambda _progress: self._usage(opener, unit_id),
             lambda usage: self.form.set_catalogue(procs, usage),
             lambda _exc: None,  # the completer simply keeps alphabetical order
         )
 
-    def _usage(self, unit_id: int | None) -> dict[str, int]:
-        with session_scope(self.ctx.db.factory) as s:
-            since = datetime.combine(today_local() - timedelta(days=365), time.min)
-            latest = s.scalar(select(func.max(Dossier.received_at)))
-            if latest is not None and latest < since:  # an archive (the demo): its last year of work
-                since = latest - timedelta(days=365)
-            return intake_lookup.procedure_usage(s, unit_id, since=since)
+    @staticmethod
+    def _usage(opener: SessionOpener, unit_id: int | None) -> dict[str, int]:
+        with opener() as s:  # the worker's own session
+            return intake_lookup.recent_procedure_usage(s, unit_id, today_local())
 
     def _data_changed(self, kind: str) -> None:
         if kind in ("catalogue", "calendar"):
@@ -218,7 +187,7 @@ class IntakeTab(QWidget):
             colour = "#b00020" if self.form.touched else "#555"  # red only once the clerk has started
             self.blockers_label.setStyleSheet(f"color: {colour};")
             self.save_button.setToolTip(text)
-            self.draft_timer.start()
+            self.draft.timer.start()
         self.refresh_side()
 
     def refresh_side(self) -> None:
@@ -233,21 +202,10 @@ class IntakeTab(QWidget):
             self.due_label.setText(fmt_datetime(due.due))
             self.due_explain.setText(due.explain())
             self.due_label.setToolTip(due.explain())
-        warnings = []
         cid = self.form.edits["citizen_id"].text()
-        if p is not None and cid.strip():
-            checked = checks.check_field("citizen_id", cid)
-            if checked.ok:
-                with self.ctx.session() as s:
-                    dup = intake_lookup.open_duplicates(s, checked.value, p.code)
-                if dup:
-                    warnings.append(
-                        self.tr(
-                            "Warning: this person already has an open dossier for this procedure: {codes}."
-                        ).format(codes=", ".join(dup[:3]))
-                    )
-        self.warning_label.setText("\n".join(warnings))
-        self.warning_label.setVisible(bool(warnings))
+        warning = duplicate_warning(self.ctx, cid, p.code) if p is not None else None
+        self.warning_label.setText(warning or "")
+        self.warning_label.setVisible(warning is not None)
 
     # --- last dossier of a known citizen ID ---------------------------------------------------------
 
@@ -298,8 +256,8 @@ class IntakeTab(QWidget):
             show_error(self, exc)
             return
         self.saved = received
-        self.draft_timer.stop()
-        self._drop_draft()
+        self.draft.timer.stop()
+        self.draft.drop()
         self.ctx.bus.data_changed.emit("dossiers")
         reg = received.registered
         self.form.setEnabled(False)
@@ -315,18 +273,19 @@ class IntakeTab(QWidget):
         self.save_button.setEnabled(False)
         self.due_label.setText(fmt_datetime(reg.due.due))
         self.due_explain.setText(reg.due.explain())
-        path = forms_dir() / f"giay-hen-{reg.code}.pdf"
-        data = received.receipt
-        self.render_pdf(
-            lambda: _forms().render_receipt(data, path), path, self.tr("Receipt {code}").format(code=reg.code)
-        )
+        self._render_receipt(received.receipt, reg.code)
+
+    def _render_receipt(self, data: ReceiptData, code: str) -> None:
+        path = forms_dir() / f"giay-hen-{code}.pdf"
+        title = self.tr("Receipt {code}").format(code=code)
+        self.render_pdf(lambda: intake_forms().render_receipt(data, path), path, title)
 
     def render_pdf(self, work: Callable[[], Any], path: Path, title: str) -> None:
         def done(_result: Any) -> None:
             self.last_pdf = path
             self.last_title = title
             self.print_button.setEnabled(True)
-            open_pdf(self, path, title)
+            pdfs.open_pdf(self, path, title)
 
         self.ctx.tasks.run(
             lambda _progress: work(),
@@ -338,30 +297,30 @@ class IntakeTab(QWidget):
 
     def print_receipt(self) -> None:
         if self.last_pdf is not None and self.last_pdf.exists():
-            open_pdf(self, self.last_pdf, getattr(self, "last_title", self.last_pdf.stem))
+            pdfs.open_pdf(self, self.last_pdf, getattr(self, "last_title", self.last_pdf.stem))
 
     def guidance(self) -> None:
         if self.saved is None:
-            outcomes.guidance(self)
+            outcomes.guidance(self, parent=self)
 
     def refuse(self) -> None:
         if self.saved is None:
-            outcomes.refuse(self)
+            outcomes.refuse(self, parent=self)
 
     def new_dossier(self, keep_applicant: bool = False) -> None:
-        if self.saved is None and self.draft_id is None and self._has_content():
+        if self.saved is None and self.draft.draft_id is None and self._has_content():
             self.save_draft()  # an unfinished form is never lost: it stays in the drafts list
         self.saved = None
-        self.draft_id = None
+        self.draft.draft_id = None
         self.form.setEnabled(True)
         self.save_button.setEnabled(True)
         self.banner.setVisible(False)
         self._loading = True
         self.form.clear(keep_applicant=keep_applicant)
         self._loading = False
-        self.draft_timer.stop()
+        self.draft.timer.stop()
         self._form_changed()
-        self.draft_timer.stop()
+        self.draft.timer.stop()
         self.form.procedure.setFocus()
 
     def clear_with_confirmation(self) -> None:
@@ -369,7 +328,7 @@ class IntakeTab(QWidget):
             self.new_dossier()
             return
         if confirm(self, self.tr("Clear the form"), self.tr("Clear everything typed in this form?")):
-            self._drop_draft()
+            self.draft.drop()
             self.new_dossier()
 
     def _has_content(self) -> bool:
@@ -379,69 +338,34 @@ class IntakeTab(QWidget):
     # --- drafts -------------------------------------------------------------------------------------
 
     def save_draft(self) -> None:
-        if self.saved is not None or not self._has_content():
-            return
-        with self.ctx.session() as s:
-            self.draft_id = intake_drafts.save_draft(s, self.ctx.actor, self.form.payload(), self.draft_id)
-        self.refresh_drafts()
-
-    def _drop_draft(self) -> None:
-        if self.draft_id is not None:
-            with self.ctx.session() as s:
-                intake_drafts.delete_draft(s, self.ctx.actor, self.draft_id)
-            self.draft_id = None
-        self.refresh_drafts()
-
-    def refresh_drafts(self) -> None:
-        with self.ctx.session() as s:
-            drafts = intake_drafts.list_drafts(s, self.ctx.actor)
-        self.drafts.show_drafts(drafts, self.draft_id)
+        if self.saved is None and self._has_content():
+            self.draft.save()
 
     def resume_draft(self, draft_id: int) -> None:
         try:
-            with self.ctx.session() as s:
-                draft = intake_drafts.load_draft(s, self.ctx.actor, draft_id)
+            draft = self.draft.load(draft_id)
         except ServiceError as exc:
             show_error(self, exc)
             return
         self.new_dossier()
         self._loading = True
-        self.form.load_payload(draft.payload)
+        load_payload(self.form, draft.payload)
         self._loading = False
-        self.draft_id = draft.id
+        self.draft.draft_id = draft.id
         self._form_changed()
-        self.refresh_drafts()
+        self.draft.refresh()
         self.form.procedure.setFocus()
-
-    def delete_draft(self, draft_id: int) -> None:
-        with self.ctx.session() as s:
-            intake_drafts.delete_draft(s, self.ctx.actor, draft_id)
-        if draft_id == self.draft_id:
-            self.draft_id = None
-        self.refresh_drafts()
 
     # --- lookup and settings ------------------------------------------------------------------------
 
     def run_lookup(self) -> None:
-        text = self.lookup.text()
-        with self.ctx.session() as s:
-            result = intake_lookup.lookup(s, text)
-        if not result.candidates:
-            QMessageBox.information(
-                self, self.tr("Lookup"), self.tr("No dossier found for “{q}”.").format(q=text)
-            )
-            return
-        dialog = LookupDialog(result.candidates, text, self)
-        if dialog.exec() and (chosen := dialog.chosen()) is not None:
+        if (chosen := find_dossier(self, self.ctx, self.lookup.text())) is not None:
             self.reprint(chosen.id, chosen.code)
 
     def reprint(self, dossier_id: int, code: str) -> None:
         with self.ctx.session() as s:
             data = receiving.receipt_data(s, dossier_id)
-        path = forms_dir() / f"giay-hen-{code}.pdf"
-        self.render_pdf(
-            lambda: _forms().render_receipt(data, path), path, self.tr("Receipt {code}").format(code=code)
-        )
+        self._render_receipt(data, code)
 
     def open_settings(self) -> None:
         from onestop_desktop.ui.intake.settings import CatalogueDialog

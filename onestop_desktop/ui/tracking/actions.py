@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.states import Action
-from onestop_desktop.paths import data_dir
+from onestop_desktop.paths import forms_dir
 from onestop_desktop.services.tracking import actions, query
 from onestop_desktop.services.tracking import forms as tracking_forms
 from onestop_desktop.services.tracking.details import DossierDetails
@@ -56,13 +56,6 @@ class TrackingHost(Protocol):
     count_label: QLabel
 
     def ask_save_path(self, title: str, name: str, pattern: str) -> Path | None: ...
-
-
-def forms_dir() -> Path:
-    """Where the printed forms (02, 04, 05, 06) are written; created on first use."""
-    path = data_dir() / "forms"
-    path.mkdir(parents=True, exist_ok=True)
-    return path
 
 
 def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, Any] | None:
