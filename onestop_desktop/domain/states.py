@@ -10,6 +10,7 @@ from types import MappingProxyType
 __all__ = [
     "CLOSED_STATUSES",
     "OPEN_STATUSES",
+    "RUNNING_STATUSES",
     "TRANSITIONS",
     "Action",
     "DossierStatus",
@@ -134,6 +135,11 @@ TRANSITIONS: Mapping[tuple[DossierStatus, Action], DossierStatus] = MappingProxy
 
 OPEN_STATUSES: frozenset[DossierStatus] = frozenset(
     {S.REGISTERED_ONLINE, S.ACCEPTED, S.PROCESSING, S.WAITING_SUPPLEMENT, S.WAITING_FINANCIAL}
+)
+# Open and running: the clock ticks. Waiting for a supplement pauses it (DOMAIN.md), so such a dossier
+# is neither due nor overdue until the applicant brings what is missing.
+RUNNING_STATUSES: frozenset[DossierStatus] = frozenset(
+    {S.REGISTERED_ONLINE, S.ACCEPTED, S.PROCESSING, S.WAITING_FINANCIAL}
 )
 CLOSED_STATUSES: frozenset[DossierStatus] = frozenset(
     {S.REFUSED, S.WITHDRAWN, S.STOPPED, S.RESOLVED, S.RETURNED}

@@ -59,11 +59,12 @@ class HomePage(QWidget):
             "due_today": FigureCard(self.tr("Due today"), "#b26a00"),
             "due_next": FigureCard(self.tr("Due next working day"), "#b26a00"),
             "overdue": FigureCard(self.tr("Overdue (open)"), "#b00020"),
+            "waiting": FigureCard(self.tr("Waiting for a supplement"), "#6a4c93"),
             "open": FigureCard(self.tr("Open dossiers"), "#333333"),
             "total": FigureCard(self.tr("Dossiers in the database"), "#333333"),
         }
         for i, card in enumerate(self.cards.values()):
-            grid.addWidget(card, i // 3, i % 3)
+            grid.addWidget(card, i // 4, i % 4)
         layout.addLayout(grid)
         layout.addStretch(1)
         ctx.bus.data_changed.connect(self.refresh)
@@ -91,6 +92,7 @@ class HomePage(QWidget):
             "due_today": fig.due_today,
             "due_next": fig.due_next_working_day,
             "overdue": fig.overdue,
+            "waiting": fig.waiting_supplement,
             "open": fig.open_total,
             "total": fig.total,
         }

@@ -15,15 +15,11 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Dossier
 from onestop_desktop.domain.calendar import WorkingCalendar
-from onestop_desktop.domain.states import OPEN_STATUSES, DossierStatus
+from onestop_desktop.domain.states import OPEN_STATUSES, RUNNING_STATUSES, DossierStatus
 from onestop_desktop.domain.text import fold
 from onestop_desktop.services.errors import ServiceError
 
 S = DossierStatus
-
-
-# Open and running: the clock ticks (waiting for a supplement pauses it).
-RUNNING_STATUSES = (S.REGISTERED_ONLINE, S.ACCEPTED, S.PROCESSING, S.WAITING_FINANCIAL)
 OPEN = tuple(sorted(int(s) for s in OPEN_STATUSES))
 RUNNING = tuple(sorted(int(s) for s in RUNNING_STATUSES))
 SORT_KEYS = ("code", "applicant", "procedure", "field", "unit", "received", "due", "status", "holder")

@@ -73,6 +73,10 @@
         <translation>Quá hạn (chưa giải quyết)</translation>
     </message>
     <message>
+        <source>Waiting for a supplement</source>
+        <translation>Chờ bổ sung hồ sơ</translation>
+    </message>
+    <message>
         <source>Open dossiers</source>
         <translation>Hồ sơ đang giải quyết</translation>
     </message>
