@@ -29,20 +29,20 @@ def test_builds_october_with_charts_and_tables(tab: ReportsTab, qtmodeltester: A
     assert tab.data is not None and tab.data.totals.received == 6092
     assert "6.000 / 6.092 = 98,49 %" in tab.summary.text()
     for key in ("monthly", "on_time", "late", "bhyt_units", "bhyt_trend"):
-        view = tab.charts[key]
+        view = tab.pages.charts[key]
         if key.startswith("bhyt") and tab.data.bhyt is None:
             continue
         assert view.canvas is not None and view.figure.axes, key
-    fields = tab.tables["field"].model
+    fields = tab.pages.tables["field"].model
     assert fields.rowCount() == len(tab.data.stats.by_field)
     qtmodeltester.check(fields)
-    assert tab.tables["late"].model.rowCount() == 92
+    assert tab.pages.tables["late"].model.rowCount() == 92
     assert not tab.bar.isVisible() and tab.build_button.isEnabled()
 
 
 def test_copy_table_to_clipboard(tab: ReportsTab) -> None:
     tab.build()
-    table = tab.tables["field"]
+    table = tab.pages.tables["field"]
     text = table.copy()
     assert QApplication.clipboard().text() == text
     lines = text.splitlines()
@@ -57,7 +57,7 @@ def test_hover_shows_value(tab: ReportsTab) -> None:
     from matplotlib.backend_bases import MouseEvent
 
     tab.build()
-    view = tab.charts["late"]
+    view = tab.pages.charts["late"]
     ax = view.figure.axes[0]
     bar = ax.patches[len(ax.patches) // 2 - 1]  # "resolved late" bar of the top row (land)
     view.canvas.draw()
@@ -133,7 +133,7 @@ def test_builds_on_a_worker_thread(qtbot: Any, app_context: Any) -> None:
     qtbot.waitUntil(lambda: t.data is not None, timeout=60_000)
     assert t.data is not None and t.data.totals.received == 6092
     assert steps and steps == sorted(steps)
-    assert t.charts["on_time"].canvas is not None
+    assert t.pages.charts["on_time"].canvas is not None
     assert t.build_button.isEnabled() and not t.bar.isVisible()
     app_context.tasks.wait_all()
 
@@ -142,7 +142,7 @@ def test_sorting_uses_raw_values_and_copy_follows_the_view(tab: ReportsTab) -> N
     from PySide6.QtCore import Qt
 
     tab.build()
-    table = tab.tables["field"]
+    table = tab.pages.tables["field"]
     column = 2  # "Phải giải quyết"
     table.view.sortByColumn(column, Qt.SortOrder.AscendingOrder)
     lines = table.copy().splitlines()[1:]
@@ -155,5 +155,5 @@ def test_a_period_without_bhyt_clears_the_bhyt_charts(tab: ReportsTab) -> None:
     tab.picker.set_period("quarter", 2018, 1)
     tab.build()
     assert tab.data is not None and tab.data.bhyt is None and tab.data.totals.received == 0
-    assert tab.charts["bhyt_units"].canvas is None
-    assert tab.tables["bhyt"].model.rowCount() == 0
+    assert tab.pages.charts["bhyt_units"].canvas is None
+    assert tab.pages.tables["bhyt"].model.rowCount() == 0

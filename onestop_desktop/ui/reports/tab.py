@@ -1,15 +1,13 @@
 """The Reports tab (Báo cáo): the briefing of a period on screen, built off the GUI thread.
 
-Figures, tables (copyable) and charts (matplotlib, hover for values); exports to PDF, Excel and JSON;
-leaders enter the monthly reform indicators here.
+Figures, tables (copyable) and charts (matplotlib, hover for values) on the pages of `pages.py`; exports to
+PDF, Excel and JSON; leaders enter the monthly reform indicators here.
 """
 
 from __future__ import annotations
 
 import json
 import tempfile
-from collections.abc import Callable
-from operator import itemgetter
 from pathlib import Path
 from typing import Any
 
@@ -20,23 +18,19 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
-    QSplitter,
-    QTabWidget,
     QVBoxLayout,
     QWidget,
 )
 
 from onestop_desktop.clock import today_local
-from onestop_desktop.db.engine import session_scope
-from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
+from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.reports.counts import Counts, Row
 from onestop_desktop.services.reports.report_data import ReportData, build_report, summary_sentences
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.reports.pages import ReportPages
 from onestop_desktop.ui.reports.period_picker import PeriodPicker
-from onestop_desktop.ui.reports.widgets import ChartView, Column, CopyableTable, RowsModel
 from onestop_desktop.ui.tasks import Progress
 
 
@@ -44,10 +38,6 @@ class _Relay(QObject):
     """Carries progress from the worker thread to the tab (queued across threads)."""
 
     progress = Signal(int, str)
-
-
-def _rate(x: float | None) -> str:
-    return fmt_pct(x) if x is not None else "—"
 
 
 class ReportsTab(QWidget):
@@ -103,8 +93,7 @@ class ReportsTab(QWidget):
         self.summary = QLabel(self.tr("Choose a period and press “Build report”."))
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.pages = QTabWidget()
-        self._make_pages()
+        self.pages = ReportPages()
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.summary)
@@ -115,145 +104,6 @@ class ReportsTab(QWidget):
     def tab_title(self) -> str:
         return self.tr("Reports")
 
-    # --- pages -------------------------------------------------------------------------------
-    def _count_columns(self, name: str, key: Callable[[Row], str] | None = None) -> list[Column]:
-        def c(f: Callable[[Counts], int]) -> tuple[Callable[[Row], str], Callable[[Row], int]]:
-            return (lambda r: fmt_int(f(r.counts))), (lambda r: f(r.counts))
-
-        cols = [Column(name, lambda r: r.label, lambda r: r.label, numeric=False)]
-        if key is not None:
-            cols.insert(0, Column(self.tr("Code"), key, key, numeric=False))
-        for header, f in (
-            (self.tr("To handle"), lambda k: k.received),
-            (self.tr("Carried over"), lambda k: k.carried_over),
-            (self.tr("New online"), lambda k: k.received_online),
-            (self.tr("New in person/post"), lambda k: k.received_direct),
-            (self.tr("Resolved"), lambda k: k.resolved),
-            (self.tr("Early"), lambda k: k.resolved_early),
-            (self.tr("On time"), lambda k: k.resolved_on_time),
-            (self.tr("Late"), lambda k: k.resolved_late),
-            (self.tr("In progress"), lambda k: k.in_progress),
-            (self.tr("Within deadline"), lambda k: k.in_progress_within),
-            (self.tr("Overdue"), lambda k: k.in_progress_overdue),
-        ):
-            text, sort = c(f)
-            cols.append(Column(header, text, sort))
-        cols.append(
-            Column(
-                self.tr("On-time rate"),
-                lambda r: _rate(r.counts.on_time_rate),
-                lambda r: r.counts.on_time_rate or -1.0,
-            )
-        )
-        cols.append(
-            Column(
-                self.tr("On time or within"),
-                lambda r: _rate(r.counts.on_time_or_within_rate),
-                lambda r: r.counts.on_time_or_within_rate or -1.0,
-            )
-        )
-        return cols
-
-    def _page(self, title: str, table: CopyableTable | None, *charts: ChartView) -> None:
-        split = QSplitter(Qt.Orientation.Horizontal)
-        if table is not None:
-            split.addWidget(table)
-        if charts:
-            box = QWidget()
-            v = QVBoxLayout(box)
-            v.setContentsMargins(0, 0, 0, 0)
-            for ch in charts:
-                v.addWidget(ch, 1)
-            split.addWidget(box)
-        self.pages.addTab(split, title)
-
-    def _make_pages(self) -> None:
-        def table(cols: list[Column]) -> CopyableTable:
-            return CopyableTable(RowsModel(cols, self))
-
-        self.compare_table = table(
-            [Column(self.tr("Figure"), lambda r: r[0], numeric=False)]
-            + [
-                Column(h, itemgetter(i))
-                for i, h in enumerate(
-                    [self.tr("This period"), self.tr("Previous period"), self.tr("Same period last year")], 1
-                )
-            ]
-        )
-        self.charts: dict[str, ChartView] = {
-            k: ChartView() for k in ("monthly", "on_time", "late", "bhyt_units", "bhyt_trend")
-        }
-        self.tables: dict[str, CopyableTable] = {
-            "compare": self.compare_table,
-            "field": table(self._count_columns(self.tr("Field"), lambda r: r.key)),
-            "procedure": table(self._count_columns(self.tr("Procedure"), lambda r: r.key)),
-            "unit": table(self._count_columns(self.tr("Unit"))),
-            "officer": table(self._count_columns(self.tr("Receiving officer"))),
-            "late": table(
-                [
-                    Column(self.tr("Dossier code"), lambda x: x.code, numeric=False),
-                    Column(self.tr("Field"), lambda x: x.field, numeric=False),
-                    Column(self.tr("Unit"), lambda x: x.unit, numeric=False),
-                    Column(self.tr("Appointment"), lambda x: fmt_date(x.due_at.date()), lambda x: x.due_at),
-                    Column(
-                        self.tr("Result"),
-                        lambda x: fmt_date(x.resolved_at.date()) if x.resolved_at else self.tr("still open"),
-                        lambda x: x.resolved_at.isoformat() if x.resolved_at else "~",
-                    ),
-                    Column(self.tr("Days late"), lambda x: fmt_int(x.days_late), lambda x: x.days_late),
-                    Column(self.tr("Reason"), lambda x: x.reason, numeric=False),
-                    Column(self.tr("Procedure"), lambda x: x.procedure, numeric=False),
-                ]
-            ),
-            "bhyt": table(
-                [
-                    Column(self.tr("Rank"), lambda u: str(u.rank), lambda u: u.rank),
-                    Column(self.tr("Unit"), lambda u: u.name, numeric=False),
-                    Column(self.tr("Population"), lambda u: fmt_int(u.population), lambda u: u.population),
-                    Column(self.tr("Insured"), lambda u: fmt_int(u.insured), lambda u: u.insured),
-                    Column(self.tr("Coverage"), lambda u: fmt_pct(u.coverage), lambda u: u.coverage),
-                    Column(self.tr("Target"), lambda u: _rate(u.target), lambda u: u.target or 0.0),
-                    Column(
-                        self.tr("Change (points)"),
-                        lambda u: "" if u.change_points is None else fmt_num(u.change_points, 2),
-                        lambda u: u.change_points or 0.0,
-                    ),
-                ]
-            ),
-            "indicators": table(
-                [
-                    Column(self.tr("Indicator"), lambda v: v.name, numeric=False),
-                    Column(self.tr("Value"), lambda v: fmt_int(int(v.value)), lambda v: v.value),
-                    Column(
-                        self.tr("Total"),
-                        lambda v: fmt_int(int(v.total)) if v.total else "",
-                        lambda v: v.total or 0,
-                    ),
-                    Column(self.tr("Rate"), lambda v: _rate(v.rate), lambda v: v.rate or 0.0),
-                ]
-            ),
-        }
-        t, c = self.tables, self.charts
-        overview = QWidget()
-        box = QVBoxLayout(overview)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(t["compare"], 1)
-        self.assessment = QLabel()
-        self.assessment.setWordWrap(True)
-        self.assessment.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        box.addWidget(self.assessment)
-        split = QSplitter(Qt.Orientation.Horizontal)
-        split.addWidget(overview)
-        split.addWidget(c["monthly"])
-        self.pages.addTab(split, self.tr("Overview"))
-        self._page(self.tr("By field"), t["field"], c["on_time"], c["late"])
-        self._page(self.tr("By procedure"), t["procedure"])
-        self._page(self.tr("By unit"), t["unit"])
-        self._page(self.tr("By receiving officer"), t["officer"])
-        self._page(self.tr("Late dossiers"), t["late"])
-        self._page(self.tr("BHYT"), t["bhyt"], c["bhyt_units"], c["bhyt_trend"])
-        self._page(self.tr("Reform indicators"), t["indicators"])
-
     # --- building ------------------------------------------------------------------------------
     def build(self) -> None:
         try:
@@ -262,14 +112,14 @@ class ReportsTab(QWidget):
             show_error(self, ServiceError(str(exc)))
             return
         self._generation += 1
-        generation, factory, relay = self._generation, self.ctx.db.factory, self._relay
+        generation, opener, relay = self._generation, self.ctx.session, self._relay
 
         def work(progress: Progress) -> tuple[int, ReportData, dict[str, Any]]:
             def step(p: int, text: str) -> None:
                 progress.report(p, text)  # raises Cancelled after the user pressed Cancel
                 relay.progress.emit(p, text)
 
-            with session_scope(factory) as s:
+            with opener() as s:
                 data = build_report(s, period, step)
             step(96, self.tr("Drawing the charts…"))
             from onestop_desktop.reports.charts import report_figures
@@ -312,41 +162,14 @@ class ReportsTab(QWidget):
 
     def show_report(self, data: ReportData, figs: dict[str, Any]) -> None:
         self.data = data
-        c, s = data.totals, data.stats
         formula = self.tr("Formula")
         self.summary.setText(
             f"<b>{data.period.label_vi[:1].upper() + data.period.label_vi[1:]}</b> "
             f"({fmt_date(data.period.start)} – {fmt_date(data.period.end)}): "
             + " ".join(summary_sentences(data)[:3])
-            + f"<br><i>{formula}:</i> {s.formula_vi}"
+            + f"<br><i>{formula}:</i> {data.stats.formula_vi}"
         )
-        lines: list[tuple[str, Callable[[Counts], str]]] = [
-            (self.tr("Dossiers to handle"), lambda k: fmt_int(k.received)),
-            (self.tr("New dossiers"), lambda k: fmt_int(k.received_new)),
-            (self.tr("Resolved"), lambda k: fmt_int(k.resolved)),
-            (self.tr("Resolved late"), lambda k: fmt_int(k.resolved_late)),
-            (self.tr("Overdue at the period end"), lambda k: fmt_int(k.in_progress_overdue)),
-            (self.tr("On-time rate"), lambda k: _rate(k.on_time_rate)),
-            (self.tr("On time or within deadline"), lambda k: _rate(k.on_time_or_within_rate)),
-            (self.tr("Share received online"), lambda k: _rate(k.online_share)),
-        ]
-        periods = (c, data.previous, data.last_year)
-        self.tables["compare"].model.set_rows(
-            [(name, *[f(k) if k.received else "—" for k in periods]) for name, f in lines]
-        )
-        self.assessment.setText("".join(f"<p>{x}</p>" for x in summary_sentences(data)[3:]))
-        self.tables["field"].model.set_rows(s.by_field)
-        self.tables["procedure"].model.set_rows(s.by_procedure)
-        self.tables["unit"].model.set_rows(s.by_unit)
-        self.tables["officer"].model.set_rows(s.by_officer)
-        self.tables["late"].model.set_rows(s.late)
-        self.tables["bhyt"].model.set_rows(sorted(data.bhyt.units, key=lambda u: u.rank) if data.bhyt else [])
-        self.tables["indicators"].model.set_rows(data.indicators)
-        for key, view in self.charts.items():
-            if key in figs:
-                view.set_figure(figs[key])
-            else:
-                view.clear()
+        self.pages.show_report(data, figs)
         self._set_exports_enabled(True)
 
     def _set_exports_enabled(self, on: bool) -> None:
