@@ -1,6 +1,6 @@
-"""The printed forms of Thông tư 01/2018/TT-VPCP (reportlab, DejaVu fonts embedded).
+"""The printed forms (reportlab, DejaVu fonts embedded), each on the template in force on its act's day.
 
-Each ``render_*`` writes one PDF to a path or a binary file object:
+The numbers and titles come from `domain.legal.form_template`; under Thông tư 01/2018/TT-VPCP they are:
 
 - ``render_receipt``       Mẫu 01 Giấy tiếp nhận hồ sơ và hẹn trả kết quả (A5, 2 pages: two copies)
 - ``render_supplement``    Mẫu 02 Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (A5)

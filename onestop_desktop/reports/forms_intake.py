@@ -1,4 +1,4 @@
-"""Forms 01–03 of Thông tư 01/2018/TT-VPCP: receipt, supplement request, refusal (A5 portrait)."""
+"""Forms 01–03: receipt, supplement request, refusal (A5 portrait), on the template in force that day."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ from reportlab.platypus import (
     Table,
 )
 
+from onestop_desktop.domain.legal import FormKind, form_template
 from onestop_desktop.reports.fonts import SERIF, font_name
 from onestop_desktop.reports.layout import (
     Styles,
@@ -41,9 +42,6 @@ from onestop_desktop.services.form_data import DocumentLine, ReceiptData, Refusa
 
 __all__ = ["render_receipt", "render_refusal", "render_supplement"]
 
-RECEIPT_TITLE = "GIẤY TIẾP NHẬN HỒ SƠ VÀ HẸN TRẢ KẾT QUẢ"
-SUPPLEMENT_TITLE = "PHIẾU YÊU CẦU BỔ SUNG, HOÀN THIỆN HỒ SƠ"
-REFUSAL_TITLE = "PHIẾU TỪ CHỐI TIẾP NHẬN GIẢI QUYẾT HỒ SƠ"
 COPIES = ("Liên 1: Lưu tại Bộ phận tiếp nhận", "Liên 2: Giao người nộp hồ sơ")
 QR_SIZE = 21 * mm
 BLANK_NUMBER = "Số: ……/……"
@@ -118,6 +116,7 @@ _RECEIPT_SIZES = ((9.5, 8.5, 8.0), (9.0, 8.0, 8.0), (8.5, 7.5, 8.0), (8.0, 7.0, 
 
 
 def _receipt_copy(data: ReceiptData, copy_label: str, s: Styles, width: float) -> list[Flowable]:
+    tpl = form_template(FormKind.RECEIPT, data.act_day)  # the template in force that day
     office = data.office
     story: list[Flowable] = [
         header(
@@ -128,7 +127,7 @@ def _receipt_copy(data: ReceiptData, copy_label: str, s: Styles, width: float) -
             office.place,
             data.received_at,
         ),
-        *title_block(s, RECEIPT_TITLE),
+        *title_block(s, tpl.title.upper()),
     ]
     left_w = width - QR_SIZE - 2 * mm
     title_col: list[Flowable] = [
@@ -225,13 +224,14 @@ def _fitted_copy(data: ReceiptData, label: str, width: float, height: float) -> 
 
 def render_receipt(data: ReceiptData, out: Path | BinaryIO) -> None:
     """Mẫu số 01, two copies (page 1 for the office, page 2 for the applicant), each on one A5 page."""
+    tpl = form_template(FormKind.RECEIPT, data.act_day)  # the template in force that day
     width, height = frame_size(A5)
     story: list[Flowable] = []
     for i, label in enumerate(COPIES):
         if i:
             story.append(PageBreak())
         story.append(KeepInFrame(width, height, _fitted_copy(data, label, width, height), mode="shrink"))
-    build_pdf(out, story, title=f"{RECEIPT_TITLE} {data.dossier_code}", form_no="Mẫu số 01")
+    build_pdf(out, story, title=f"{tpl.title.upper()} {data.dossier_code}", form_no=tpl.label)
 
 
 def _applicant_lines(
@@ -246,13 +246,14 @@ def _applicant_lines(
 
 def render_supplement(data: SupplementData, out: Path | BinaryIO) -> None:
     """Mẫu số 02: Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (A5)."""
+    tpl = form_template(FormKind.SUPPLEMENT, data.act_day)  # the template in force that day
     s = make_styles()
     width, _ = frame_size(A5)
     office = data.office
     sub = [f"Mã hồ sơ: <b>{esc(data.dossier_code)}</b>"] if data.dossier_code else []
     story: list[Flowable] = [
         header(s, width, *issuer(office), BLANK_NUMBER, office.place, data.issued_at),
-        *title_block(s, SUPPLEMENT_TITLE, *sub),
+        *title_block(s, tpl.title.upper(), *sub),
         *_applicant_lines(
             s, "Hồ sơ của", data.applicant_name, data.applicant_address, data.phone, data.email
         ),
@@ -275,18 +276,19 @@ def render_supplement(data: SupplementData, out: Path | BinaryIO) -> None:
         Spacer(1, 3 * mm),
         KeepTogether(signatures(s, width, [("Người hướng dẫn", data.officer_name)])),
     ]
-    build_pdf(out, story, title=SUPPLEMENT_TITLE, form_no="Mẫu số 02")
+    build_pdf(out, story, title=tpl.title.upper(), form_no=tpl.label)
 
 
 def render_refusal(data: RefusalData, out: Path | BinaryIO) -> None:
     """Mẫu số 03: Phiếu từ chối tiếp nhận giải quyết hồ sơ (A5)."""
+    tpl = form_template(FormKind.REFUSAL, data.act_day)  # the template in force that day
     s = make_styles()
     width, _ = frame_size(A5)
     office = data.office
     unit = f"{office.department} {office.name}"
     story: list[Flowable] = [
         header(s, width, *issuer(office), BLANK_NUMBER, office.place, data.issued_at),
-        *title_block(s, REFUSAL_TITLE),
+        *title_block(s, tpl.title.upper()),
         Paragraph(f"{esc(unit)} tiếp nhận hồ sơ của:", s.body),
         *_applicant_lines(s, "Ông/Bà", data.applicant_name, data.applicant_address, data.phone, data.email),
         field(s, "Nội dung yêu cầu giải quyết", data.procedure_name),
@@ -301,4 +303,4 @@ def render_refusal(data: RefusalData, out: Path | BinaryIO) -> None:
         Spacer(1, 3 * mm),
         KeepTogether(signatures(s, width, [("Người lập phiếu", data.officer_name)])),
     ]
-    build_pdf(out, story, title=REFUSAL_TITLE, form_no="Mẫu số 03")
+    build_pdf(out, story, title=tpl.title.upper(), form_no=tpl.label)

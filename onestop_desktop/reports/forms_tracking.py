@@ -1,4 +1,8 @@
-"""Forms 04–06 of Thông tư 01/2018/TT-VPCP: apology + new date, control slip (A5), log book (A4 landscape)."""
+"""Apology + new date, control slip (A5), log book (A4 landscape), on the template in force on the act's day.
+
+Their numbers follow the template: 04, 05, 06 under Thông tư 01/2018/TT-VPCP; 04, 06, 07 under
+Thông tư 03/2025/TT-VPCP (`domain.legal`).
+"""
 
 from __future__ import annotations
 
@@ -12,6 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int
+from onestop_desktop.domain.legal import FormKind, form_template
 from onestop_desktop.reports.fonts import SERIF, font_name
 from onestop_desktop.reports.layout import (
     MARGIN,
@@ -32,9 +37,6 @@ from onestop_desktop.services.form_data import ApologyData, ControlSlipData, Han
 
 __all__ = ["render_apology", "render_control_slip", "render_log_book"]
 
-APOLOGY_TITLE = "PHIẾU XIN LỖI VÀ HẸN LẠI NGÀY TRẢ KẾT QUẢ"
-CONTROL_TITLE = "PHIẾU KIỂM SOÁT QUÁ TRÌNH GIẢI QUYẾT HỒ SƠ"
-LOG_TITLE = "SỔ THEO DÕI HỒ SƠ"
 
 _GRID = [
     ("GRID", (0, 0), (-1, -1), 0.5, "black"),
@@ -48,13 +50,14 @@ _GRID = [
 
 def render_apology(data: ApologyData, out: Path | BinaryIO) -> None:
     """Mẫu số 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (A5), issued and signed by the agency."""
+    tpl = form_template(FormKind.APOLOGY, data.act_day)  # the template in force that day
     s = make_styles(size=9.5)
     width, _ = frame_size(A5)
     office = data.office
     agency = esc(office.name)
     story: list[Flowable] = [
         header(s, width, office.parent_name, office.name, "Số: ……/……", office.place, data.issued_at),
-        *title_block(s, APOLOGY_TITLE),
+        *title_block(s, tpl.title.upper()),
         Paragraph(f"Kính gửi: Ông/Bà <b>{esc(data.applicant_name)}</b>", s.center),
         Paragraph(f"(Địa chỉ: {esc(data.applicant_address)})", s.center_italic),
         Spacer(1, 2 * mm),
@@ -91,7 +94,7 @@ def render_apology(data: ApologyData, out: Path | BinaryIO) -> None:
             signatures(s, width, [(data.signer_title, data.signer_name)], left=recipients, gap=14 * mm)
         )
     )
-    build_pdf(out, story, title=APOLOGY_TITLE, form_no="Mẫu số 04")
+    build_pdf(out, story, title=tpl.title.upper(), form_no=tpl.label)
 
 
 def _handover_cell(s: Styles, line: HandoverLine, width: float) -> Table:
@@ -157,6 +160,7 @@ def _control_table(s: Styles, width: float, lines: tuple[HandoverLine, ...]) -> 
 def render_control_slip(data: ControlSlipData, out: Path | BinaryIO) -> None:
     """Mẫu số 05: Phiếu kiểm soát quá trình giải quyết hồ sơ (A5; the table continues on the next page
     with its header repeated when there are many hand-overs)."""
+    tpl = form_template(FormKind.CONTROL_SLIP, data.act_day)  # the template in force that day
     s = make_styles(size=9.0, cell=7.5)
     width, _ = frame_size(A5)
     office = data.office
@@ -164,7 +168,7 @@ def render_control_slip(data: ControlSlipData, out: Path | BinaryIO) -> None:
         header(s, width, *issuer(office), None, office.place, data.received_at),
         *title_block(
             s,
-            CONTROL_TITLE,
+            tpl.title.upper(),
             f"Mã hồ sơ: <b>{esc(data.dossier_code)}</b>",
             "<i>(Kèm theo Giấy tiếp nhận hồ sơ và hẹn trả kết quả)</i>",
         ),
@@ -175,7 +179,7 @@ def render_control_slip(data: ControlSlipData, out: Path | BinaryIO) -> None:
         Spacer(1, 1.5 * mm),
         _control_table(s, width, data.lines),
     ]
-    build_pdf(out, story, title=f"{CONTROL_TITLE} {data.dossier_code}", form_no="Mẫu số 05")
+    build_pdf(out, story, title=f"{tpl.title.upper()} {data.dossier_code}", form_no=tpl.label)
 
 
 _LOG_COLS: tuple[tuple[str, float], ...] = (
@@ -255,13 +259,14 @@ def _log_table(s: Styles, width: float, rows: tuple[LogRow, ...]) -> Table:
 
 def render_log_book(data: LogBookData, out: Path | BinaryIO) -> None:
     """Mẫu số 06: Sổ theo dõi hồ sơ on A4 landscape; the table header repeats on every page."""
+    tpl = form_template(FormKind.LOG_BOOK, data.act_day)  # the template in force that day
     s = make_styles(size=9.5, head=9.0, cell=7.5)
     pagesize = landscape(A4)
     width, _ = frame_size(pagesize)
     office = data.office
     story: list[Flowable] = [
         header(s, width, *issuer(office), None, office.place, None, left_share=0.4),
-        *title_block(s, LOG_TITLE, f"<i>{esc(data.period_label)}</i>" if data.period_label else ""),
+        *title_block(s, tpl.title.upper(), f"<i>{esc(data.period_label)}</i>" if data.period_label else ""),
         _log_table(s, width, data.rows),
     ]
 
@@ -272,4 +277,4 @@ def render_log_book(data: LogBookData, out: Path | BinaryIO) -> None:
         canvas.drawRightString(pagesize[0] - MARGIN, MARGIN / 2, text)
         canvas.restoreState()
 
-    build_pdf(out, story, pagesize=pagesize, title=LOG_TITLE, form_no="Mẫu số 06", on_page=footer)
+    build_pdf(out, story, pagesize=pagesize, title=tpl.title.upper(), form_no=tpl.label, on_page=footer)

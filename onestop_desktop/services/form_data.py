@@ -1,9 +1,16 @@
-"""Plain data for the printed forms of Thông tư 01/2018/TT-VPCP (filled by the services; no ORM, no Qt)."""
+"""Plain data for the printed forms (filled by the services; no ORM, no Qt).
+
+Each form names the day of the act it records (`act_day`): the template in force that day prints
+(`domain.legal.form_template`), so a dossier of 2018 reprints on Thông tư 01/2018's form and one of
+today on Thông tư 03/2025's. The docstrings below name the 01/2018 numbers.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
+
+from onestop_desktop.clock import now_local
 
 __all__ = [
     "ApologyData",
@@ -68,6 +75,11 @@ class ReceiptData:
     channel: str
     officer_name: str
 
+    @property
+    def act_day(self) -> date:
+        """The day the dossier was received."""
+        return self.received_at.date()
+
 
 @dataclass(frozen=True, slots=True)
 class SupplementData:
@@ -85,6 +97,11 @@ class SupplementData:
     issued_at: datetime
     officer_name: str
 
+    @property
+    def act_day(self) -> date:
+        """The day the request was issued."""
+        return self.issued_at.date()
+
 
 @dataclass(frozen=True, slots=True)
 class RefusalData:
@@ -99,6 +116,11 @@ class RefusalData:
     reason: str
     issued_at: datetime
     officer_name: str
+
+    @property
+    def act_day(self) -> date:
+        """The day the refusal was issued."""
+        return self.issued_at.date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,6 +139,11 @@ class ApologyData:
     issued_at: datetime
     signer_name: str
     signer_title: str  # e.g. "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH" (one line per row)
+
+    @property
+    def act_day(self) -> date:
+        """The day the letter was written."""
+        return self.issued_at.date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,6 +170,11 @@ class ControlSlipData:
     received_at: datetime
     due_at: datetime
     lines: tuple[HandoverLine, ...]
+
+    @property
+    def act_day(self) -> date:
+        """The slip opens when the dossier is received."""
+        return self.received_at.date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -171,3 +203,9 @@ class LogBookData:
     office: OfficeInfo
     period_label: str
     rows: tuple[LogRow, ...]
+    as_of: date | None = None  # the last day the book covers; None: the day it is printed
+
+    @property
+    def act_day(self) -> date:
+        """The last day the book covers (the day it is printed when not given)."""
+        return self.as_of or now_local().date()

@@ -164,5 +164,8 @@ def log_rows(session: Session, start: date, end: date, limit: int | None = None)
 def log_book_data(session: Session, start: date, end: date) -> LogBookData:
     label = f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
     return LogBookData(
-        office=office.form_office(session), period_label=label, rows=tuple(log_rows(session, start, end))
+        office=office.form_office(session),
+        period_label=label,
+        rows=tuple(log_rows(session, start, end)),
+        as_of=end,
     )

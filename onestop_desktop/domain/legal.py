@@ -1,0 +1,128 @@
+"""The law in force on a given day: which texts rule the one-stop mechanism and which form templates print.
+
+Every act is judged by the rules of its own day, so an old dossier reprints with its old form:
+- Nghị định 61/2018/NĐ-CP (amended by Nghị định 107/2021/NĐ-CP) ruled the one-stop mechanism until
+  30/6/2025; Nghị định 118/2025/NĐ-CP replaced both from 1/7/2025.
+- The templates of the printed forms: Thông tư 01/2018/TT-VPCP (Mẫu số 01–06, guiding Nghị định 61/2018)
+  until 14/9/2025; Thông tư 03/2025/TT-VPCP (Appendix I, Mẫu số 01–07, guiding Nghị định 118/2025) from
+  15/9/2025. The program prints the 01/2018 templates for every earlier act, including acts of 2018 made
+  before that circular took effect (the forms of Quyết định 09/2015/QĐ-TTg it replaced are not modelled).
+
+Pure data and functions: no database, no Qt. The table-driven tests are in tests/domain/test_legal.py.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+from enum import StrEnum
+
+
+class FormKind(StrEnum):
+    RECEIPT = "receipt"
+    SUPPLEMENT = "supplement"
+    REFUSAL = "refusal"
+    APOLOGY = "apology"
+    STOP_NOTICE = "stop_notice"
+    CONTROL_SLIP = "control_slip"
+    LOG_BOOK = "log_book"
+
+
+@dataclass(frozen=True)
+class LegalText:
+    """A legal text and the days it was in force (`valid_to` None: still in force)."""
+
+    number: str  # "Thông tư 01/2018/TT-VPCP"
+    title: str
+    valid_from: date
+    valid_to: date | None = None
+
+    def in_force(self, day: date) -> bool:
+        return self.valid_from <= day and (self.valid_to is None or day <= self.valid_to)
+
+
+@dataclass(frozen=True)
+class FormTemplate:
+    """One template of a circular's appendix: its number, its title, the circular."""
+
+    kind: FormKind
+    number: int
+    title: str
+    circular: LegalText
+
+    @property
+    def label(self) -> str:
+        """The small print naming the template, e.g. "Mẫu số 01 – Thông tư 03/2025/TT-VPCP"."""
+        return f"Mẫu số {self.number:02d} – {self.circular.number}"
+
+
+ND_61_2018 = LegalText(
+    "Nghị định 61/2018/NĐ-CP",
+    "về thực hiện cơ chế một cửa, một cửa liên thông trong giải quyết thủ tục hành chính",
+    date(2018, 6, 21),
+    date(2025, 6, 30),
+)
+ND_118_2025 = LegalText(
+    "Nghị định 118/2025/NĐ-CP",
+    "về thực hiện thủ tục hành chính theo cơ chế một cửa, một cửa liên thông tại Bộ phận Một cửa "
+    "và Cổng Dịch vụ công quốc gia",
+    date(2025, 7, 1),
+)
+TT_01_2018 = LegalText(
+    "Thông tư 01/2018/TT-VPCP",
+    "hướng dẫn thi hành một số quy định của Nghị định 61/2018/NĐ-CP",
+    date.min,  # see the module docstring: it also serves the acts before its own effective date
+    date(2025, 9, 14),
+)
+TT_03_2025 = LegalText(
+    "Thông tư 03/2025/TT-VPCP",
+    "hướng dẫn thi hành một số quy định của Nghị định 118/2025/NĐ-CP",
+    date(2025, 9, 15),
+)
+
+_K = FormKind
+TEMPLATE_SETS: tuple[tuple[LegalText, dict[FormKind, tuple[int, str]]], ...] = (
+    (
+        TT_01_2018,
+        {
+            _K.RECEIPT: (1, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+            _K.SUPPLEMENT: (2, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+            _K.REFUSAL: (3, "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+            _K.APOLOGY: (4, "Phiếu xin lỗi và hẹn lại ngày trả kết quả"),
+            _K.CONTROL_SLIP: (5, "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
+            _K.LOG_BOOK: (6, "Sổ theo dõi hồ sơ"),
+        },
+    ),
+    (
+        TT_03_2025,
+        {
+            _K.RECEIPT: (1, "Giấy tiếp nhận hồ sơ và hẹn trả kết quả"),
+            _K.SUPPLEMENT: (2, "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ"),
+            _K.REFUSAL: (3, "Phiếu từ chối tiếp nhận giải quyết hồ sơ"),
+            _K.APOLOGY: (4, "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"),
+            _K.STOP_NOTICE: (5, "Thông báo dừng giải quyết hồ sơ"),
+            _K.CONTROL_SLIP: (6, "Phiếu kiểm soát quá trình giải quyết hồ sơ"),
+            _K.LOG_BOOK: (7, "Sổ theo dõi hồ sơ"),
+        },
+    ),
+)
+
+
+class NoTemplate(LookupError):
+    """No template of this kind was in force on that day (the stop notice before 15/9/2025)."""
+
+
+def form_template(kind: FormKind, day: date) -> FormTemplate:
+    """The template in force on `day`, the day of the act the form records."""
+    for circular, forms in TEMPLATE_SETS:
+        if circular.in_force(day):
+            if kind not in forms:
+                raise NoTemplate(f"{circular.number} không có mẫu «{kind}» (ngày {day:%d/%m/%Y}).")
+            number, title = forms[kind]
+            return FormTemplate(kind, number, title, circular)
+    raise NoTemplate(f"Không có thông tư mẫu biểu nào có hiệu lực ngày {day:%d/%m/%Y}.")
+
+
+def one_stop_decree(day: date) -> LegalText:
+    """The decree ruling the one-stop mechanism on `day`."""
+    return ND_118_2025 if ND_118_2025.in_force(day) else ND_61_2018
