@@ -6,7 +6,9 @@ Every act is judged by the rules of its own day, so an old dossier reprints with
 - The templates of the printed forms: Thông tư 01/2018/TT-VPCP (Mẫu số 01–06, guiding Nghị định 61/2018)
   until 14/9/2025; Thông tư 03/2025/TT-VPCP (Appendix I, Mẫu số 01–07, guiding Nghị định 118/2025) from
   15/9/2025. The program prints the 01/2018 templates for every earlier act, including acts of 2018 made
-  before that circular took effect (the forms of Quyết định 09/2015/QĐ-TTg it replaced are not modelled).
+  before that circular took effect on 6/1/2019 (the forms of Quyết định 09/2015/QĐ-TTg it replaced are
+  not modelled).
+Sources and what is not followed yet: docs/LEGAL.md.
 
 Pure data and functions: no database, no Qt. The table-driven tests are in tests/domain/test_legal.py.
 """

@@ -30,7 +30,7 @@ S = DossierStatus
 
 
 # Event names written by older code and the demo, shown with the same words as the Action values.
-_EVENT_ALIASES = {"request_supplement": Action.REQUEST_SUPPLEMENT, "return": Action.RETURN_RESULT}
+EVENT_ALIASES = {"request_supplement": Action.REQUEST_SUPPLEMENT, "return": Action.RETURN_RESULT}
 
 
 @dataclass(frozen=True)
@@ -87,7 +87,7 @@ class DossierDetails:
 def event_label(action: str) -> str:
     if action == "import":
         return "Nhập từ sổ theo dõi cũ"
-    a = _EVENT_ALIASES.get(action)
+    a = EVENT_ALIASES.get(action)
     if a is None:
         try:
             a = Action(action)
