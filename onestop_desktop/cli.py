@@ -16,7 +16,17 @@ from onestop_desktop.prefs import t
 from onestop_desktop.services.errors import ServiceError
 
 # Each module in onestop_desktop/commands has `register(subparsers, common)`; its parser sets `func`.
-COMMAND_MODULES = ["demo", "today", "print_form", "due_date", "imports", "report", "screenshots", "backup", "audit"]
+COMMAND_MODULES = [
+    "demo",
+    "today",
+    "print_form",
+    "due_date",
+    "imports",
+    "report",
+    "screenshots",
+    "backup",
+    "audit",
+]
 
 
 class _Formatter(argparse.HelpFormatter):
