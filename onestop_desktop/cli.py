@@ -77,12 +77,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--lang", choices=["vi", "en"], help=t("ngôn ngữ giao diện", "interface language"))
     sub = parser.add_subparsers(dest="command", metavar=t("LỆNH", "COMMAND"))
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"onestop_desktop.commands.{name}")
-        except ModuleNotFoundError as exc:  # a command still being built in this tree
-            if exc.name != f"onestop_desktop.commands.{name}":
-                raise
-            continue
+        module = importlib.import_module(f"onestop_desktop.commands.{name}")
         module.register(sub, common)
     _localise(parser)
     return parser

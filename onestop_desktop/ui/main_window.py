@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 
 from PySide6.QtCore import QSettings
@@ -11,20 +10,24 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 
 from onestop_desktop import __version__, prefs
 from onestop_desktop.services.roles import Role
+from onestop_desktop.ui.bhyt.tab import BhytTab
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.home import HomePage
+from onestop_desktop.ui.intake.tab import IntakeTab
+from onestop_desktop.ui.reports.tab import ReportsTab
 from onestop_desktop.ui.safety.actions import SafetyMenu
+from onestop_desktop.ui.tracking.tab import TrackingTab
 from onestop_desktop.ui.users import ChangePasswordDialog, UsersDialog, role_label
 
 log = logging.getLogger(__name__)
 
-# (module, class) of each tab after the home page; each class takes (ctx, parent) and has tab_title().
-TABS: list[tuple[str, str]] = [
-    ("onestop_desktop.ui.intake.tab", "IntakeTab"),
-    ("onestop_desktop.ui.tracking.tab", "TrackingTab"),
-    ("onestop_desktop.ui.bhyt.tab", "BhytTab"),
-    ("onestop_desktop.ui.reports.tab", "ReportsTab"),
-]
+# The tabs after the home page; each class takes (ctx, parent) and has tab_title().
+TABS: tuple[type[IntakeTab | TrackingTab | BhytTab | ReportsTab], ...] = (
+    IntakeTab,
+    TrackingTab,
+    BhytTab,
+    ReportsTab,
+)
 
 
 class MainWindow(QMainWindow):
@@ -41,11 +44,7 @@ class MainWindow(QMainWindow):
         self.setCentralWidget(self.tabs)
         self.home = HomePage(ctx)
         self.tabs.addTab(self.home, self.tr("Home"))
-        for module, cls in TABS:
-            try:
-                tab_cls = getattr(importlib.import_module(module), cls)
-            except ModuleNotFoundError:
-                continue
+        for tab_cls in TABS:
             tab = tab_cls(ctx, self)
             self.tabs.addTab(tab, tab.tab_title())
         self._menus()
