@@ -128,3 +128,36 @@ def form_template(kind: FormKind, day: date) -> FormTemplate:
 def one_stop_decree(day: date) -> LegalText:
     """The decree ruling the one-stop mechanism on `day`."""
     return ND_118_2025 if ND_118_2025.in_force(day) else ND_61_2018
+
+
+# Online public services: levels 1-4 (Nghị định 43/2011/NĐ-CP, Điều 3 khoản 4) until Nghị định
+# 42/2022/NĐ-CP (Điều 11 khoản 1: "toàn trình" and "một phần") took effect on 1/8/2022.
+ND_43_2011 = LegalText(
+    "Nghị định 43/2011/NĐ-CP",
+    "quy định về việc cung cấp thông tin và dịch vụ công trực tuyến",
+    date(2011, 6, 13),
+    date(2022, 7, 31),
+)
+ND_42_2022 = LegalText(
+    "Nghị định 42/2022/NĐ-CP",
+    "quy định về việc cơ quan nhà nước cung cấp thông tin và dịch vụ công trực tuyến trên môi trường mạng",
+    date(2022, 8, 1),
+)
+
+
+def online_level_label(level: int, day: date) -> str:
+    """A procedure's online service as named on `day` (the catalogue keeps the 1-4 scale).
+
+    Under Nghị định 42/2022 the old level 4 (submitted, paid and returned online) is "toàn trình"; levels
+    2-3 are "một phần"; level 1 was information only, not an online service.
+    """
+    if not 1 <= level <= 4:
+        raise ValueError(f"online level {level} is not 1-4")
+    if not ND_42_2022.in_force(day):
+        return f"Mức độ {level}"
+    return {1: "Chỉ cung cấp thông tin", 2: "Một phần", 3: "Một phần", 4: "Toàn trình"}[level]
+
+
+def advanced_online_services(day: date) -> str:
+    """How the briefing names the online services the office should push: the terms of `day`."""
+    return "mức độ 3, 4" if not ND_42_2022.in_force(day) else "toàn trình và một phần"

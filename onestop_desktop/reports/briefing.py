@@ -28,6 +28,7 @@ from reportlab.platypus import (
 )
 
 from onestop_desktop.domain.fmt import fmt_int, fmt_pct
+from onestop_desktop.domain.legal import advanced_online_services
 from onestop_desktop.reports import charts
 from onestop_desktop.reports.briefing_sections import (
     Step,
@@ -209,7 +210,7 @@ def _assessment(data: ReportData) -> list[str]:
         )
     out.append(
         "Tiếp tục chấn chỉnh việc chấp hành nội quy, quy chế, giờ giấc làm việc tại bộ phận một cửa; "
-        "đẩy mạnh dịch vụ công trực tuyến mức độ 3, 4."
+        f"đẩy mạnh dịch vụ công trực tuyến {advanced_online_services(data.period.end)}."
     )
     if data.bhyt is not None:
         out.append(

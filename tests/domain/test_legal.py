@@ -13,8 +13,10 @@ from onestop_desktop.domain.legal import (
     TT_03_2025,
     FormKind,
     NoTemplate,
+    advanced_online_services,
     form_template,
     one_stop_decree,
+    online_level_label,
 )
 
 K = FormKind
@@ -80,3 +82,40 @@ def test_every_day_has_exactly_one_template_set() -> None:
     assert (TT_03_2025.valid_from - TT_01_2018.valid_to).days == 1
     assert ND_61_2018.valid_to is not None
     assert (ND_118_2025.valid_from - ND_61_2018.valid_to).days == 1
+
+
+@pytest.mark.parametrize(
+    ("level", "day", "label"),
+    [
+        (3, date(2018, 10, 31), "Mức độ 3"),
+        (4, date(2022, 7, 31), "Mức độ 4"),
+        (4, date(2022, 8, 1), "Toàn trình"),  # Nghị định 42/2022 in force
+        (3, date(2022, 8, 1), "Một phần"),
+        (2, date(2026, 12, 1), "Một phần"),
+        (1, date(2026, 12, 1), "Chỉ cung cấp thông tin"),
+    ],
+)
+def test_online_service_levels_follow_the_date(level: int, day: date, label: str) -> None:
+    assert online_level_label(level, day) == label
+
+
+def test_online_level_out_of_scale_is_refused() -> None:
+    with pytest.raises(ValueError):
+        online_level_label(5, date(2026, 1, 1))
+
+
+def test_the_briefing_pushes_the_services_of_its_period() -> None:
+    assert advanced_online_services(date(2018, 10, 31)) == "mức độ 3, 4"
+    assert advanced_online_services(date(2026, 11, 30)) == "toàn trình và một phần"
+
+
+def test_online_indicator_names_take_the_terms_of_their_period() -> None:
+    from onestop_desktop.services.reports.indicators import DEFAULT_DEFS, name_in_period
+
+    names = {code: name for code, name, _ in DEFAULT_DEFS}
+    old = names["online_level3_dossiers"]
+    assert name_in_period("online_level3_dossiers", old, date(2018, 10, 31)) == old
+    assert "toàn trình" in name_in_period("online_level3_dossiers", old, date(2026, 11, 30))
+    assert name_in_period("online_level3_dossiers", "Tên do quản trị đặt", date(2026, 11, 30)) == (
+        "Tên do quản trị đặt"
+    )

@@ -6,7 +6,7 @@ entry or correction is kept in the audit log, so the history of a figure can be 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import User
 from onestop_desktop.db.models_stats import IndicatorDef, IndicatorValue
+from onestop_desktop.domain.legal import ND_42_2022
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.services import audit
 from onestop_desktop.services.errors import NotFound, ValidationFailed
@@ -42,6 +43,22 @@ DEFAULT_DEFS: tuple[tuple[str, str, str], ...] = (
     ("online_level3_procedures", "Thủ tục có dịch vụ công trực tuyến mức độ 3 / tổng số thủ tục", "ratio"),
     ("online_level3_dossiers", "Hồ sơ nộp trực tuyến mức độ 3 / tổng số hồ sơ tiếp nhận", "ratio"),
 )
+
+# From 1/8/2022 (Nghị định 42/2022/NĐ-CP) online services are "toàn trình" or "một phần", no longer
+# levels 3-4: the default names of the two online indicators take the terms of the period they report
+# (a name an administrator changed is kept as written).
+_NAMES_SINCE_ND_42 = {
+    "online_level3_procedures": "Thủ tục có dịch vụ công trực tuyến toàn trình, một phần / tổng số thủ tục",
+    "online_level3_dossiers": "Hồ sơ nộp trực tuyến (toàn trình hoặc một phần) / tổng số hồ sơ tiếp nhận",
+}
+_DEFAULT_NAMES = {code: name for code, name, _kind in DEFAULT_DEFS}
+
+
+def name_in_period(code: str, name: str, day: date) -> str:
+    """The indicator's name in the terms in force on `day`."""
+    if ND_42_2022.in_force(day) and code in _NAMES_SINCE_ND_42 and name == _DEFAULT_NAMES.get(code):
+        return _NAMES_SINCE_ND_42[code]
+    return name
 
 
 @dataclass(frozen=True)
@@ -145,7 +162,7 @@ def period_indicators(session: Session, period: Period) -> list[IndicatorValueIn
             )
         else:
             out[r.code] = r
-    return list(out.values())
+    return [replace(v, name=name_in_period(v.code, v.name, period.end)) for v in out.values()]
 
 
 def to_json(values: list[IndicatorValueInfo]) -> dict[str, float | int | None]:
