@@ -145,17 +145,25 @@ ND_42_2022 = LegalText(
 )
 
 
-def online_level_label(level: int, day: date) -> str:
-    """A procedure's online service as named on `day` (the catalogue keeps the 1-4 scale).
-
-    Under Nghị định 42/2022 the old level 4 (submitted, paid and returned online) is "toàn trình"; levels
-    2-3 are "một phần"; level 1 was information only, not an online service.
-    """
+def online_level_term(level: int, day: date) -> str:
+    """The term for a procedure's online service on `day`: "level-1" … "level-4" before 1/8/2022, then
+    "full" (toàn trình: the old level 4, submitted, paid and returned online), "partial" (một phần: levels
+    2-3) or "information" (level 1 was information only, not an online service). The catalogue keeps the
+    1-4 scale; the interface translates the term."""
     if not 1 <= level <= 4:
         raise ValueError(f"online level {level} is not 1-4")
     if not ND_42_2022.in_force(day):
-        return f"Mức độ {level}"
-    return {1: "Chỉ cung cấp thông tin", 2: "Một phần", 3: "Một phần", 4: "Toàn trình"}[level]
+        return f"level-{level}"
+    return {1: "information", 2: "partial", 3: "partial", 4: "full"}[level]
+
+
+_TERMS_VI = {"full": "Toàn trình", "partial": "Một phần", "information": "Chỉ cung cấp thông tin"}
+
+
+def online_level_label(level: int, day: date) -> str:
+    """The term of `online_level_term` in Vietnamese, as printed."""
+    term = online_level_term(level, day)
+    return _TERMS_VI.get(term, f"Mức độ {level}")
 
 
 def advanced_online_services(day: date) -> str:

@@ -67,3 +67,15 @@ def test_edit_procedure_and_calendar(qtbot: Any, app_context: AppContext, tmp_pa
     assert path.exists() and "procedures" in dialog.status.text() or "thủ tục" in dialog.status.text()
     dialog.run_import(path)
     assert "0" in dialog.status.text()
+
+
+def test_online_level_shows_what_it_is_called_today(qtbot: Any, app_context: AppContext) -> None:
+    """The catalogue keeps levels 1-4; since Nghị định 42/2022 they are 'toàn trình' or 'một phần'."""
+    dialog = CatalogueDialog(admin_context(app_context))
+    qtbot.addWidget(dialog)
+    dialog.p_online.setValue(4)
+    assert dialog.p_online_term.text() == "hiện nay: dịch vụ công trực tuyến toàn trình"
+    dialog.p_online.setValue(3)
+    assert dialog.p_online_term.text() == "hiện nay: dịch vụ công trực tuyến một phần"
+    dialog.p_online.setValue(1)
+    assert "không phải dịch vụ công trực tuyến" in dialog.p_online_term.text()

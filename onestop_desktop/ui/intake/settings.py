@@ -28,8 +28,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desktop.clock import now_local
 from onestop_desktop.domain.calendar import TimeUnit
 from onestop_desktop.domain.fmt import fmt_date
+from onestop_desktop.domain.legal import online_level_term
 from onestop_desktop.domain.text import fold
 from onestop_desktop.services.catalogue import admin as catalogue_admin
 from onestop_desktop.services.catalogue import catalogue
@@ -118,6 +120,11 @@ class CatalogueDialog(QDialog):
             self.p_level.addItem(label, code)
         self.p_online = QSpinBox()
         self.p_online.setRange(1, 4)
+        self.p_online_term = QLabel()  # what the level is called today (Nghị định 42/2022)
+        self.p_online.valueChanged.connect(self._show_online_term)
+        online = QHBoxLayout()
+        online.addWidget(self.p_online)
+        online.addWidget(self.p_online_term, 1)
         self.p_result = QLineEdit()
         self.p_active = QCheckBox(self.tr("In use"))
         self.p_docs = QPlainTextEdit()
@@ -132,7 +139,8 @@ class CatalogueDialog(QDialog):
         form.addRow(self.tr("Unit:"), self.p_unit)
         form.addRow(self.tr("Fee:"), self.p_fee)
         form.addRow(self.tr("Level:"), self.p_level)
-        form.addRow(self.tr("Online level:"), self.p_online)
+        form.addRow(self.tr("Online level:"), online)
+        self._show_online_term(self.p_online.value())
         form.addRow(self.tr("Result:"), self.p_result)
         form.addRow("", self.p_active)
         form.addRow(self.tr("Required documents:"), self.p_docs)
@@ -204,6 +212,15 @@ class CatalogueDialog(QDialog):
             count = int(parts[2]) if len(parts) > 2 and parts[2].isdigit() else 1
             out.append(DocumentInfo(parts[0], kind, count))
         return tuple(out)
+
+    def _show_online_term(self, level: int) -> None:
+        term = online_level_term(level, now_local().date())
+        words = {
+            "full": self.tr("today: full online service (toàn trình)"),
+            "partial": self.tr("today: partly online service (một phần)"),
+            "information": self.tr("today: information only, not an online service"),
+        }
+        self.p_online_term.setText(words.get(term, ""))
 
     def save_procedure(self) -> None:
         edit = ProcedureEdit(

@@ -119,6 +119,18 @@
         <translation>(ngừng áp dụng)</translation>
     </message>
     <message>
+        <source>today: full online service (toàn trình)</source>
+        <translation>hiện nay: dịch vụ công trực tuyến toàn trình</translation>
+    </message>
+    <message>
+        <source>today: partly online service (một phần)</source>
+        <translation>hiện nay: dịch vụ công trực tuyến một phần</translation>
+    </message>
+    <message>
+        <source>today: information only, not an online service</source>
+        <translation>hiện nay: chỉ cung cấp thông tin, không phải dịch vụ công trực tuyến</translation>
+    </message>
+    <message>
         <source>Procedure {code} saved.</source>
         <translation>Đã lưu thủ tục {code}.</translation>
     </message>
@@ -563,6 +575,21 @@ Ctrl+P in lại giấy hẹn; Ctrl+N nhận hồ sơ mới, Ctrl+Shift+N hồ s�
     <message>
         <source>Drafts (Enter to resume, Delete to discard):</source>
         <translation>Hồ sơ đang nhập dở (Enter để tiếp tục, Delete để bỏ):</translation>
+    </message>
+</context>
+<context>
+    <name>UnitBox</name>
+    <message>
+        <source>{name} (former, until {date})</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{old} → part of it now in {new}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <source>{old} → now part of {new}</source>
+        <translation type="unfinished" />
     </message>
 </context>
 </TS>
