@@ -36,12 +36,9 @@ OFFICERS = {  # field code -> (username, name, department) at the district
     "LD": ("cv.ldtbxh", "Hồ Thị Mai", "Phòng Lao động - Thương binh và Xã hội"),
 }
 
-
 FIELD_WEIGHT = {"CT": 40, "HT": 22, "DD": 12, "KD": 5, "XD": 3, "LD": 5, "BT": 5, "TP": 2}
 
-
 BAD_QUOTA = {"DD": 62, "XD": 11, "KD": 7, "HT": 5, "BT": 4, "LD": 3}  # 92 late or overdue in October
-
 
 LATE_REASONS = {
     "DD": [
@@ -56,12 +53,9 @@ LATE_REASONS = {
     "LD": ["Chờ xác nhận của cơ quan quân sự"],
 }
 
-
 OCT_TOTAL = 6092
 
-
 OCT_START, OCT_END = date(2018, 10, 1), date(2018, 10, 31)
-
 
 SEPT_NEW = 5600
 

@@ -39,9 +39,7 @@ from onestop_desktop.services.reports.counts import (
 
 NOT_ACCEPTED = (int(S.REGISTERED_ONLINE), int(S.REFUSED))
 
-
 OPEN = (int(S.ACCEPTED), int(S.PROCESSING), int(S.WAITING_SUPPLEMENT), int(S.WAITING_FINANCIAL))
-
 
 LATE_LIST_LIMIT = 2000
 

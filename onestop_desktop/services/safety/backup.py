@@ -23,12 +23,9 @@ from onestop_desktop.services.errors import ServiceError
 
 KEEP_LATEST = 10
 
-
 KEEP_DAILY_DAYS = 7
 
-
 KEEP_WEEKLY_DAYS = 31
-
 
 NAME_RE = re.compile(
     r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z]+(?:-[a-z]+)*)(?:-\d+)?\.sqlite3$"

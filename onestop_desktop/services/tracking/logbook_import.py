@@ -36,7 +36,6 @@ from onestop_desktop.services.tracking.logbook_sheet import (
 
 S = DossierStatus
 
-
 _STATUS_BY_LABEL = {fold(label_vi(s)): s for s in S}
 
 

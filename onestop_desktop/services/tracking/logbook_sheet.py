@@ -39,7 +39,6 @@ HEADERS = {
     "ghi chu": "note",
 }
 
-
 FIELDS = {
     "code": "Mã hồ sơ",
     "procedure": "Tên thủ tục",
@@ -55,12 +54,9 @@ FIELDS = {
     "note": "Ghi chú",
 }
 
-
 REQUIRED = ("procedure", "applicant", "received", "due")
 
-
 _PUNCT = re.compile(r"[^\w\s]")
-
 
 _EXCEL_EPOCH = date(1899, 12, 30)
 
