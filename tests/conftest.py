@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import os
+from pathlib import Path
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # forced: tests never open real windows
 os.environ.setdefault("ONESTOP_LANG", "vi")
 
+import tempfile  # noqa: E402
+
+# Qt's settings (~/.config/OneStop/OneStopDesktop.conf), platformdirs' folders and every subprocess a
+# test starts look here, never in the user's home: a test run once left the real window opening on the
+# tracking tab at 1059x512. Set before Qt reads them (QSettings keeps the path it first saw).
+_HOME = Path(tempfile.mkdtemp(prefix="onestop-tests-home-"))
+for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
+    os.environ[_var] = str(_HOME / _sub)
+
 from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
@@ -23,6 +32,12 @@ def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: py
     data = tmp_path_factory.mktemp("data")
     monkeypatch.setenv("ONESTOP_DATA_DIR", str(data))
     monkeypatch.delenv("ONESTOP_DATABASE_URL", raising=False)
+    from PySide6.QtCore import QSettings
+
+    # Each test starts from empty settings (window geometry, last tab, splitters) of its own.
+    folder = str(tmp_path_factory.mktemp("settings"))
+    for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
 
 
 @pytest.fixture
