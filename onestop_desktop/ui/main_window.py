@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QLabel, QMainWindow, QMessageBox, QTabWidget, QWid
 from onestop_desktop import __version__, prefs
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.bhyt.tab import BhytTab
+from onestop_desktop.ui.common.screen import fit_resize, keep_on_screen
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.home import HomePage
 from onestop_desktop.ui.intake.tab import IntakeTab
@@ -62,8 +63,9 @@ class MainWindow(QMainWindow):
         geometry = settings.value("main/geometry")
         if geometry is not None:
             self.restoreGeometry(geometry)
+            keep_on_screen(self)  # saved on a bigger screen, or grown past this one by an old bug
         else:
-            self.resize(1280, 800)
+            fit_resize(self, 1280, 800)
         self.tabs.setCurrentIndex(int(settings.value("main/tab", 0) or 0))
 
     def _menus(self) -> None:

@@ -23,6 +23,7 @@ from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.services.roles import Role
 from onestop_desktop.services.safety import accounts
 from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 
 
@@ -89,7 +90,7 @@ class UsersDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Users"))
-        self.resize(720, 420)
+        fit_resize(self, 720, 420)
         layout = QVBoxLayout(self)
         self.table = QTableWidget(0, 4)
         self.table.setHorizontalHeaderLabels(

@@ -37,6 +37,7 @@ from onestop_desktop.services.bhyt import sheet_import as bhyt_import
 from onestop_desktop.services.bhyt.sheet_import import ImportCheck, MonthExists, Sheet
 from onestop_desktop.services.safety import backup
 from onestop_desktop.ui.common.messages import confirm, show_error
+from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 
 PREVIEW_ROWS = 40
@@ -60,7 +61,7 @@ class ImportDialog(QDialog):
         self.check: ImportCheck | None = None
         self.imported = 0
         self.setWindowTitle(self.tr("Import the monthly BHYT sheet"))
-        self.resize(1000, 680)
+        fit_resize(self, 1000, 680)
         with ctx.session() as s:
             self.groups = tallies.list_groups(s)
         layout = QVBoxLayout(self)

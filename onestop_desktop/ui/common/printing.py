@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desktop.ui.common.screen import fit_resize
+
 
 def load_pdf(path: str | Path, parent: QWidget | None = None) -> QPdfDocument:
     """Open a PDF with QtPdf; raises OSError when it cannot be read."""
@@ -125,7 +127,7 @@ class PdfPreviewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_copy)
         self.print_button.setDefault(True)
-        self.resize(720, 900)
+        fit_resize(self, 720, 900)
 
     def print_document(self) -> int:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)

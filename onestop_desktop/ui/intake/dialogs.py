@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.domain.fmt import fmt_datetime
 from onestop_desktop.services.intake.lookup import DossierSummary
+from onestop_desktop.ui.common.screen import fit_resize
 
 
 class GuidanceDialog(QDialog):
@@ -48,7 +49,7 @@ class GuidanceDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
-        self.resize(560, 380)
+        fit_resize(self, 560, 380)
 
     def missing_items(self) -> list[str]:
         return [line.strip() for line in self.missing.toPlainText().splitlines() if line.strip()]
@@ -79,7 +80,7 @@ class RefusalDialog(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addRow(buttons)
-        self.resize(520, 300)
+        fit_resize(self, 520, 300)
 
 
 class LookupDialog(QDialog):
@@ -131,7 +132,7 @@ class LookupDialog(QDialog):
         buttons.rejected.connect(self.reject)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         layout.addWidget(buttons)
-        self.resize(980, 420)
+        fit_resize(self, 980, 420)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def chosen(self) -> DossierSummary | None:

@@ -39,6 +39,7 @@ from onestop_desktop.services.catalogue.admin import KIND_WORDS, ProcedureEdit
 from onestop_desktop.services.catalogue.catalogue import DocumentInfo, ProcedureInfo
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.intake import catalogue_excel
 
@@ -66,7 +67,7 @@ class CatalogueDialog(QDialog):
         self.status.setObjectName("status")
         self.status.setWordWrap(True)
         layout.addWidget(self.status)
-        self.resize(1000, 680)
+        fit_resize(self, 1000, 680)
         self.reload()
 
     # --- procedures --------------------------------------------------------------------------------

@@ -21,6 +21,7 @@ from onestop_desktop.domain.fmt import fmt_date, fmt_int
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.reports import indicators
 from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.reports.widgets import Column, CopyableTable, RowsModel
 
@@ -87,7 +88,7 @@ class IndicatorsDialog(QDialog):
         layout.addWidget(QLabel(self.tr("History")))
         layout.addWidget(self.history, 1)
         layout.addWidget(buttons)
-        self.resize(760, 560)
+        fit_resize(self, 760, 560)
         self.load()
 
     def chosen_month(self) -> date:

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QProgressBar,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -78,9 +79,6 @@ class ReportsTab(QWidget):
         top.addWidget(QLabel(self.tr("Period")))
         top.addWidget(self.picker)
         top.addWidget(self.build_button)
-        top.addWidget(self.cancel_button)
-        top.addWidget(self.bar)
-        top.addWidget(self.step_label)
         top.addStretch(1)
         for b in (
             self.preview_button,
@@ -94,8 +92,16 @@ class ReportsTab(QWidget):
         self.summary.setWordWrap(True)
         self.summary.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.pages = ReportPages()
+        # The progress has a row of its own: in the toolbar its label and bar made the window wider than
+        # a 1366-px screen while a report was being built (and the window never shrank back).
+        progress = QHBoxLayout()
+        progress.addWidget(self.cancel_button)
+        progress.addWidget(self.bar, 1)
+        progress.addWidget(self.step_label, 2)
+        self.step_label.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addLayout(progress)
         layout.addWidget(self.summary)
         layout.addWidget(self.pages, 1)
         self._set_exports_enabled(False)

@@ -23,6 +23,7 @@ from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
 from onestop_desktop.services.roles import Role, require
 from onestop_desktop.services.safety import audit_check
 from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 
 RECENT = 200
@@ -100,7 +101,7 @@ class AuditDialog(QDialog):
         self.ctx = ctx
         self.report: AuditReport | None = None
         self.setWindowTitle(self.tr("Audit log"))
-        self.resize(1000, 640)
+        fit_resize(self, 1000, 640)
         self.summary = QLabel(self.tr("Checking the audit log…"))
         self.summary.setObjectName("summary")
         self.summary.setWordWrap(True)

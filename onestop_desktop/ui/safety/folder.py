@@ -17,13 +17,14 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop import prefs
+from onestop_desktop.ui.common.screen import fit_resize
 
 
 class SecondFolderDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Second backup folder"))
-        self.resize(620, 180)
+        fit_resize(self, 620, 180)
         intro = QLabel(
             self.tr(
                 "Every backup is also copied into this folder, for example on a USB stick kept away from "

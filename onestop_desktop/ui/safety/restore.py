@@ -8,6 +8,7 @@ from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
 from onestop_desktop.services.safety import backup
 from onestop_desktop.services.safety.backup import BackupInfo
 from onestop_desktop.ui.common.messages import confirm
+from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.safety.table import BackupTable, all_backups
 
@@ -20,7 +21,7 @@ class RestoreDialog(QDialog):
         self.ctx = ctx
         self.chosen: BackupInfo | None = None
         self.setWindowTitle(self.tr("Restore from a backup"))
-        self.resize(900, 480)
+        fit_resize(self, 900, 480)
         db_file = backup.database_file(ctx.db.url)
         intro = QLabel(
             self.tr(

@@ -38,6 +38,7 @@ from onestop_desktop.services.safety.backup import BackupInfo
 from onestop_desktop.services.safety.integrity import CheckResult
 from onestop_desktop.services.safety.restore import RestoreOutcome
 from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.safety.table import BackupTable, all_backups, second_folder
 
@@ -107,7 +108,7 @@ class DamagedDialog(QDialog):
         self.db_file = backup.database_file(url)
         self.outcome: RestoreOutcome | None = None
         self.setWindowTitle(self.tr("The database is damaged"))
-        self.resize(900, 520)
+        fit_resize(self, 900, 520)
         findings = "\n".join(f"• {f}" for f in result.findings[:5])
         intro = QLabel(
             self.tr(

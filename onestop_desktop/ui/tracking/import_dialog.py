@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from onestop_desktop.services.safety import backup
 from onestop_desktop.services.tracking import logbook_import, logbook_sheet
 from onestop_desktop.ui.common.messages import show_error
+from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 
 
@@ -33,7 +34,7 @@ class ImportDialog(QDialog):
         super().__init__(parent)
         self.ctx = ctx
         self.setWindowTitle(self.tr("Import an old log book"))
-        self.resize(980, 640)
+        fit_resize(self, 980, 640)
         self.plan: logbook_import.ImportPlan | None = None
         self.table_cells: list[list[Any]] = []
         self.path_edit = QLineEdit()
