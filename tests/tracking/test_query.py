@@ -142,3 +142,15 @@ def test_short_words_join_their_neighbour_for_the_trigram_index(demo_db: Databas
     assert fts_phrases(["0912", "nguyen"]) == (["0912", "nguyen"], [])
     rows = _rows(demo_db, TrackingFilter(quick="all", text="Nguyễn Va"), limit=20000)
     assert rows and all("nguyen va" in fold(r.applicant_name) for r in rows)
+
+
+def test_the_transfer_list_is_in_vietnamese_name_order_and_names_departments(demo_db: Database) -> None:
+    from onestop_desktop.services.tracking.query import holders
+
+    with session_scope(demo_db.factory) as s:
+        people = holders(s)
+    names = [label.split(" – ")[0] for _, label in people]
+    assert names == sorted(names, key=vi_name_sort_key)  # by given name: "Bình" before "Đức" before "Thịnh"
+    assert "Phạm Đức Thịnh – Phòng Tài nguyên và Môi trường" in [label for _, label in people]
+    givens = [n.split()[-1] for n in names]
+    assert givens.index(min(givens, key=vi_name_sort_key)) == 0

@@ -217,6 +217,9 @@ def test_badge_and_warning_for_dossiers_due_soon(app_context, qtbot) -> None:  #
     assert tabs.tabText(0) == f"{t.tab_title()} ({n})"
     assert t.banner.isVisible() and str(n) in t.banner.text()
     assert t.filters.quick_buttons["due_soon"].text().endswith(f"({n})")
+    # Two sentences, each on its own line: the first one's link must not run into the second.
+    lines = t.banner.text().split("<br/>")
+    assert len(lines) == 2 and all(line.rstrip().endswith("</a>") for line in lines)
 
 
 def test_export_excel_and_log_book(

@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from onestop_desktop.db.models import Dossier, Field, Procedure, Unit, User
 from onestop_desktop.domain.calendar import WorkingCalendar
+from onestop_desktop.domain.text import vi_name_sort_key
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.tracking.filters import (
     FTS_TABLE,
@@ -288,8 +289,8 @@ def apology_due_count(session: Session, today: Today) -> int:
 
 
 def holders(session: Session) -> list[tuple[int, str]]:
-    """(user id, name) of everyone holding an open dossier or able to receive one."""
-    return [
-        (u.id, u.full_name)
-        for u in session.scalars(select(User).where(User.active.is_(True)).order_by(User.full_name))
-    ]
+    """(user id, "name – department") of everyone able to hold a dossier, in Vietnamese name order
+    (given name first, as on every list of people), so a transfer names where the dossier goes."""
+    users = session.scalars(select(User).where(User.active.is_(True)))
+    ordered = sorted(users, key=lambda u: vi_name_sort_key(u.full_name))
+    return [(u.id, f"{u.full_name} – {u.department}" if u.department else u.full_name) for u in ordered]

@@ -254,7 +254,9 @@ class TrackingTab(QWidget):
                     "<a href='overdue'>Show them</a>"
                 ).format(n=fmt_int(late))
             )
-        self.banner.setText(" ".join(parts))
+        self.banner.setText(
+            "<br/>".join(parts)
+        )  # one line each: "Show them" then the next sentence ran together
         self.banner.setVisible(bool(parts))
         tabs = self._tab_widget()
         if tabs is not None:
