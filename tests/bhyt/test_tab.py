@@ -78,6 +78,7 @@ def test_tab_shows_the_story(tab: BhytTab, qtmodeltester) -> None:  # type: igno
     assert cell(tab, "26449", M.COVERAGE).data(Qt.ItemDataRole.BackgroundRole).color() == M.AMBER
     assert cell(tab, "26461", M.TARGET).data(Qt.ItemDataRole.BackgroundRole).color() == M.GREEN
     assert cell(tab, "26449", M.GAP_PEOPLE).data(Qt.ItemDataRole.BackgroundRole).color() == M.RED
+    assert cell(tab, "26461", M.GAP_POINTS).data() == "—"  # Xuân Định is past its target
     assert tab.chart.canvas is not None and len(tab.chart.points) == 2  # the selected unit's trend
     qtmodeltester.check(tab.model, force_py=True)
 
@@ -204,7 +205,8 @@ def test_leader_sets_a_target(qtbot, app_context, monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(QInputDialog, "getDouble", lambda *_a, **_k: (75.0, True))
     t.target_button.click()
     assert cell(t, "26449", M.TARGET).data() == "75,00 %"
-    assert cell(t, "26449", M.GAP_PEOPLE).data() == "0"
+    assert cell(t, "26449", M.GAP_PEOPLE).data() == "—"  # nothing missing once the target is reached
+    assert cell(t, "26449", M.GAP_POINTS).data() == "—"  # was "−3,94": a unit past its target read as short
     assert cell(t, "26449", M.GAP_PEOPLE).data(Qt.ItemDataRole.BackgroundRole).color() == M.GREEN
 
 

@@ -198,6 +198,8 @@ class BhytTableModel(QAbstractTableModel):
             return str(raw)
         if col in (COVERAGE, TARGET):
             return fmt_pct(raw)
+        if col in (GAP_PEOPLE, GAP_POINTS) and raw <= 0:
+            return "—"  # target reached: nothing is missing ("Còn thiếu −3,94" read as a shortfall)
         if col in (GAP_POINTS, CHANGE):
             return signed(raw)
         return fmt_int(int(raw))
