@@ -11,6 +11,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Image, Paragraph, Table, TableStyle
 
 from onestop_desktop.domain.fmt import fmt_pct
@@ -58,6 +59,26 @@ def esc(text: str) -> str:
     return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
+CELL_PADDING = 2  # left and right, points (the table style below)
+
+
+def _span_width(
+    widths: Sequence[float], span_end: dict[tuple[int, int], tuple[int, int]], col: int, row: int
+) -> float:
+    last = span_end.get((col, row), (col, row))[0]
+    return float(sum(widths[col : last + 1])) - 2 * CELL_PADDING
+
+
+def header_style(style: ParagraphStyle, text: str, width: float) -> ParagraphStyle:
+    """`style`, smaller if needed so that no word of `text` is wider than `width`: a narrow column's
+    header then wraps between words ("Kỳ trước / chuyển sang"), never inside one ("chuyể/n")."""
+    longest = max((stringWidth(w, style.fontName, style.fontSize) for w in text.split()), default=0.0)
+    if longest <= width or longest == 0:
+        return style
+    size = max(5.0, style.fontSize * width / longest * 0.95)  # a little room: reportlab wraps at the edge
+    return ParagraphStyle(f"{style.name}-{size:.2f}", parent=style, fontSize=size, leading=size * 1.2)
+
+
 def bordered_table(
     st: dict[str, ParagraphStyle],
     head: Sequence[Sequence[str]],
@@ -70,7 +91,14 @@ def bordered_table(
     small: bool = False,
 ) -> Table:
     """A bordered table; header rows shaded; columns numeric_from..numeric_to right-aligned."""
-    rows: list[list[Any]] = [[Paragraph(esc(c), st["cellh"]) for c in r] for r in head]
+    span_end = {a: b for a, b in spans}
+    rows: list[list[Any]] = [
+        [
+            Paragraph(esc(c), header_style(st["cellh"], c, _span_width(widths, span_end, j, i)))
+            for j, c in enumerate(r)
+        ]
+        for i, r in enumerate(head)
+    ]
     for i, r in enumerate(body):
         bold = bold_last and i == len(body) - 1
         rows.append(
