@@ -68,8 +68,8 @@ def _month_label(d: date) -> str:
 def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, height: float = 3.2) -> Figure:
     """New dossiers and dossiers resolved per month."""
     series = list(series)
-    while len(series) > 6 and not (series[0].received_new or series[0].resolved):
-        series.pop(0)  # months before the data began
+    while len(series) > 1 and not (series[0].received_new or series[0].resolved):
+        series.pop(0)  # months before the data began: no empty bars on the left (issue 12)
     fig = _figure(width, height)
     ax = fig.add_subplot()
     xs = list(range(len(series)))
