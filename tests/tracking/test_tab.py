@@ -291,3 +291,18 @@ def test_banner_proposes_apologies_for_overdue_dossiers(tab: TrackingTab) -> Non
     assert tab.banner.isVisible() and "44" in tab.banner.text()  # 44 running dossiers overdue in 2026
     tab.banner.linkActivated.emit("overdue")
     assert tab.filters.quick_buttons["overdue"].isChecked() and tab.model.rowCount() == 44
+
+
+def test_short_columns_fit_their_texts_and_tooltips_give_the_whole_cell(tab: TrackingTab) -> None:
+    """'quá hạn 2045 n…' and 'Chờ bổ sung h…' were cut: those columns fit their longest text."""
+    from onestop_desktop.ui.tracking.model import COL_REMAINING, COL_STATUS
+
+    tab.filters.quick_buttons["all"].click()
+    fm = tab.table.fontMetrics()
+    for col in (COL_REMAINING, COL_STATUS):
+        width = tab.table.columnWidth(col)
+        for row in range(min(200, tab.model.rowCount())):
+            text = tab.model.index(row, col).data()
+            assert fm.horizontalAdvance(text) + 12 <= width, (text, width)
+    idx = tab.model.index(0, COL_STATUS)
+    assert idx.data() in idx.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0]

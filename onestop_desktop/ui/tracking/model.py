@@ -52,6 +52,9 @@ COLUMNS: list[tuple[str, str]] = [
 ]
 COL_DUE = 2
 COL_REMAINING = 3
+COL_STATUS = 4
+# The longest texts of the two short columns, so they are never cut ("quá hạn 2045 n…").
+LONGEST_REMAINING = "quá hạn 9.999 ngày"
 DATE_COLUMNS = (2, 3, 8)
 
 COLOURS = {
@@ -199,8 +202,8 @@ class DossierTableModel(QAbstractTableModel):
             if colours is None:
                 return None
             return QBrush(colours[0 if role == Qt.ItemDataRole.BackgroundRole else 1])
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return f"{r.code} – {r.applicant_name}\n{r.procedure_name}"
+        if role == Qt.ItemDataRole.ToolTipRole:  # the whole text of a cell a narrow column cuts
+            return f"{self._display(r, cd, col)}\n{r.code} – {r.applicant_name}\n{r.procedure_name}"
         if role == Qt.ItemDataRole.TextAlignmentRole and col in DATE_COLUMNS:
             return int(Qt.AlignmentFlag.AlignCenter)
         return None

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.clock import now_local
 from onestop_desktop.domain.fmt import fmt_int
+from onestop_desktop.domain.states import DossierStatus, label_vi
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.tracking import actions as tracking_actions
 from onestop_desktop.services.tracking import details as tracking_details
@@ -36,7 +37,14 @@ from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.tracking import actions as act
 from onestop_desktop.ui.tracking.details import DetailsPanel
 from onestop_desktop.ui.tracking.filters import FilterBar
-from onestop_desktop.ui.tracking.model import COL_DUE, COLUMNS, DossierTableModel
+from onestop_desktop.ui.tracking.model import (
+    COL_DUE,
+    COL_REMAINING,
+    COL_STATUS,
+    COLUMNS,
+    LONGEST_REMAINING,
+    DossierTableModel,
+)
 
 log = logging.getLogger(__name__)
 COUNTS_DELAY_MS = 400
@@ -97,6 +105,10 @@ class TrackingTab(QWidget):
         self.table.verticalHeader().setVisible(False)
         self.table.setWordWrap(False)
         widths = [205, 160, 125, 125, 120, 240, 110, 110, 125, 150]
+        fm, pad = self.table.fontMetrics(), 24  # cell margins and the sort indicator
+        longest_status = max((label_vi(st) for st in DossierStatus), key=fm.horizontalAdvance)
+        widths[COL_REMAINING] = max(widths[COL_REMAINING], fm.horizontalAdvance(LONGEST_REMAINING) + pad)
+        widths[COL_STATUS] = max(widths[COL_STATUS], fm.horizontalAdvance(longest_status) + pad)
         for i, w in enumerate(widths):
             self.table.setColumnWidth(i, w)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
