@@ -306,3 +306,29 @@ def test_short_columns_fit_their_texts_and_tooltips_give_the_whole_cell(tab: Tra
             assert fm.horizontalAdvance(text) + 12 <= width, (text, width)
     idx = tab.model.index(0, COL_STATUS)
     assert idx.data() in idx.data(Qt.ItemDataRole.ToolTipRole).splitlines()[0]
+
+
+def test_action_buttons_keep_their_places_between_dossiers(tab: TrackingTab) -> None:
+    """Buttons never move: unavailable ones are disabled (and say why), not removed."""
+    panel = tab.details
+    tab.show_quick("all")
+
+    def layout() -> dict[str, tuple[int, int, bool]]:
+        out = {}
+        for name, b in [*panel.buttons.items(), ("undo", panel.undo_button), ("slip", panel.slip_button)]:
+            row, col, _rs, _cs = panel.grid.getItemPosition(panel.grid.indexOf(b))
+            out[name] = (row, col, b.isVisibleTo(panel))
+        return out
+
+    before = layout()
+    open_row = next(r for r in range(tab.model.rowCount()) if tab.model.index(r, 3).data())
+    closed_row = next(r for r in range(tab.model.rowCount()) if not tab.model.index(r, 3).data())
+    enabled: list[set[str]] = []
+    for row in (open_row, closed_row):
+        tab.table.selectRow(row)
+        assert layout() == before
+        enabled.append({a for a, b in panel.buttons.items() if b.isEnabled()})
+        for a, b in panel.buttons.items():
+            assert b.isEnabled() or "Không thực hiện được" in b.toolTip(), a
+    assert enabled[0] != enabled[1]  # different dossiers, different actions, same places
+    assert panel.slip_button.text() == "Phiếu kiểm soát (mẫu 05)…"  # a 2018 dossier: Thông tư 01/2018

@@ -8,7 +8,9 @@ from html import escape
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QVBoxLayout, QWidget
 
+from onestop_desktop.clock import now_local
 from onestop_desktop.domain.fmt import fmt_datetime, fmt_money
+from onestop_desktop.domain.legal import FormKind, form_template
 from onestop_desktop.domain.states import Action, DossierStatus, label_vi
 from onestop_desktop.services.tracking.details import DossierDetails
 
@@ -54,34 +56,35 @@ class DetailsPanel(QWidget):
         self.undo_button = QPushButton(self.tr("Undo my last action"))
         self.undo_button.setObjectName("undo")
         self.undo_button.clicked.connect(self.undo_requested.emit)
-        self.slip_button = QPushButton(self.tr("Control slip (form 05)…"))
+        self.slip_button = QPushButton()
         self.slip_button.setObjectName("slip")
         self.slip_button.clicked.connect(self.slip_requested.emit)
+        # Every button keeps its place whatever the dossier (a click where "Request a supplement" was
+        # once opened "Stop processing"): unavailable actions are disabled, and the hint sits below them.
+        for i, btn in enumerate([*self.buttons.values(), self.undo_button, self.slip_button]):
+            grid.addWidget(btn, i // 2, i % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.hint)
         layout.addLayout(grid)
+        layout.addWidget(self.hint)
         layout.addWidget(self.browser, 1)
         self.show_details(None)
 
     def show_details(self, d: DossierDetails | None) -> None:
         self.details = d
         allowed = set(d.actions) if d else set()
-        while self.grid.count():
-            self.grid.takeAt(0)
-        shown = [
-            b
-            for a, b in self.buttons.items()
-            if a in allowed or a in ("transfer", "request-supplement", "resolve", "apology")
-        ]
         for a, b in self.buttons.items():
             b.setEnabled(a in allowed)
-            b.setVisible(b in shown)
-        for i, b in enumerate([*shown, self.undo_button, self.slip_button]):
-            self.grid.addWidget(b, i // 2, i % 2)
+            b.setToolTip(
+                ""
+                if a in allowed or d is None
+                else self.tr("Not possible for a dossier that is “{status}”.").format(status=d.status_label)
+            )
         self.undo_button.setEnabled(d is not None and d.undo_refusal is None)
         self.undo_button.setToolTip(d.undo_refusal or "" if d else "")
         self.slip_button.setEnabled(d is not None)
+        number = form_template(FormKind.CONTROL_SLIP, (d.received_at if d else now_local()).date()).number
+        self.slip_button.setText(self.tr("Control slip (form {number})…").format(number=f"{number:02d}"))
         if d is None:
             self.hint.setVisible(False)
             empty = self.tr("Select a dossier to see its details.")

@@ -82,8 +82,12 @@
         <translation>Hoàn tác thao tác vừa làm</translation>
     </message>
     <message>
-        <source>Control slip (form 05)…</source>
-        <translation>Phiếu kiểm soát (mẫu 05)…</translation>
+        <source>Not possible for a dossier that is “{status}”.</source>
+        <translation>Không thực hiện được với hồ sơ đang ở trạng thái “{status}”.</translation>
+    </message>
+    <message>
+        <source>Control slip (form {number})…</source>
+        <translation>Phiếu kiểm soát (mẫu {number})…</translation>
     </message>
     <message>
         <source>Select a dossier to see its details.</source>
