@@ -332,3 +332,32 @@ def test_action_buttons_keep_their_places_between_dossiers(tab: TrackingTab) -> 
             assert b.isEnabled() or "Không thực hiện được" in b.toolTip(), a
     assert enabled[0] != enabled[1]  # different dossiers, different actions, same places
     assert panel.slip_button.text() == "Phiếu kiểm soát (mẫu 05)…"  # a 2018 dossier: Thông tư 01/2018
+
+
+def test_every_dialog_and_confirmation_names_the_action_and_the_dossier(
+    tab: TrackingTab, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The resolve dialog was titled only "Ghi chú"; now each title names what and which dossier."""
+    from PySide6.QtWidgets import QDialog
+
+    from onestop_desktop.domain.states import Action
+
+    _select_first(tab, S.PROCESSING)
+    d = tab.details.details
+    assert d is not None
+    titles: list[str] = []
+
+    def capture(dialog: QDialog) -> int:
+        titles.append(dialog.windowTitle())
+        return int(QDialog.DialogCode.Rejected)
+
+    monkeypatch.setattr(QDialog, "exec", capture)
+    for action in (Action.TRANSFER, Action.REQUEST_SUPPLEMENT, Action.APOLOGY, Action.RESOLVE, Action.STOP):
+        assert actions.prompt(tab, action, d) is None  # cancelled: nothing written
+    assert titles[3] == f"Đánh dấu đã giải quyết hồ sơ {d.code}"
+    assert all(d.code in t for t in titles) and len(set(titles)) == len(titles)
+    asked: list[tuple[str, str]] = []
+    monkeypatch.setattr(actions, "prompt", lambda *_a: {"note": "Công dân xin rút"})
+    monkeypatch.setattr(actions, "confirm", lambda _p, title, text: asked.append((title, text)) or False)
+    assert not actions.perform(tab, "withdraw", d)
+    assert asked == [(f"Rút hồ sơ {d.code}", asked[0][1])] and d.code in asked[0][1]

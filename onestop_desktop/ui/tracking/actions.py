@@ -58,6 +58,37 @@ class TrackingHost(Protocol):
     def ask_save_path(self, title: str, name: str, pattern: str) -> Path | None: ...
 
 
+def action_title(action: Action, code: str) -> str:
+    """What a dialog or a confirmation is about: the action and the dossier (never just "Note")."""
+    titles = {
+        Action.TRANSFER: QCoreApplication.translate("TrackingActions", "Transfer dossier {code}"),
+        Action.REQUEST_SUPPLEMENT: QCoreApplication.translate(
+            "TrackingActions", "Request a supplement for dossier {code}"
+        ),
+        Action.RECEIVE_SUPPLEMENT: QCoreApplication.translate(
+            "TrackingActions", "Receive the supplement of dossier {code}"
+        ),
+        Action.REQUEST_FINANCIAL: QCoreApplication.translate(
+            "TrackingActions", "Ask for the financial obligations of dossier {code}"
+        ),
+        Action.RECEIVE_FINANCIAL: QCoreApplication.translate(
+            "TrackingActions", "Financial obligations of dossier {code} fulfilled"
+        ),
+        Action.RESOLVE: QCoreApplication.translate("TrackingActions", "Mark dossier {code} resolved"),
+        Action.RETURN_RESULT: QCoreApplication.translate(
+            "TrackingActions", "Return the result of dossier {code}"
+        ),
+        Action.WITHDRAW: QCoreApplication.translate("TrackingActions", "Withdraw dossier {code}"),
+        Action.STOP: QCoreApplication.translate("TrackingActions", "Stop processing dossier {code}"),
+        Action.REFUSE: QCoreApplication.translate("TrackingActions", "Refuse dossier {code}"),
+        Action.APOLOGY: QCoreApplication.translate(
+            "TrackingActions", "Apology and new date for dossier {code}"
+        ),
+        Action.ACCEPT: QCoreApplication.translate("TrackingActions", "Accept dossier {code}"),
+    }
+    return titles[action].format(code=code)
+
+
 def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, Any] | None:
     """Open the dialog an action needs; None when the user cancels."""
     dialog: TransferDialog | NoteDialog | ApologyDialog
@@ -65,9 +96,10 @@ def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, An
         with tab.ctx.session() as s:
             people = query.holders(s)
         dialog = TransferDialog(people, None, tab)
+        dialog.setWindowTitle(action_title(action, d.code))
     elif action is Action.REQUEST_SUPPLEMENT:
         dialog = NoteDialog(
-            QCoreApplication.translate("TrackingActions", "Request a supplement (form 02)"),
+            action_title(action, d.code),
             QCoreApplication.translate("TrackingActions", "Missing documents (one per line)"),
             True,
             tab,
@@ -78,23 +110,24 @@ def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, An
             d.due_at.time(),
         )
         dialog = ApologyDialog(d.due_at, proposed, tab)
+        dialog.setWindowTitle(action_title(action, d.code))
     elif action is Action.STOP:
         dialog = NoteDialog(
-            QCoreApplication.translate("TrackingActions", "Stop processing"),
+            action_title(action, d.code),
             QCoreApplication.translate("TrackingActions", "Reason"),
             True,
             tab,
         )
     elif action in (Action.WITHDRAW, Action.REFUSE):
         dialog = NoteDialog(
-            QCoreApplication.translate("TrackingActions", "Reason"),
+            action_title(action, d.code),
             QCoreApplication.translate("TrackingActions", "Reason or the citizen's request"),
             action is Action.REFUSE,
             tab,
         )
     else:
         dialog = NoteDialog(
-            QCoreApplication.translate("TrackingActions", "Note"),
+            action_title(action, d.code),
             QCoreApplication.translate("TrackingActions", "Note (optional)"),
             False,
             tab,
@@ -112,7 +145,7 @@ def perform(tab: TrackingHost, action_name: str, d: DossierDetails) -> bool:
         return False
     if action in IRREVERSIBLE and not confirm(
         tab,
-        QCoreApplication.translate("TrackingActions", "Confirm"),
+        action_title(action, d.code),
         QCoreApplication.translate(
             "TrackingActions", "This ends the dossier {code} at the office. Continue?"
         ).format(code=d.code),

@@ -441,16 +441,56 @@
 <context>
     <name>TrackingActions</name>
     <message>
-        <source>Request a supplement (form 02)</source>
-        <translation>Yêu cầu bổ sung hồ sơ (mẫu 02)</translation>
+        <source>Transfer dossier {code}</source>
+        <translation>Chuyển hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Request a supplement for dossier {code}</source>
+        <translation>Yêu cầu bổ sung hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Receive the supplement of dossier {code}</source>
+        <translation>Nhận bổ sung hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Ask for the financial obligations of dossier {code}</source>
+        <translation>Thông báo nghĩa vụ tài chính của hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Financial obligations of dossier {code} fulfilled</source>
+        <translation>Hồ sơ {code} đã hoàn thành nghĩa vụ tài chính</translation>
+    </message>
+    <message>
+        <source>Mark dossier {code} resolved</source>
+        <translation>Đánh dấu đã giải quyết hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Return the result of dossier {code}</source>
+        <translation>Trả kết quả hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Withdraw dossier {code}</source>
+        <translation>Rút hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Stop processing dossier {code}</source>
+        <translation>Dừng giải quyết hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Refuse dossier {code}</source>
+        <translation>Từ chối hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Apology and new date for dossier {code}</source>
+        <translation>Xin lỗi và hẹn lại ngày trả kết quả hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>Accept dossier {code}</source>
+        <translation>Tiếp nhận hồ sơ {code}</translation>
     </message>
     <message>
         <source>Missing documents (one per line)</source>
         <translation>Giấy tờ cần bổ sung (mỗi dòng một loại)</translation>
-    </message>
-    <message>
-        <source>Stop processing</source>
-        <translation>Dừng giải quyết</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -461,16 +501,8 @@
         <translation>Lý do hoặc đề nghị của công dân</translation>
     </message>
     <message>
-        <source>Note</source>
-        <translation>Ghi chú</translation>
-    </message>
-    <message>
         <source>Note (optional)</source>
         <translation>Ghi chú (không bắt buộc)</translation>
-    </message>
-    <message>
-        <source>Confirm</source>
-        <translation>Xác nhận</translation>
     </message>
     <message>
         <source>This ends the dossier {code} at the office. Continue?</source>
