@@ -199,16 +199,19 @@ def test_required_procedures_by_prefix(procedures: list[dict[str, Any]]) -> None
 
 
 def test_units_tree(units: list[dict[str, Any]]) -> None:
-    by_code = {u["code"]: u for u in units}
-    assert len(by_code) == len(units), "unit codes are unique"
+    keys = [(u["code"], u["valid_from"]) for u in units]
+    assert len(set(keys)) == len(keys), "a code is unique per validity start (2025 codes reuse old ones)"
+    for code in {u["code"] for u in units}:  # and never used by two units on the same day
+        spans = sorted((u["valid_from"], u["valid_to"] or "9999-12-31") for u in units if u["code"] == code)
+        assert all(a[1] < b[0] for a, b in zip(spans, spans[1:], strict=False)), code
     offices = [u["office_code"] for u in units]
     assert len(set(offices)) == len(offices)
+    by_code = {u["code"]: u for u in units if u["valid_from"] < "2025-07-01"}  # the 2018 tree
     for u in units:
-        assert set(u) == {
-            "code", "name", "short_name", "level", "parent", "valid_from", "valid_to", "office_code",
-        }  # fmt: skip
+        required = {"code", "name", "short_name", "level", "parent", "valid_from", "valid_to", "office_code"}
+        assert required <= set(u) <= required | {"source", "successor_of"}
         assert u["level"] in {"province", "district", "commune", "township"}
-        assert u["parent"] is None or u["parent"] in by_code
+        assert u["parent"] is None or u["parent"] in {p["code"] for p in units}
         start = date.fromisoformat(u["valid_from"])
         if u["valid_to"] is not None:
             assert date.fromisoformat(u["valid_to"]) > start
@@ -229,12 +232,35 @@ def test_units_tree(units: list[dict[str, Any]]) -> None:
     assert sum(1 for u in units if u["parent"] == "741") == 15
 
 
-def test_unit_of_2026(units: list[dict[str, Any]]) -> None:
-    new = [u for u in units if u["valid_from"] >= "2025-07-01"]
-    (xa,) = new
-    assert (xa["name"], xa["level"], xa["parent"], xa["valid_to"]) == ("Xã Xuân Lộc", "commune", "75", None)
-    assert xa["valid_from"] == "2025-07-01"
-    assert xa["code"] not in GSO_2018 and xa["code"] not in {"75", "741"}
+# NQ 1662/NQ-UBTVQH15 Điều 1 (khoản 21-27) and the codes of Công văn 1027/CTK-CSCL (25/6/2025)
+UNITS_2025 = {
+    "26425": (
+        "Xuân Lộc",
+        24,
+        {"26425": False, "26437": False, "26440": False, "26452": False, "26455": False},
+    ),
+    "26446": ("Xuân Hòa", 25, {"26446": False, "26443": False, "26449": True}),
+    "26434": ("Xuân Thành", 26, {"26431": False, "26434": False}),
+    "26428": ("Xuân Bắc", 27, {"26428": False}),
+    "26458": ("Xuân Phú", 23, {"26467": False, "26458": False}),
+    "26461": ("Xuân Định", 22, {"26464": False, "26461": False}),
+    "26359": ("Xuân Đông", 21, {"26449": True}),
+}
+
+
+def test_units_of_2025(units: list[dict[str, Any]]) -> None:
+    new = {u["code"]: u for u in units if u["valid_from"] >= "2025-07-01"}
+    assert set(new) == set(UNITS_2025)
+    for code, (name, clause, former) in UNITS_2025.items():
+        u = new[code]
+        assert (u["name"], u["short_name"], u["level"], u["parent"]) == (f"Xã {name}", name, "commune", "75")
+        assert (u["valid_from"], u["valid_to"]) == ("2025-07-01", None)
+        assert u["source"] == f"NQ 1662/NQ-UBTVQH15, Điều 1 khoản {clause}"
+        assert {s["code"]: s.get("part", False) for s in u["successor_of"]} == former
+    # every 2018 commune of Xuân Lộc went somewhere; only Xuân Tâm was split (between Xuân Đông and Xuân Hòa)
+    taken = [s["code"] for u in new.values() for s in u["successor_of"]]
+    assert set(taken) == set(GSO_2018)
+    assert [c for c in taken if taken.count(c) > 1] == ["26449", "26449"]
 
 
 # --- BHYT ----------------------------------------------------------------------------------------

@@ -83,7 +83,23 @@ def upgrade_to_head(engine: Engine) -> Path | None:
     if db_file is not None and db_file.exists() and current is not None:
         copy = safety_copy(db_file, "before-migration")
     cfg = alembic_config()
-    with engine.begin() as conn:
-        cfg.attributes["connection"] = conn
-        command.upgrade(cfg, "head")
+    sqlite = engine.dialect.name == "sqlite"
+    with engine.connect() as conn:
+        if sqlite:
+            # A batch migration rebuilds a table (copy, DROP, rename): with foreign keys on, dropping a
+            # table other rows point at fails. The pragma only works outside a transaction, so here;
+            # the references are checked before the commit instead.
+            conn.exec_driver_sql("PRAGMA foreign_keys=OFF")
+            conn.commit()  # ends SQLAlchemy's autobegun transaction (SQLite opened none)
+        try:
+            with conn.begin():
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+                if sqlite and (broken := conn.exec_driver_sql("PRAGMA foreign_key_check").fetchall()):
+                    raise RuntimeError(f"migration broke foreign keys: {broken[:5]}")
+        finally:
+            if sqlite:
+                conn.rollback()  # after a failed upgrade: the pragma needs no open transaction
+                conn.exec_driver_sql("PRAGMA foreign_keys=ON")
+                conn.commit()
     return copy

@@ -21,8 +21,12 @@ from sqlalchemy import (
     String,
     Text,
     UniqueConstraint,
+    and_,
+    or_,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
+from sqlalchemy.sql.elements import ColumnElement
+from sqlalchemy.sql.naming import conv
 
 NAMING = {
     "ix": "ix_%(column_0_label)s",
@@ -39,11 +43,16 @@ class Base(DeclarativeBase):
 
 
 class Unit(Base):
-    """An administrative unit in a dated tree (province, district, commune/township)."""
+    """An administrative unit in a dated tree (province, district, commune/township).
+
+    GSO codes are reused: from 1/7/2025 code 26425 is xã Xuân Lộc, before it was thị trấn Gia Ray. A
+    code is unique per validity start, and a lookup by code names the day (`Unit.valid_on`).
+    """
 
     __tablename__ = "units"
+    __table_args__ = (UniqueConstraint("code", "valid_from", name=conv("uq_units_code_valid_from")),)
     id: Mapped[int] = mapped_column(primary_key=True)
-    code: Mapped[str] = mapped_column(String(20), unique=True)  # GSO code, never reused
+    code: Mapped[str] = mapped_column(String(20), index=True)  # GSO code, unique on any one day
     name: Mapped[str] = mapped_column(String(200))
     name_key: Mapped[str] = mapped_column(String(200), index=True)  # accent-folded
     level: Mapped[str] = mapped_column(String(20))  # province | district | commune | township
@@ -53,6 +62,26 @@ class Unit(Base):
     office_code: Mapped[str | None] = mapped_column(String(40))  # QCVN 102:2016 code used in dossier codes
 
     parent: Mapped[Unit | None] = relationship(remote_side=[id])
+
+    @classmethod
+    def valid_on(cls, day: date) -> ColumnElement[bool]:
+        """SQL condition: the unit exists on `day` (both ends included)."""
+        return and_(cls.valid_from <= day, or_(cls.valid_to.is_(None), cls.valid_to >= day))
+
+
+class UnitSuccessor(Base):
+    """Where a former unit's territory went when it ended: all of it, or a part (a split commune)."""
+
+    __tablename__ = "unit_successors"
+    __table_args__ = (UniqueConstraint("predecessor_id", "successor_id"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    predecessor_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    successor_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)
+    part: Mapped[bool] = mapped_column(Boolean, default=False)  # only part of the territory
+    source: Mapped[str] = mapped_column(String(200), default="")  # "NQ 1662/NQ-UBTVQH15, Điều 1 khoản 24"
+
+    predecessor: Mapped[Unit] = relationship(foreign_keys=[predecessor_id])
+    successor: Mapped[Unit] = relationship(foreign_keys=[successor_id])
 
 
 class Field(Base):

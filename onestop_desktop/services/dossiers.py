@@ -115,10 +115,12 @@ def register(
         raise ServiceError(f"Kênh tiếp nhận không hợp lệ: {form.channel}.")
     if not office_unit.office_code:
         raise ServiceError(f"Đơn vị {office_unit.name} chưa có mã cơ quan để cấp mã hồ sơ.")
-    address_unit_id = None
-    if form.address_unit_code:
-        address_unit_id = session.scalar(select(Unit.id).where(Unit.code == form.address_unit_code))
     received = received_at or now_local()
+    address_unit_id = None
+    if form.address_unit_code:  # codes are reused: the unit with this code on the day of receipt
+        address_unit_id = session.scalar(
+            select(Unit.id).where(Unit.code == form.address_unit_code, Unit.valid_on(received.date()))
+        )
     due = calendar.due(received, procedure.time_value, TimeUnit(procedure.time_unit))
     seq = next_sequence(session, office_unit.office_code, received.date())
     code = make_dossier_code(office_unit.office_code, received.date(), seq)

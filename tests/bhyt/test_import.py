@@ -37,8 +37,10 @@ GROUP_CODES = ["nld", "bhxh", "nsnn", "nsnn_ho_tro", "ho_gia_dinh"]
 def november() -> list[dict[str, Any]]:
     """October's demo figures plus 40 household members per unit."""
     data = json.loads(resource_path("demo/bhyt_2018.json").read_text(encoding="utf-8"))
-    names = {
-        u["code"]: u["name"] for u in json.loads(resource_path("demo/units.json").read_text(encoding="utf-8"))
+    names = {  # the 2018 units (the 2025 communes reuse some of their codes)
+        u["code"]: u["name"]
+        for u in json.loads(resource_path("demo/units.json").read_text(encoding="utf-8"))
+        if u["valid_from"] < "2025-07-01"
     }
     out = []
     for row in data["snapshots"][1]["units"]:

@@ -18,6 +18,7 @@ from sqlalchemy.orm import Session
 from onestop_desktop.db.models import Unit
 from onestop_desktop.db.models_stats import BhytTally, BhytTarget
 from onestop_desktop.services.catalogue import office
+from onestop_desktop.services.catalogue.units import unit_by_code
 from onestop_desktop.services.errors import NotFound
 
 
@@ -79,10 +80,11 @@ def _month_end(month: date) -> date:
     return date.fromordinal(nxt.toordinal() - 1)
 
 
-def parent_unit(session: Session, parent_code: str | None) -> Unit:
+def parent_unit(session: Session, parent_code: str | None, on: date | None = None) -> Unit:
+    """The unit with this code on `on` (codes are reused since 1/7/2025); the office's unit for None."""
     if parent_code is None:
         return office.office_unit(session)
-    unit = session.scalar(select(Unit).where(Unit.code == parent_code))
+    unit = unit_by_code(session, parent_code, on, fallback=True)
     if unit is None:
         raise NotFound(f"Không có đơn vị mã {parent_code}.")
     return unit
@@ -123,7 +125,7 @@ def month_coverage(session: Session, month: date, parent_code: str | None = None
     A month without data gives population 0, coverage 0.0, cutoff None and no units.
     """
     month = first_of_month(month)
-    parent = parent_unit(session, parent_code)
+    parent = parent_unit(session, parent_code, month)
     units = child_units(session, parent, month)
     ids = [u.id for u in units]
     now = _tallies(session, ids, month)
@@ -192,13 +194,13 @@ def coverage_trend(
     `unit_code` None means the parent total (the office's unit); a parent unit's coverage is the sum of
     its children's counts. `until` defaults to the latest month with data.
     """
-    unit = parent_unit(session, unit_code)
     last = first_of_month(until) if until is not None else None
     if last is None:
         all_months = available_months(session)
         if not all_months:
             return []
         last = all_months[-1]
+    unit = parent_unit(session, unit_code, last)
     first = last
     for _ in range(months - 1):
         first = previous_month(first)

@@ -144,7 +144,9 @@ def check_sheet(
     """Validate every data row under the header; nothing is written."""
     month = coverage.first_of_month(month)
     parent = (
-        office.office_unit(session) if parent_code is None else coverage.parent_unit(session, parent_code)
+        office.office_unit(session)
+        if parent_code is None
+        else coverage.parent_unit(session, parent_code, month)
     )
     units = coverage.child_units(session, parent, month)
     by_code = {u.code: u for u in units}

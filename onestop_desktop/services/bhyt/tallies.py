@@ -206,7 +206,7 @@ def set_target(session: Session, actor: Actor, unit_code: str, year: int, target
         raise ValidationFailed(
             {"target": f"Chỉ tiêu phải lớn hơn 0 % và không quá 100 % ({fmt_pct(target)})."}
         )
-    unit = parent_unit(session, unit_code)
+    unit = parent_unit(session, unit_code, date(year, 12, 31))  # codes are reused: the unit of that year
     row = session.scalar(select(BhytTarget).where(BhytTarget.unit_id == unit.id, BhytTarget.year == year))
     before = {"rate": row.rate} if row is not None else None
     if row is None:

@@ -4,14 +4,21 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
-from onestop_desktop.db.models import CalendarOverride, Field, Procedure, ProcedureDocument, Unit
+from onestop_desktop.db.models import (
+    CalendarOverride,
+    Field,
+    Procedure,
+    ProcedureDocument,
+    Unit,
+    UnitSuccessor,
+)
 from onestop_desktop.domain.calendar import CalendarOverride as DomainOverride
 from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.text import fold
@@ -104,9 +111,9 @@ def get_procedure(session: Session, code: str) -> ProcedureInfo:
 
 def list_units(session: Session, on: date | None = None) -> list[UnitInfo]:
     """Units valid on `on` (all units when None), ordered by code."""
-    stmt = select(Unit).order_by(Unit.code)
+    stmt = select(Unit).order_by(Unit.code, Unit.valid_from)
     if on is not None:
-        stmt = stmt.where(Unit.valid_from <= on).where((Unit.valid_to.is_(None)) | (Unit.valid_to >= on))
+        stmt = stmt.where(Unit.valid_on(on))
     return [unit_info(u) for u in session.scalars(stmt)]
 
 
@@ -124,26 +131,68 @@ def _read_json(relative: str) -> Any:
 
 
 def load_units(session: Session, rows: list[dict[str, Any]]) -> int:
-    """Insert or update units by code (parents first). Returns the number of new units."""
-    by_code = {u.code: u for u in session.scalars(select(Unit))}
+    """Insert or update units by (code, validity start), parents first; then their successor links.
+
+    Idempotent: a database built with an older list gets what is missing (the 2025 communes) and keeps
+    its rows. A parent or a former unit is the unit with that code on the right day (codes are reused).
+    A unit whose code was corrected (same office code and start) keeps its row. Returns the number of
+    new units.
+    """
+    existing = list(session.scalars(select(Unit)))
+    by_key = {(u.code, u.valid_from): u for u in existing}
+    by_office: dict[tuple[str | None, date], Unit] = {
+        (u.office_code, u.valid_from): u for u in existing if u.office_code
+    }
     added = 0
     for row in rows:
-        unit = by_code.get(row["code"])
+        start = date.fromisoformat(row["valid_from"])
+        unit = by_key.get((row["code"], start)) or by_office.get((row.get("office_code"), start))
         if unit is None:
             unit = Unit(code=row["code"])
             session.add(unit)
-            by_code[row["code"]] = unit
+            existing.append(unit)
             added += 1
+        by_key[(row["code"], start)] = unit
+        unit.code = row["code"]
         unit.name = row["name"]
         unit.name_key = fold(row["name"])
         unit.level = row["level"]
-        unit.valid_from = date.fromisoformat(row["valid_from"])
+        unit.valid_from = start
         unit.valid_to = date.fromisoformat(row["valid_to"]) if row.get("valid_to") else None
         unit.office_code = row.get("office_code")
-        parent = by_code.get(row["parent"]) if row.get("parent") else None
-        unit.parent = parent
+        unit.parent = _on_day(existing, row["parent"], start) if row.get("parent") else None
     session.flush()
+    _load_successors(session, existing, rows)
     return added
+
+
+def _on_day(units: list[Unit], code: str, day: date) -> Unit | None:
+    """The unit with `code` that exists on `day` (its start included), else None."""
+    for u in units:
+        if u.code == code and u.valid_from <= day and (u.valid_to is None or u.valid_to >= day):
+            return u
+    return None
+
+
+def _load_successors(session: Session, units: list[Unit], rows: list[dict[str, Any]]) -> None:
+    """`successor_of` of each row: the former units (valid the day before) whose territory it took."""
+    have = {(s.predecessor_id, s.successor_id): s for s in session.scalars(select(UnitSuccessor))}
+    for row in rows:
+        start = date.fromisoformat(row["valid_from"])
+        unit = _on_day(units, row["code"], start)
+        assert unit is not None
+        for link in row.get("successor_of", []):
+            former = _on_day(units, link["code"], start - timedelta(days=1))
+            if former is None:
+                raise ValueError(f"{row['name']}: no unit {link['code']} on the day before {start}")
+            s = have.get((former.id, unit.id))
+            if s is None:
+                s = UnitSuccessor(predecessor_id=former.id, successor_id=unit.id)
+                session.add(s)
+                have[(former.id, unit.id)] = s
+            s.part = bool(link.get("part", False))
+            s.source = row.get("source", "")
+    session.flush()
 
 
 def load_catalogue(session: Session, fields: list[dict[str, Any]], procedures: list[dict[str, Any]]) -> int:

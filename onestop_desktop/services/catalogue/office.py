@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Setting, Unit
 from onestop_desktop.services import audit
+from onestop_desktop.services.catalogue import units
 from onestop_desktop.services.errors import NotFound
 from onestop_desktop.services.form_data import OfficeInfo
 from onestop_desktop.services.roles import Actor, Role, require
@@ -71,7 +72,8 @@ def form_office(session: Session) -> OfficeInfo:
 
 def office_unit(session: Session) -> Unit:
     code = get_office(session).unit_code
-    unit = session.scalar(select(Unit).where(Unit.code == code)) if code else None
+    # the unit with this code today, else the latest before today (an office set to a unit that ended)
+    unit = units.unit_by_code(session, code, fallback=True) if code else None
     if unit is None:
         raise NotFound("Chưa chọn đơn vị của cơ quan trong phần cài đặt.")
     return unit

@@ -24,7 +24,9 @@ def _load() -> dict[str, Any]:
 def build_demo_step(session: Session) -> None:
     """Add what is missing of the demo BHYT data; running it twice changes nothing."""
     data = _load()
-    units = {u.code: u for u in session.scalars(select(Unit))}
+    # the units of the data's year (2025 communes reuse some 2018 codes)
+    on = date.fromisoformat(data["population_source_date"])
+    units = {u.code: u for u in session.scalars(select(Unit).where(Unit.valid_on(on)))}
     district = units.get(data["district"])
     if district is None:  # the unit tree is not there: nothing to attach the tallies to
         return

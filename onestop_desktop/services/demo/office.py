@@ -38,6 +38,7 @@ DEMO_VERSION = "1"
 def build_demo(session: Session) -> bool:
     """Build the demo office in this database; returns False when it was already there."""
     if office.get_setting(session, DEMO_KEY) == DEMO_VERSION:
+        catalogue.load_bundled_units(session)  # units added since the demo was built (2025 communes)
         for step in (demo_bhyt.build_demo_step, demo_indicators.build_demo_step):
             step(session)
         return False

@@ -85,7 +85,11 @@ def _office_time(rng: random.Random, day: date) -> datetime:
 
 def _units(session: Session, wanted: int) -> list[Unit]:
     """`wanted` receiving units with an office code; made-up communes are added when there are too few."""
-    units = list(session.scalars(select(Unit).where(Unit.office_code.is_not(None)).order_by(Unit.code)))
+    units = list(
+        session.scalars(
+            select(Unit).where(Unit.office_code.is_not(None)).order_by(Unit.valid_from, Unit.code)
+        )
+    )  # oldest first: the 2018 units, then the 2025 communes (which reuse some codes)
     parent = next((u for u in units if u.level == "district"), units[0] if units else None)
     i = 0
     while len(units) < wanted:

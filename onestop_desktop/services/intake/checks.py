@@ -13,9 +13,10 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from onestop_desktop.db.models import Procedure, Unit
+from onestop_desktop.db.models import Procedure
 from onestop_desktop.domain import validators as v
 from onestop_desktop.domain.text import nfc
+from onestop_desktop.services.catalogue import units
 from onestop_desktop.services.dossiers import CHANNELS, DocumentCount, NewDossier
 from onestop_desktop.services.errors import ValidationFailed
 from onestop_desktop.services.intake.lookup import open_duplicates
@@ -74,15 +75,12 @@ def _text(value: str, label: str, required: bool, limit: int = MAX_TEXT) -> v.Ch
     return checked
 
 
-def unit_path(session: Session, code: str | None) -> str:
-    """ "xã Xuân Bắc, huyện Xuân Lộc, tỉnh Đồng Nai" for a unit code ('' when unknown)."""
-    unit = session.scalar(select(Unit).where(Unit.code == code)) if code else None
-    names: list[str] = []
-    while unit is not None:
-        # "xã Xuân Bắc, huyện Xuân Lộc": level words are lower-case inside an address
-        names.append(unit.name[:1].lower() + unit.name[1:])
-        unit = unit.parent
-    return ", ".join(names)
+def unit_path(session: Session, code: str | None, on: date | None = None) -> str:
+    """ "xã Xuân Bắc, tỉnh Đồng Nai" for the unit with this code on `on` (default today); '' when none.
+
+    Codes are reused (26425 is thị trấn Gia Ray until 30/6/2025, xã Xuân Lộc after): the day decides.
+    """
+    return units.unit_path(units.unit_by_code(session, code, on)) if code else ""
 
 
 def check_field(name: str, value: str, birth_date: date | None = None) -> v.Check:
@@ -100,8 +98,11 @@ def check_field(name: str, value: str, birth_date: date | None = None) -> v.Chec
     return v.Check(True, nfc(value))
 
 
-def check_form(session: Session, form: IntakeForm) -> Checked:
-    """Validate and normalise the form; raise `ValidationFailed` {field: message} when it cannot be saved."""
+def check_form(session: Session, form: IntakeForm, on: date | None = None) -> Checked:
+    """Validate and normalise the form; raise `ValidationFailed` {field: message} when it cannot be saved.
+
+    `on` is the day of receipt (default today): the address unit must exist that day.
+    """
     errors: dict[str, str] = {}
     warnings: dict[str, str] = {}
     values: dict[str, str] = {}
@@ -127,7 +128,7 @@ def check_form(session: Session, form: IntakeForm) -> Checked:
         values[name] = checked.value
     address_parts = [values["street"]] if values["street"] else []
     if form.address_unit_code:
-        path = unit_path(session, form.address_unit_code)
+        path = unit_path(session, form.address_unit_code, on)
         if not path:
             errors["address_unit"] = "Đơn vị hành chính không có trong danh mục."
         address_parts.append(path)

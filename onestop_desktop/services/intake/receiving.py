@@ -35,7 +35,7 @@ def receive(
 ) -> Received:
     """Check the form, register the dossier (code, appointment, first event) and build its receipt."""
     require(actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
-    checked = check_form(session, form)
+    checked = check_form(session, form, received_at.date() if received_at else None)
     unit = office.office_unit(session)
     calendar = catalogue.working_calendar(session)
     book = office.get_office(session).book_number or "01"

@@ -19,8 +19,10 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
+from onestop_desktop.clock import today_local
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
+from onestop_desktop.services.catalogue.units import AddressBook
 from onestop_desktop.services.dossiers import CHANNELS
 from onestop_desktop.services.intake.checks import MAX_SETS, IntakeForm, check_field
 from onestop_desktop.ui.intake import form_checks
@@ -162,6 +164,7 @@ class IntakeFormWidget(QWidget):
                 edit.returnPressed.connect(self.focusNextChild)
         self.procedure.returnPressed.connect(self.focusNextChild)
         self.unit.currentIndexChanged.connect(lambda _i: self._edited("address_unit"))
+        self.unit.hint_changed.connect(lambda _h: self._edited("address_unit"))
         line = self.unit.lineEdit()
         if line is not None:
             line.editingFinished.connect(self._unit_left)
@@ -196,9 +199,13 @@ class IntakeFormWidget(QWidget):
     def set_catalogue(self, procedures: list[ProcedureInfo], usage: dict[str, int]) -> None:
         self.procedure.set_catalogue(procedures, usage)
 
-    def set_units(self, units: list[tuple[str, str]]) -> None:
-        """(code, label) of the communes/wards the clerk may pick."""
-        self.unit.set_units(units)
+    def set_units(self, book: AddressBook) -> None:
+        """The communes/wards with their dates and successors (the box offers those of the receipt day)."""
+        self.unit.set_book(book)
+
+    def set_receipt_day(self, day: date) -> None:
+        """The day the dossier is received (today for a new one): it decides which units exist."""
+        self.unit.set_day(day)
 
     def unit_code(self) -> str | None:
         return self.unit.code()
@@ -237,8 +244,9 @@ class IntakeFormWidget(QWidget):
         for n, e in self.edits.items():
             if n not in keep:
                 e.clear()
+        self.set_receipt_day(today_local())  # a new dossier is received today
         if not keep_applicant:
-            self.unit.setCurrentIndex(0)
+            self.unit.select_code(None)
             self.set_birth(None)
         self.on_behalf.setChecked(False)
         self.channel.setCurrentIndex(0)
@@ -325,7 +333,8 @@ class IntakeFormWidget(QWidget):
         warnings = self.warnings()
         for name, box in self.boxes.items():
             shown = name in self.touched
-            box.show_message(blockers.get(name) if shown else None, warnings.get(name))
+            hint = self.unit.hint if name == "address_unit" else None  # a former name was typed
+            box.show_message(blockers.get(name) if shown else None, warnings.get(name) or hint)
         self.changed.emit()
         return blockers
 

@@ -23,12 +23,12 @@ from PySide6.QtWidgets import (
 from onestop_desktop.clock import today_local
 from onestop_desktop.domain.fmt import fmt_datetime
 from onestop_desktop.paths import forms_dir
-from onestop_desktop.services.catalogue import catalogue, office
+from onestop_desktop.services.catalogue import catalogue, office, units
 from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.services.form_data import ReceiptData
-from onestop_desktop.services.intake import checks, receiving
 from onestop_desktop.services.intake import lookup as intake_lookup
+from onestop_desktop.services.intake import receiving
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext, SessionOpener
@@ -147,15 +147,10 @@ class IntakeTab(QWidget):
                 unit_id: int | None = office.office_unit(s).id
             except ServiceError:
                 unit_id = None
-            units = catalogue.list_units(s)
-            labels = [
-                (u.code, checks.unit_path(s, u.code))
-                for u in units
-                if u.level in ("commune", "township", "ward")
-            ]
+            book = units.address_book(s)
         self.calendar = self.ctx.calendar()
         self.form.set_catalogue(procs, {})
-        self.form.set_units(labels)
+        self.form.set_units(book)
         opener = self.ctx.session
         # Ranking by use counts a year of dossiers: seconds at a million rows, so off the GUI thread.
         self.ctx.tasks.run(

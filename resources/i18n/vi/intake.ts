@@ -581,15 +581,15 @@ Ctrl+P in lại giấy hẹn; Ctrl+N nhận hồ sơ mới, Ctrl+Shift+N hồ s�
     <name>UnitBox</name>
     <message>
         <source>{name} (former, until {date})</source>
-        <translation type="unfinished" />
+        <translation>{name} (cũ, đến {date})</translation>
     </message>
     <message>
         <source>{old} → part of it now in {new}</source>
-        <translation type="unfinished" />
+        <translation>{old} → một phần nay thuộc {new}</translation>
     </message>
     <message>
         <source>{old} → now part of {new}</source>
-        <translation type="unfinished" />
+        <translation>{old} → nay thuộc {new}</translation>
     </message>
 </context>
 </TS>
