@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
+from datetime import date
 from pathlib import Path
 
 from sqlalchemy import Engine
 from sqlalchemy.orm import Session, sessionmaker
 
+from onestop_desktop.clock import today_local
 from onestop_desktop.db.engine import make_engine, make_session_factory, resolve_url, sqlite_file, sqlite_url
 from onestop_desktop.db.migrate import upgrade_to_head
 from onestop_desktop.paths import demo_database_path
@@ -42,10 +45,20 @@ def open_database(url: str | None = None, *, demo: bool = False, migrate: bool =
     return Database(resolved, engine, make_session_factory(engine))
 
 
-def ensure_demo(db: Database) -> bool:
-    """Build the demo office in `db` if it is not there yet."""
+def demo_today() -> date:
+    """The day the living demo is built for: today, or ONESTOP_DEMO_TODAY (YYYY-MM-DD) to pin it."""
+    pinned = os.environ.get("ONESTOP_DEMO_TODAY", "").strip()
+    return date.fromisoformat(pinned) if pinned else today_local()
+
+
+def ensure_demo(db: Database, living: bool = True) -> bool:
+    """Build the demo office in `db` if it is not there yet.
+
+    `living`: also the office of today (the commune centre and its dossiers up to `demo_today()`);
+    without it the demo is the 2018 story alone (what most tests work on).
+    """
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.services.demo.office import build_demo
 
     with session_scope(db.factory) as session:
-        return build_demo(session)
+        return build_demo(session, demo_today() if living else None)

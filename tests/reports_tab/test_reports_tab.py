@@ -16,6 +16,7 @@ from onestop_desktop.ui.reports.tab import ReportsTab
 def tab(qtbot: Any, app_context: Any) -> ReportsTab:
     t = ReportsTab(app_context)
     qtbot.addWidget(t)
+    t.picker.set_period("month", 2018, 10)  # the story's briefing
     t.resize(1300, 800)
     t.show()
     return t
@@ -126,6 +127,7 @@ def test_builds_on_a_worker_thread(qtbot: Any, app_context: Any) -> None:
     app_context.tasks = TaskRunner(synchronous=False)
     t = ReportsTab(app_context)
     qtbot.addWidget(t)
+    t.picker.set_period("month", 2018, 10)
     steps: list[int] = []
     t._relay.progress.connect(lambda p, _t: steps.append(p))
     t.build()

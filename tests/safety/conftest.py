@@ -80,6 +80,6 @@ def pg_demo(pg_new_database: Callable[[], str]) -> str:
 
     url = pg_new_database()
     database = open_database(url)
-    ensure_demo(database)
+    ensure_demo(database, living=False)
     database.engine.dispose()
     return url

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Iterator
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
@@ -18,13 +20,18 @@ from onestop_desktop.services.roles import actor_of
 from onestop_desktop.services.safety import audit_check, integrity
 
 pytestmark = pytest.mark.postgres
+LIVING_DAY = date(2026, 11, 30)  # a Monday
 
 
 @pytest.fixture(scope="module")
 def pg_built(pg_new_database: Callable[[], str]) -> Iterator[Database]:
     """Migrations and the demo build on a fresh PostgreSQL database, exactly as the program runs them."""
     database = open_database(pg_new_database())
-    assert ensure_demo(database)
+    os.environ["ONESTOP_DEMO_TODAY"] = LIVING_DAY.isoformat()  # the office of today, on a fixed day
+    try:
+        assert ensure_demo(database)
+    finally:
+        del os.environ["ONESTOP_DEMO_TODAY"]
     yield database
     database.engine.dispose()
 
@@ -37,7 +44,10 @@ def test_migrations_reach_head_with_every_table(pg_built: Database) -> None:
 
 def test_demo_build_on_postgres(pg_built: Database) -> None:
     with session_scope(pg_built.factory) as s:
-        assert s.scalar(select(func.count()).select_from(Dossier)) == 10343
+        story = select(func.count()).select_from(Dossier).where(Dossier.received_at < datetime(2025, 7, 1))
+        assert s.scalar(story) == 10343
+        living = select(func.count()).select_from(Dossier).where(Dossier.received_at >= datetime(2025, 7, 1))
+        assert (s.scalar(living) or 0) > 5000  # the commune centre's dossiers up to LIVING_DAY
         assert not ensure_demo(pg_built)  # idempotent there too
         assert audit_check.verify_chain(s) == []
         assert audit_check.verify_dossiers(s).findings == []

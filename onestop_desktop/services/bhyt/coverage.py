@@ -83,7 +83,7 @@ def _month_end(month: date) -> date:
 def parent_unit(session: Session, parent_code: str | None, on: date | None = None) -> Unit:
     """The unit with this code on `on` (codes are reused since 1/7/2025); the office's unit for None."""
     if parent_code is None:
-        return office.office_unit(session)
+        return office.office_unit(session, on)  # the office's unit in that month (the 2018 district)
     unit = unit_by_code(session, parent_code, on, fallback=True)
     if unit is None:
         raise NotFound(f"Không có đơn vị mã {parent_code}.")

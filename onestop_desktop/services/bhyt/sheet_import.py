@@ -144,7 +144,7 @@ def check_sheet(
     """Validate every data row under the header; nothing is written."""
     month = coverage.first_of_month(month)
     parent = (
-        office.office_unit(session)
+        office.office_unit(session, month)
         if parent_code is None
         else coverage.parent_unit(session, parent_code, month)
     )

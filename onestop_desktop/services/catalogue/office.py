@@ -1,8 +1,16 @@
-"""The office's own details (name, address, receipt book), kept in the settings table."""
+"""The office's own details (name, address, receipt book), kept in the settings table, and dated.
+
+The office itself changes: in 2018 the demo's was the district's one-stop office; since 1/7/2025 it is a
+commune's public administration service centre (Nghị định 118/2025/NĐ-CP). The current identity lives
+in the `office.*` settings; earlier ones in `office_history` (JSON: each with the last day it was
+valid). Every document takes the identity valid on its own day (`get_office(session, on=day)`).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+import json
+from dataclasses import asdict, dataclass, fields, replace
+from datetime import date
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -31,7 +39,51 @@ class OfficeSettings:
 _PREFIX = "office."
 
 
-def get_office(session: Session) -> OfficeSettings:
+HISTORY_KEY = "office_history"
+
+
+@dataclass(frozen=True)
+class PastIdentity:
+    """An identity the office had until `valid_to` (inclusive)."""
+
+    valid_to: date
+    office: OfficeSettings
+
+
+def office_history(session: Session) -> list[PastIdentity]:
+    """Earlier identities, oldest first."""
+    raw = get_setting(session, HISTORY_KEY)
+    if not raw:
+        return []
+    known = {f.name for f in fields(OfficeSettings)}
+    out = [
+        PastIdentity(
+            date.fromisoformat(item["valid_to"]),
+            replace(OfficeSettings(), **{k: str(v) for k, v in item.items() if k in known}),
+        )
+        for item in json.loads(raw)
+    ]
+    return sorted(out, key=lambda p: p.valid_to)
+
+
+def set_office_history(session: Session, actor: Actor | None, history: list[PastIdentity]) -> None:
+    """Replace the earlier identities (administrators; the demo builder passes no actor)."""
+    if actor is not None:
+        require(actor, Role.ADMIN, what="sửa thông tin cơ quan")
+    before = [{"valid_to": p.valid_to.isoformat(), **asdict(p.office)} for p in office_history(session)]
+    after = [{"valid_to": p.valid_to.isoformat(), **asdict(p.office)} for p in history]
+    put_setting(session, HISTORY_KEY, json.dumps(after, ensure_ascii=False))
+    session.flush()
+    uid = actor.user_id if actor else None
+    audit.record(session, uid, "office", "history", "update", {"history": before}, {"history": after})
+
+
+def get_office(session: Session, on: date | None = None) -> OfficeSettings:
+    """The office as it is now, or as it was on `on` (the day of the document being made)."""
+    if on is not None:
+        for past in office_history(session):
+            if on <= past.valid_to:
+                return past.office
     stored = {
         s.key[len(_PREFIX) :]: s.value
         for s in session.scalars(select(Setting).where(Setting.key.startswith(_PREFIX)))
@@ -64,16 +116,17 @@ def save_office(session: Session, actor: Actor | None, office: OfficeSettings) -
     )
 
 
-def form_office(session: Session) -> OfficeInfo:
-    """The office as printed at the top of every form."""
-    o = get_office(session)
+def form_office(session: Session, on: date | None = None) -> OfficeInfo:
+    """The office as printed at the top of a form of `on` (today when not given)."""
+    o = get_office(session, on)
     return OfficeInfo(o.name, o.parent_name, o.department, o.place, o.address, o.phone)
 
 
-def office_unit(session: Session) -> Unit:
-    code = get_office(session).unit_code
-    # the unit with this code today, else the latest before today (an office set to a unit that ended)
-    unit = units.unit_by_code(session, code, fallback=True) if code else None
+def office_unit(session: Session, on: date | None = None) -> Unit:
+    """The office's own unit on `on` (today when not given)."""
+    code = get_office(session, on).unit_code
+    # the unit with this code that day, else the latest before it (an office set to a unit that ended)
+    unit = units.unit_by_code(session, code, on=on, fallback=True) if code else None
     if unit is None:
         raise NotFound("Chưa chọn đơn vị của cơ quan trong phần cài đặt.")
     return unit

@@ -8,7 +8,7 @@ or still within deadline, and 92 late or overdue, most of them in land (đất �
 from __future__ import annotations
 
 import random
-from datetime import datetime
+from datetime import date, datetime
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
@@ -19,6 +19,7 @@ from onestop_desktop.db.models import (
 )
 from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.demo import bhyt as demo_bhyt
+from onestop_desktop.services.demo import commune
 from onestop_desktop.services.demo import indicators as demo_indicators
 from onestop_desktop.services.demo.people import person
 from onestop_desktop.services.demo.story import OFFICERS, _make_dossiers
@@ -35,12 +36,18 @@ DEMO_KEY = "demo.built"
 DEMO_VERSION = "1"
 
 
-def build_demo(session: Session) -> bool:
-    """Build the demo office in this database; returns False when it was already there."""
+def build_demo(session: Session, today: date | None = None) -> bool:
+    """Build the demo office in this database; returns False when it was already there.
+
+    With `today` (a day from 1/7/2025 on) the office of today is added too: the commune centre and its
+    dossiers up to that day (`services.demo.commune`); without it the demo is the 2018 story alone.
+    """
     if office.get_setting(session, DEMO_KEY) == DEMO_VERSION:
         catalogue.load_bundled_units(session)  # units added since the demo was built (2025 communes)
         for step in (demo_bhyt.build_demo_step, demo_indicators.build_demo_step):
             step(session)
+        if today is not None:
+            commune.build_office_of_today(session, today)
         return False
     catalogue.load_bundled_units(session)
     catalogue.load_bundled_catalogue(session)
@@ -67,6 +74,8 @@ def build_demo(session: Session) -> bool:
     session.flush()
     for step in (demo_bhyt.build_demo_step, demo_indicators.build_demo_step):
         step(session)
+    if today is not None:
+        commune.build_office_of_today(session, today)
     return True
 
 

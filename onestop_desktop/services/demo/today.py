@@ -80,7 +80,7 @@ def _iso(v: Any) -> Any:
     return v.isoformat() if isinstance(v, datetime) else v
 
 
-class _Office:
+class Desk:
     """One run of the generator: the random stream, the calendar, the people and the rows written."""
 
     def __init__(self, rng: random.Random, cal: WorkingCalendar, today: date, clerks: list[User]) -> None:
@@ -314,7 +314,7 @@ def build_today_dossiers(
         )
     }
     next_id = (session.scalar(select(Dossier.id).order_by(Dossier.id.desc()).limit(1)) or 0) + 1
-    office = _Office(rng, cal, today, clerks)
+    office = Desk(rng, cal, today, clerks)
     rows: list[Row] = []
     day = START if cal.is_working_day(START) else cal.next_working_day(START)
     while day <= today:

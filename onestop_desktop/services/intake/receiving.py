@@ -35,10 +35,11 @@ def receive(
 ) -> Received:
     """Check the form, register the dossier (code, appointment, first event) and build its receipt."""
     require(actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
-    checked = check_form(session, form, received_at.date() if received_at else None)
-    unit = office.office_unit(session)
+    day = received_at.date() if received_at else None
+    checked = check_form(session, form, day)
+    unit = office.office_unit(session, day)  # the office's unit on the receipt day (dated since 2025)
     calendar = catalogue.working_calendar(session)
-    book = office.get_office(session).book_number or "01"
+    book = office.get_office(session, day).book_number or "01"
     reg = dossiers.register(session, actor, checked.dossier, unit, calendar, received_at, book_number=book)
     return Received(reg, receipt_data(session, reg.id), checked.warnings)
 
@@ -53,7 +54,7 @@ def receipt_data(session: Session, dossier_id: int) -> ReceiptData:
 
     event_note = d.events[0].note if d.events else ""
     return ReceiptData(
-        office=office.form_office(session),
+        office=office.form_office(session, d.received_at.date()),
         dossier_code=d.code,
         book_number=d.book_number,
         sequence=d.book_sequence,
@@ -74,7 +75,7 @@ def receipt_data(session: Session, dossier_id: int) -> ReceiptData:
         received_at=d.received_at,
         due_at=d.due_at,
         due_explanation=event_note,
-        return_place=office.get_office(session).return_place,
+        return_place=office.get_office(session, d.received_at.date()).return_place,
         fee=d.fee,
         channel=CHANNEL_LABELS_VI.get(d.channel, d.channel),
         officer_name=officer.full_name if officer else "",

@@ -268,7 +268,7 @@ def build_report(session: Session, period: Period, progress: Progress | None = N
     inds = tuple(indicators.period_indicators(session, period))
     step(85, "Đang đọc số liệu BHYT…")
     bhyt = bhyt_section(session, period.end, period.start)
-    off = office.get_office(session)
+    off = office.get_office(session, period.end)  # the office as it was in the period
     step(95, "Đã xong số liệu.")
     return ReportData(
         period=period,

@@ -34,7 +34,7 @@ def supplement_data(
         raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
     items = tuple(x.strip(" -•") for x in missing.splitlines() if x.strip(" -•"))
     return SupplementData(
-        office=office.form_office(session),
+        office=office.form_office(session, at.date()),
         dossier_code=d.code,
         applicant_name=d.applicant_name,
         applicant_address=d.address,
@@ -55,7 +55,7 @@ def apology_data(
     if d is None:
         raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
     return ApologyData(
-        office=office.form_office(session),
+        office=office.form_office(session, at.date()),
         dossier_code=d.code,
         applicant_name=d.applicant_name,
         applicant_address=d.address,
@@ -77,7 +77,8 @@ def control_slip_data(session: Session, dossier_id: int) -> ControlSlipData:
         raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
     users = {u.id: u for u in session.scalars(select(User))}
     lines: list[HandoverLine] = []
-    counter_department = office.get_office(session).department or "Bộ phận tiếp nhận và trả kết quả"
+    day = d.received_at.date()
+    counter_department = office.get_office(session, day).department or "Bộ phận tiếp nhận và trả kết quả"
     evs = [e for e in d.events if e.undone_at is None]
     for e in evs:
         who = users.get(e.user_id)
@@ -102,7 +103,7 @@ def control_slip_data(session: Session, dossier_id: int) -> ControlSlipData:
         elif e.action in ("return", "return-result"):
             lines.append(HandoverLine(who_name, who_unit, d.applicant_name, "Tổ chức, cá nhân", e.at, "", ""))
     return ControlSlipData(
-        office=office.form_office(session),
+        office=office.form_office(session, day),
         dossier_code=d.code,
         applicant_name=d.applicant_name,
         procedure_name=d.procedure.name,
@@ -164,7 +165,7 @@ def log_rows(session: Session, start: date, end: date, limit: int | None = None)
 def log_book_data(session: Session, start: date, end: date) -> LogBookData:
     label = f"Từ ngày {start:%d/%m/%Y} đến ngày {end:%d/%m/%Y}"
     return LogBookData(
-        office=office.form_office(session),
+        office=office.form_office(session, end),
         period_label=label,
         rows=tuple(log_rows(session, start, end)),
         as_of=end,

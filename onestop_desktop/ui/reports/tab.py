@@ -51,9 +51,7 @@ class ReportsTab(QWidget):
         self._relay = _Relay(self)
         self._relay.progress.connect(self._on_progress)
         today = today_local()
-        self.picker = PeriodPicker(today)
-        if ctx.demo:
-            self.picker.set_period("month", 2018, 10)
+        self.picker = PeriodPicker(today)  # the demo too opens on today: October 2018 is one choice away
         self.build_button = QPushButton(self.tr("Build report"))
         self.build_button.setDefault(True)
         self.build_button.clicked.connect(self.build)
