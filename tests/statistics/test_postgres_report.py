@@ -33,11 +33,7 @@ def pg_demo_url() -> Iterator[str]:
         conn.execute(text(f'CREATE DATABASE "{name}"'))
     url = make_url(server).set(database=name).render_as_string(hide_password=False)
     db = open_database(url)
-    os.environ["ONESTOP_DEMO_TODAY"] = "2026-11-30"  # the office of today too: 2018 must not move
-    try:
-        ensure_demo(db)
-    finally:
-        del os.environ["ONESTOP_DEMO_TODAY"]
+    ensure_demo(db, living=False)  # compared with the SQLite story, Q4 included
     db.engine.dispose()
     yield url
     with admin.connect() as conn:

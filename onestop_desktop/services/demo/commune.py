@@ -85,7 +85,9 @@ def settle_story(session: Session, today: date, clerks: list[User]) -> int:
     rng = random.Random(20181101)
     cal = catalogue.working_calendar(session)
     desk = Desk(rng, cal, today, clerks)
-    open_codes = [int(s) for s in (S.ACCEPTED, S.PROCESSING, S.WAITING_SUPPLEMENT, S.WAITING_FINANCIAL)]
+    # Waiting for a supplement stays as it is: its clock is paused (never "overdue"), and the statistics
+    # count the waiting by the current status, so finishing those would change October's figures.
+    open_codes = [int(s) for s in (S.ACCEPTED, S.PROCESSING, S.WAITING_FINANCIAL)]
     story = list(
         session.scalars(
             select(Dossier)
@@ -99,9 +101,6 @@ def settle_story(session: Session, today: date, clerks: list[User]) -> int:
         r["updated_at"] = max(r.get("updated_at") or r["received_at"], datetime(2018, 10, 31, 17))
         field = session.get(Field, d.field_id)
         code = field.code if field is not None else ""
-        if r["status"] == int(S.WAITING_SUPPLEMENT) and r["paused_at"] is not None:
-            back = desk.on(cal.add_working_days(date(2018, 11, 1), rng.randint(0, 10)))
-            desk.receive_supplement(r, back)
         reason = d.late_reason or rng.choice(LATE_REASONS.get(code, [DEFAULT_REASON]))
         when = desk.on(cal.add_working_days(max(r["due_at"].date(), date(2018, 11, 1)), rng.randint(1, 12)))
         desk.resolve(r, when, reason if when.date() > r["due_at"].date() else "")
