@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Iterator
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import pytest
@@ -22,7 +22,7 @@ from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.home import today_figures
 from onestop_desktop.services.intake.receiving import receipt_data
 from onestop_desktop.services.reports import statistics
-from onestop_desktop.services.reports.report_data import build_report
+from onestop_desktop.services.reports.report_data import build_report, summary_sentences
 
 DAY = date(2026, 11, 30)  # a Monday
 STORY_END = datetime(2025, 7, 1)
@@ -109,3 +109,20 @@ def test_building_again_adds_nothing(living: Database) -> None:
     count = sqlite3.connect(path).execute("SELECT count(*) FROM dossiers").fetchone()[0]
     assert not ensure_demo(living)
     assert sqlite3.connect(path).execute("SELECT count(*) FROM dossiers").fetchone()[0] == count
+
+
+def test_a_period_not_over_yet_is_counted_up_to_today(
+    living: Database, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The current month's report counted every open dossier due before the 31st as overdue."""
+    monkeypatch.setattr(statistics, "today_local", lambda: date(2026, 11, 20))
+    with session_scope(living.factory) as s:
+        month = statistics.period_stats(s, parse_period("2026-11"))
+        so_far = statistics.period_stats(s, parse_period("2026-11-01..2026-11-20"))
+        assert month.totals == so_far.totals and month.late_count == so_far.late_count
+    from onestop_desktop.clock import today_local
+
+    later = today_local() + timedelta(days=40)  # a month that has not ended, whatever the real date
+    with session_scope(living.factory) as s:
+        report = build_report(s, parse_period(f"{later:%Y-%m}"))
+    assert f"(số liệu đến ngày {today_local():%d/%m/%Y})" in summary_sentences(report)[0]

@@ -304,8 +304,10 @@ def summary_sections(data: ReportData) -> dict[str, list[str]]:
     from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
 
     c, s = data.totals, data.stats
+    so_far = data.generated_at.date()
+    until = f" (số liệu đến ngày {fmt_date(so_far)})" if data.period.end > so_far else ""
     out = [
-        f"Trong {data.period.label_vi}, tổng số hồ sơ phải giải quyết là {fmt_int(c.received)} hồ sơ "
+        f"Trong {data.period.label_vi}{until}, tổng số hồ sơ phải giải quyết là {fmt_int(c.received)} hồ sơ "
         f"(kỳ trước chuyển sang {fmt_int(c.carried_over)}, tiếp nhận mới {fmt_int(c.received_new)}, trong đó "
         f"trực tuyến {fmt_int(c.received_online)}"
         + (f", chiếm {fmt_pct(c.online_share)}" if c.online_share is not None else "")

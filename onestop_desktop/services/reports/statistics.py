@@ -25,6 +25,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, String, and_, case, cast, func, literal, not_, or_, select, union_all
 from sqlalchemy.orm import Session
 
+from onestop_desktop.clock import today_local
 from onestop_desktop.db.models import Dossier, DossierEvent, Field, Procedure, Unit, User
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.domain.states import DossierStatus as S
@@ -45,11 +46,16 @@ LATE_LIST_LIMIT = 2000
 
 
 def _bounds(period: Period) -> tuple[datetime, datetime, datetime]:
-    """Start of the first day, start of the last day, start of the day after the last."""
+    """Start of the first day, start of the last day, start of the day after the last.
+
+    A period not over yet ends today: a dossier due on the 20th is not "overdue at the end of the
+    month" on the 2nd (the current month's report once showed 91 overdue where tracking said 2).
+    """
+    end = min(period.end, max(period.start, today_local()))
     return (
         datetime.combine(period.start, time()),
-        datetime.combine(period.end, time()),
-        datetime.combine(period.end + timedelta(days=1), time()),
+        datetime.combine(end, time()),
+        datetime.combine(end + timedelta(days=1), time()),
     )
 
 
