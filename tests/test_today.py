@@ -70,3 +70,13 @@ def test_today_bad_day_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> No
     assert main(["today", "--day", "31/10/2018"]) == 2
     out = capsys.readouterr().out.strip()
     assert out == "Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-12-01."
+
+
+def test_the_command_uses_the_home_pages_words(demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    from onestop_desktop.i18n_files import read_ts
+
+    home = {src: vi for (ctx, src), vi in read_ts("shell").items() if ctx == "HomePage"}
+    assert main(["--database", demo_db.url, "today", "--day", "2018-10-15"]) == 0
+    out = capsys.readouterr().out
+    for english in ("Received today", "Due today", "Due next working day", "Overdue (open)", "Open dossiers"):
+        assert home[english] in out, english

@@ -100,7 +100,7 @@ def _forms(tab: Any, ctx: Any, folder: Path) -> list[Path]:
             s, ctx.actor, tab.form.to_form(), ["Giấy chứng sinh (bản chính)"], "Mang bản chính để đối chiếu."
         )
         ref = outcomes.record_refusal(
-            s, ctx.actor, tab.form.to_form(), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND huyện."
+            s, ctx.actor, tab.form.to_form(), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã."
         )
     later = r.due_at + timedelta(days=2)
     line = fd.HandoverLine(r.officer_name, "Bộ phận một cửa", "Trần Văn Bình", "Phòng Tư pháp", r.received_at,

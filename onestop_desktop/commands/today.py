@@ -51,14 +51,15 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     if args.json:
         print(json.dumps(fig.to_json(), ensure_ascii=False, indent=1))
         return 0
+    # the home page's words (resources/i18n/vi/shell.ts, HomePage), so both read the same
     rows = [
         (t("Tiếp nhận hôm nay", "Received today"), fig.received_today),
         (t("Đến hạn hôm nay", "Due today"), fig.due_today),
-        (t("Đến hạn ngày làm việc tiếp theo", "Due next working day"), fig.due_next_working_day),
-        (t("Quá hạn (đang giải quyết)", "Overdue (open)"), fig.overdue),
+        (t("Đến hạn ngày làm việc tới", "Due next working day"), fig.due_next_working_day),
+        (t("Quá hạn (chưa giải quyết)", "Overdue (open)"), fig.overdue),
         (t("Chờ bổ sung hồ sơ", "Waiting for a supplement"), fig.waiting_supplement),
-        (t("Hồ sơ đang mở", "Open dossiers"), fig.open_total),
-        (t("Hồ sơ trong cơ sở dữ liệu", "Dossiers in the database"), fig.total),
+        (t("Hồ sơ đang giải quyết", "Open dossiers"), fig.open_total),
+        (t("Tổng số hồ sơ trong cơ sở dữ liệu", "Dossiers in the database"), fig.total),
     ]
     print(t("Số liệu ngày", "Figures of") + f" {fmt_date(day)}")
     width = max(len(label) for label, _ in rows)

@@ -25,6 +25,7 @@ from onestop_desktop.reports.layout import (
     Styles,
     build_pdf,
     contact_line,
+    counter_name,
     esc,
     field,
     frame_size,
@@ -166,7 +167,7 @@ def _receipt_copy(data: ReceiptData, copy_label: str, s: Styles, width: float) -
 def _receipt_body(s: Styles, width: float, data: ReceiptData) -> list[Flowable]:
     office = data.office
     out: list[Flowable] = [
-        Paragraph(f"{esc(office.department)} {esc(office.name)} tiếp nhận hồ sơ của:", s.body),
+        Paragraph(f"{esc(counter_name(office))} tiếp nhận hồ sơ của:", s.body),
         field(s, "Ông/Bà", data.applicant_name),
     ]
     if data.submitter_name:
@@ -265,7 +266,7 @@ def render_supplement(data: SupplementData, out: Path | BinaryIO) -> None:
     story += [Paragraph(f"{i}. {esc(m)}", s.body) for i, m in enumerate(items, start=1)]
     if data.instructions:
         story.append(Paragraph(f"Hướng dẫn: {esc(data.instructions)}", s.body_justify))
-    contact = f"{office.department} {office.name}"
+    contact = counter_name(office)
     phone = f", số điện thoại {esc(office.phone)}" if office.phone else ""
     story += [
         Paragraph(
@@ -285,7 +286,7 @@ def render_refusal(data: RefusalData, out: Path | BinaryIO) -> None:
     s = make_styles()
     width, _ = frame_size(A5)
     office = data.office
-    unit = f"{office.department} {office.name}"
+    unit = counter_name(office)
     story: list[Flowable] = [
         header(s, width, *issuer(office), BLANK_NUMBER, office.place, data.issued_at),
         *title_block(s, tpl.title.upper()),

@@ -174,6 +174,17 @@ def issuer(office: OfficeInfo) -> tuple[str, str]:
     return office.parent_name, office.name
 
 
+def counter_name(office: OfficeInfo) -> str:
+    """The body that receives, in a sentence: "Bộ phận tiếp nhận và trả kết quả UBND huyện Xuân Lộc",
+    but "Trung tâm Phục vụ hành chính công xã Xuân Lộc" alone when its name already says whose it is
+    (not "… xã Xuân Lộc UBND xã Xuân Lộc")."""
+    dept, name = office.department.strip(), office.name.strip()
+    place = name.removeprefix("UBND ").removeprefix("Ủy ban nhân dân ").strip().lower()
+    if not dept:
+        return name
+    return dept if place and place in dept.lower() else f"{dept} {name}"
+
+
 def header(
     s: Styles,
     width: float,

@@ -5,11 +5,11 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 from collections.abc import Iterator
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 from pathlib import Path
 
 import pytest
-from sqlalchemy import select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from onestop_desktop.bootstrap import Database, open_database
@@ -67,7 +67,7 @@ def _user(s: Session, username: str, name: str, department: str, unit: Unit) -> 
     return u
 
 
-def _office(path: Path, today: date) -> tuple[Database, int]:
+def _office(path: Path, today: date, now: time = NOW) -> tuple[Database, int]:
     """A fresh database with the bundled units and catalogue, two clerks, two officers, built for `today`."""
     database = open_database(f"sqlite:///{path}")
     with session_scope(database.factory) as s:
@@ -81,7 +81,7 @@ def _office(path: Path, today: date) -> tuple[Database, int]:
         land = _user(s, "dc", "Lê Văn Tâm", "Công chức địa chính - xây dựng", unit)
         justice = _user(s, "tp", "Phạm Thị Hoa", "Công chức tư pháp - hộ tịch", unit)
         officers = {"DD": land, "XD": land, "HT": justice, "CT": justice}
-        n = build_today_dossiers(s, today, unit, clerks, officers)
+        n = build_today_dossiers(s, today, unit, clerks, officers, now)
     return database, n
 
 
@@ -269,3 +269,20 @@ def test_the_2018_story_is_untouched(demo_db: Database) -> None:
             S(x) for x in s.scalars(select(Dossier.status).where(Dossier.unit_id == unit.id))
         } & OPEN_STATUSES
         _figures_agree(s, MONDAY)
+
+
+@pytest.mark.parametrize("now", [time(6, 55), time(9, 0)])
+def test_nothing_happens_after_now(tmp_path: Path, now: time) -> None:
+    """Built at 06:55 the office has received nothing yet today; at 09:00 nothing is dated later."""
+    database, _n = _office(tmp_path / "now.sqlite3", MONDAY, now)
+    moment = datetime.combine(MONDAY, now)
+    with session_scope(database.factory) as s:
+        latest = s.scalar(select(func.max(DossierEvent.at)))
+        today = s.scalar(
+            select(func.count())
+            .select_from(Dossier)
+            .where(Dossier.received_at >= datetime.combine(MONDAY, time()))
+        )
+    database.engine.dispose()
+    assert latest is not None and latest <= moment
+    assert (today == 0) if now < time(7, 10) else (today or 0) > 0

@@ -454,3 +454,15 @@ def test_the_log_book_takes_the_template_of_its_last_day(tmp_path: Path) -> None
     assert "Mẫu số 06 – Thông tư 01/2018/TT-VPCP" in text_of(render(render_log_book, book, tmp_path))
     today = replace(book, as_of=date(2026, 11, 30))
     assert "Mẫu số 07 – Thông tư 03/2025/TT-VPCP" in text_of(render(render_log_book, today, tmp_path))
+
+
+def test_the_receiving_body_is_named_once() -> None:
+    """'Trung tâm Phục vụ hành chính công xã Xuân Lộc UBND xã Xuân Lộc tiếp nhận…' named the commune twice."""
+    from onestop_desktop.reports.layout import counter_name
+
+    centre = replace(
+        OFFICE, name="UBND xã Xuân Lộc", department="Trung tâm Phục vụ hành chính công xã Xuân Lộc"
+    )
+    assert counter_name(centre) == "Trung tâm Phục vụ hành chính công xã Xuân Lộc"
+    district = replace(OFFICE, name="UBND huyện Xuân Lộc", department="Bộ phận tiếp nhận và trả kết quả")
+    assert counter_name(district) == "Bộ phận tiếp nhận và trả kết quả UBND huyện Xuân Lộc"

@@ -361,3 +361,11 @@ def test_every_dialog_and_confirmation_names_the_action_and_the_dossier(
     monkeypatch.setattr(actions, "confirm", lambda _p, title, text: asked.append((title, text)) or False)
     assert not actions.perform(tab, "withdraw", d)
     assert asked == [(f"Rút hồ sơ {d.code}", asked[0][1])] and d.code in asked[0][1]
+
+
+def test_the_log_book_button_names_the_form_of_today(tab: TrackingTab) -> None:
+    """Under Thông tư 03/2025 (from 15/9/2025) the log book is form 07, no longer 06."""
+    from onestop_desktop.clock import today_local
+
+    assert today_local() >= date(2025, 9, 15)
+    assert tab.log_button.text() == "Sổ theo dõi (mẫu 07)…"

@@ -16,6 +16,7 @@ from datetime import date, datetime, time
 from sqlalchemy import insert, select
 from sqlalchemy.orm import Session
 
+from onestop_desktop.clock import now_local, today_local
 from onestop_desktop.db.models import Dossier, DossierEvent, Field, User
 from onestop_desktop.domain.states import DossierStatus as S
 from onestop_desktop.services.catalogue import catalogue, office
@@ -26,6 +27,7 @@ from onestop_desktop.services.demo.today import (
     DAY_MINUTES,
     DEFAULT_REASON,
     LATE_REASONS,
+    NOW,
     START,
     Desk,
     Row,
@@ -71,7 +73,9 @@ def build_office_of_today(session: Session, today: date) -> int:
     clerks = [users[name] for name in CENTRE_CLERKS]
     officers = {field: users[username] for field, (username, _n, _d) in OFFICERS.items() if username in users}
     settle_story(session, today, clerks)  # the story's dossiers still open in 2018 are finished then
-    n = build_today_dossiers(session, today, unit, clerks, officers)
+    # built on the real today: nothing after this very minute (else the morning of the pinned day)
+    now = now_local().time() if today == today_local() else NOW
+    n = build_today_dossiers(session, today, unit, clerks, officers, now)
     office.put_setting(session, TODAY_KEY, today.isoformat())
     session.flush()
     return n

@@ -83,9 +83,11 @@ def _iso(v: Any) -> Any:
 class Desk:
     """One run of the generator: the random stream, the calendar, the people and the rows written."""
 
-    def __init__(self, rng: random.Random, cal: WorkingCalendar, today: date, clerks: list[User]) -> None:
+    def __init__(
+        self, rng: random.Random, cal: WorkingCalendar, today: date, clerks: list[User], now: time = NOW
+    ) -> None:
         self.rng, self.cal, self.clerks = rng, cal, clerks
-        self.now = datetime.combine(today, NOW)
+        self.now = datetime.combine(today, now)
         self.events: list[Row] = []
 
     def later(self, at: datetime, minutes: int) -> datetime:
@@ -262,7 +264,12 @@ def _received_per_day(rng: random.Random, cal: WorkingCalendar, day: date, today
 
 
 def build_today_dossiers(
-    session: Session, today: date, unit: Unit, clerks: list[User], officers: dict[str, User] | None = None
+    session: Session,
+    today: date,
+    unit: Unit,
+    clerks: list[User],
+    officers: dict[str, User] | None = None,
+    now: time = NOW,
 ) -> int:
     """Insert the dossiers `unit` received from 1/7/2025 up to `today` with their events; returns how many.
 
@@ -314,12 +321,14 @@ def build_today_dossiers(
         )
     }
     next_id = (session.scalar(select(Dossier.id).order_by(Dossier.id.desc()).limit(1)) or 0) + 1
-    office = Desk(rng, cal, today, clerks)
+    office = Desk(rng, cal, today, clerks, now)
     rows: list[Row] = []
     day = START if cal.is_working_day(START) else cal.next_working_day(START)
     while day <= today:
         n = _received_per_day(rng, cal, day, today)
-        latest = 230 if day == today else DAY_MINUTES - 10  # today: up to 10:50
+        latest = _minute(datetime.combine(today, now)) - 10 if day == today else DAY_MINUTES - 10
+        if latest < 0:
+            n = 0  # opened before the office opens: nothing received yet today
         for minute in sorted(rng.randint(0, latest) for _ in range(n)):
             p = rng.choices(procs, weights)[0]
             field = fields[p.field_id]

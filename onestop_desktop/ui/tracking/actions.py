@@ -7,7 +7,7 @@ itself in as a `TrackingHost`; this module never imports the tab.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desktop.clock import now_local
 from onestop_desktop.domain.calendar import WorkingCalendar
+from onestop_desktop.domain.legal import FormKind, form_template
 from onestop_desktop.domain.states import Action
 from onestop_desktop.paths import forms_dir
 from onestop_desktop.services.tracking import actions, query
@@ -56,6 +58,17 @@ class TrackingHost(Protocol):
     count_label: QLabel
 
     def ask_save_path(self, title: str, name: str, pattern: str) -> Path | None: ...
+
+
+def log_book_number(day: date | None = None) -> str:
+    """The log book's form number in the template of `day` (06 under Thông tư 01/2018, 07 under 03/2025)."""
+    return f"{form_template(FormKind.LOG_BOOK, day or now_local().date()).number:02d}"
+
+
+def log_book_title() -> str:
+    return QCoreApplication.translate("TrackingActions", "Log book (form {number})").format(
+        number=log_book_number()
+    )
 
 
 def action_title(action: Action, code: str) -> str:
@@ -206,11 +219,11 @@ def print_control_slip(tab: TrackingHost, dossier_id: int, code: str) -> None:
 
 
 class LogBookDialog(QDialog):
-    """The period and the format of the log book (form 06)."""
+    """The period and the format of the log book."""
 
     def __init__(self, start: QDate, end: QDate, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setWindowTitle(QCoreApplication.translate("TrackingActions", "Log book (form 06)"))
+        self.setWindowTitle(log_book_title())
         form = QFormLayout(self)
         self.start, self.end = QDateEdit(start), QDateEdit(end)
         for e in (self.start, self.end):
@@ -261,16 +274,14 @@ def log_book(tab: TrackingHost) -> None:
         path = forms_dir() / f"{name}.pdf"
         tab.ctx.tasks.run(
             lambda _p: export_log_book_pdf(opener, start, end, path),
-            lambda _n: open_pdf(
-                tab, path, QCoreApplication.translate("TrackingActions", "Log book (form 06)")
-            ),
+            lambda _n: open_pdf(tab, path, log_book_title()),
             lambda exc: messages.show_error(tab, exc),
             title=QCoreApplication.translate("TrackingActions", "Preparing the log book…"),
             parent=tab,
         )
         return
     target = tab.ask_save_path(
-        QCoreApplication.translate("TrackingActions", "Log book (form 06)"),
+        log_book_title(),
         name + ".xlsx",
         QCoreApplication.translate("TrackingActions", "Excel files (*.xlsx)"),
     )

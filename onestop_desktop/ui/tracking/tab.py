@@ -130,7 +130,9 @@ class TrackingTab(QWidget):
         self.count_label.setObjectName("count")
         self.export_button = QPushButton(self.tr("Export to Excel…"))
         self.export_button.clicked.connect(self.export_excel)
-        self.log_button = QPushButton(self.tr("Log book (form 06)…"))
+        self.log_button = QPushButton(
+            self.tr("Log book (form {number})…").format(number=act.log_book_number())
+        )
         self.log_button.clicked.connect(self.log_book)
         self.import_button = QPushButton(self.tr("Import old log book…"))
         self.import_button.clicked.connect(self.import_log_book)

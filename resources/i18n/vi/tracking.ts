@@ -441,6 +441,10 @@
 <context>
     <name>TrackingActions</name>
     <message>
+        <source>Log book (form {number})</source>
+        <translation>Sổ theo dõi hồ sơ (mẫu {number})</translation>
+    </message>
+    <message>
         <source>Transfer dossier {code}</source>
         <translation>Chuyển hồ sơ {code}</translation>
     </message>
@@ -521,10 +525,6 @@
         <translation>Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)</translation>
     </message>
     <message>
-        <source>Log book (form 06)</source>
-        <translation>Sổ theo dõi hồ sơ (mẫu 06)</translation>
-    </message>
-    <message>
         <source>PDF (print)</source>
         <translation>PDF (để in)</translation>
     </message>
@@ -572,8 +572,8 @@
         <translation>Xuất Excel…</translation>
     </message>
     <message>
-        <source>Log book (form 06)…</source>
-        <translation>Sổ theo dõi (mẫu 06)…</translation>
+        <source>Log book (form {number})…</source>
+        <translation>Sổ theo dõi (mẫu {number})…</translation>
     </message>
     <message>
         <source>Import old log book…</source>
