@@ -108,6 +108,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         from onestop_desktop.ui.app import run_gui
 
         return run_gui(database=database, demo=args.demo)
+    if args.demo and database is None:
+        database = _demo_database()  # `--demo report …` reports the demo office, built on first use
+    elif _reads_only(args) and (missing := _missing_file(database)) is not None:
+        print(
+            t(
+                f"Không tìm thấy cơ sở dữ liệu {missing}. Kiểm tra đường dẫn, hoặc dùng --demo.",
+                f"Database {missing} not found. Check the path, or use --demo.",
+            ),
+            file=sys.stderr,
+        )
+        return 2
     try:
         return int(args.func(args, database))
     except ServiceError as exc:
@@ -115,3 +126,36 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 2
     except KeyboardInterrupt:
         return 130
+
+
+# Commands that only read: they never create a database (a mistyped path would otherwise give an
+# empty office and an all-zero report with exit 0).
+READ_ONLY_COMMANDS = {"report", "today", "print", "audit"}
+
+
+def _reads_only(args: argparse.Namespace) -> bool:
+    if args.command == "due-date":
+        return bool(getattr(args, "procedure", None))
+    return args.command in READ_ONLY_COMMANDS
+
+
+def _missing_file(database: str | None) -> str | None:
+    """The SQLite file `database` names when it does not exist; None for an existing file or a server."""
+    from onestop_desktop.bootstrap import database_file, database_url
+
+    path = database_file(database_url(database))
+    return str(path) if path is not None and not path.exists() else None
+
+
+def _demo_database() -> str:
+    from onestop_desktop.bootstrap import database_url, ensure_demo, open_database
+
+    url = database_url(demo=True)
+    if _missing_file(url) is not None:
+        print(t("Đang tạo dữ liệu mẫu…", "Building the demo data…"), file=sys.stderr)
+    db = open_database(url)
+    try:
+        ensure_demo(db)  # cheap once built; adds what a newer version brings (the office of today)
+    finally:
+        db.engine.dispose()
+    return url

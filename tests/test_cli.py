@@ -107,3 +107,38 @@ def _env() -> dict[str, str]:
     import os
 
     return dict(os.environ)
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "--period", "2018-10"],
+        ["today"],
+        ["print", "000.00.32.H19-181024-0032", "--form", "01"],
+        ["audit", "verify"],
+        ["due-date", "--received", "2026-02-12 10:00", "--procedure", "1.001193"],
+    ],
+    ids=lambda a: a[0],
+)
+def test_read_only_commands_never_create_a_database(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    """A mistyped path gave an empty office and an all-zero report with exit 0."""
+    missing = tmp_path / "mistyped.sqlite3"
+    assert main(["--database", str(missing), *argv]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"Không tìm thấy cơ sở dữ liệu {missing}") and "Traceback" not in err
+    assert not missing.exists()
+
+
+def test_every_command_honours_demo(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--demo today` reads the demo office (built on first use), not the office's own database."""
+    from onestop_desktop.paths import default_database_path, demo_database_path
+
+    monkeypatch.setenv("ONESTOP_DEMO_TODAY", LIVING_DAY)
+    assert main(["--demo", "today", "--day", "2018-10-15", "--json"]) == 0
+    out = json.loads(capsys.readouterr().out)
+    assert out["total"] > 10343 and out["received_today"] > 100  # the story's busy Monday
+    assert demo_database_path().exists() and not default_database_path().exists()

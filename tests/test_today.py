@@ -66,8 +66,8 @@ def test_today_text_is_vietnamese(demo_db: Database, capsys: pytest.CaptureFixtu
     assert "Chờ bổ sung hồ sơ" in out and "10.343" in out
 
 
-def test_today_bad_day_is_one_sentence(capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["today", "--day", "31/10/2018"]) == 2
+def test_today_bad_day_is_one_sentence(demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--database", demo_db.url, "today", "--day", "31/10/2018"]) == 2
     out = capsys.readouterr().out.strip()
     assert out == "Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-12-01."
 

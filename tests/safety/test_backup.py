@@ -199,5 +199,5 @@ def test_audit_verify_on_a_missing_file_is_a_sentence(
 ) -> None:
     missing = tmp_path / "nowhere.sqlite3"
     assert main(["audit", "verify", "--database", str(missing)]) == 2
-    assert "Không tìm thấy tệp" in capsys.readouterr().err
+    assert "Không tìm thấy cơ sở dữ liệu" in capsys.readouterr().err  # the same sentence for every command
     assert not missing.exists()
