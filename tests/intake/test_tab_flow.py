@@ -83,6 +83,8 @@ def test_keyboard_only_intake_saves_dossier_and_receipt(
     fill_by_keyboard(tab)
     assert tab.form.unit_code() == "26428"
     assert tab.form.blockers() == {}
+    assert tab.blockers_label.text() == "Đủ thông tin, có thể lưu."
+    assert "#b00020" not in tab.blockers_label.styleSheet()  # "ready" was shown in error red
     key(Qt.Key.Key_S, CTRL)
     assert tab.saved is not None, tab.blockers_label.text()
     code = tab.saved.registered.code

@@ -179,7 +179,8 @@ class IntakeTab(QWidget):
             else:
                 text = self.tr("Ready to save.")
             self.blockers_label.setText(text)
-            colour = "#b00020" if self.form.touched else "#555"  # red only once the clerk has started
+            # red only for what still blocks, once the clerk has started; ready is green, never "error red"
+            colour = "#1b7f3b" if not blockers else "#b00020" if self.form.touched else "#555"
             self.blockers_label.setStyleSheet(f"color: {colour};")
             self.save_button.setToolTip(text)
             self.draft.timer.start()
