@@ -6,8 +6,8 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QPalette
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt, Signal
+from PySide6.QtGui import QColor, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -83,6 +83,7 @@ class ProcedureField(QLineEdit):
         self.usage: dict[str, int] = {}
         self.current: ProcedureInfo | None = None
         self._by_label: dict[str, ProcedureInfo] = {}
+        self._closing = False
         self.model = QStringListModel(self)
         self.completer_ = QCompleter(self.model, self)
         self.completer_.setCompletionMode(QCompleter.CompletionMode.UnfilteredPopupCompletion)
@@ -91,6 +92,27 @@ class ProcedureField(QLineEdit):
         self.completer_.activated[str].connect(self._activated)
         self.textEdited.connect(self._edited)
         self.editingFinished.connect(self._finish)
+
+    def event(self, e: QEvent) -> bool:
+        # Esc while the list is open belongs to the list (closing it), not to the tab's "clear the form?"
+        if (
+            e.type() == QEvent.Type.ShortcutOverride
+            and isinstance(e, QKeyEvent)
+            and e.key() == Qt.Key.Key_Escape
+            and self.completer_.popup().isVisible()
+        ):
+            e.accept()
+            return True
+        return super().event(e)
+
+    def keyPressEvent(self, e: QKeyEvent) -> None:
+        if e.key() == Qt.Key.Key_Escape and self.completer_.popup().isVisible():
+            self._closing = True  # leaving the list this way picks nothing
+            self.completer_.popup().hide()
+            self._closing = False
+            e.accept()
+            return
+        super().keyPressEvent(e)
 
     def set_catalogue(self, procedures: list[ProcedureInfo], usage: dict[str, int]) -> None:
         self.procedures, self.usage = procedures, usage
@@ -117,7 +139,7 @@ class ProcedureField(QLineEdit):
 
     def _finish(self) -> None:
         """Leaving the field with text but no choice takes the best match (keyboard flow)."""
-        if self.current is None and self.text().strip():
+        if self.current is None and self.text().strip() and not self._closing:
             found = self.matches(self.text())
             if found:
                 self.select(found[0])
