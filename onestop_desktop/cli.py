@@ -119,10 +119,23 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 2
+    from sqlalchemy.exc import DatabaseError, OperationalError
+
     try:
         return int(args.func(args, database))
     except ServiceError as exc:
         print(exc.message, file=sys.stderr)
+        return 2
+    except (DatabaseError, OperationalError):  # not a database, damaged, locked or unreachable
+        print(
+            t(
+                "Không mở được cơ sở dữ liệu: tệp không phải cơ sở dữ liệu, đã hỏng, đang bị khóa hoặc máy "
+                "chủ không trả lời. Kiểm tra --database, hoặc chạy «onestop-desktop check».",
+                "Cannot open the database: the file is not a database, is damaged or locked, or the server "
+                "does not answer. Check --database, or run «onestop-desktop check».",
+            ),
+            file=sys.stderr,
+        )
         return 2
     except KeyboardInterrupt:
         return 130

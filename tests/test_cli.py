@@ -12,7 +12,7 @@ import pytest
 from sqlalchemy import func, select
 
 from onestop_desktop import __version__
-from onestop_desktop.bootstrap import open_database
+from onestop_desktop.bootstrap import Database, open_database
 from onestop_desktop.cli import main
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier, Procedure, Unit, User
@@ -142,3 +142,41 @@ def test_every_command_honours_demo(
     out = json.loads(capsys.readouterr().out)
     assert out["total"] > 10343 and out["received_today"] > 100  # the story's busy Monday
     assert demo_database_path().exists() and not default_database_path().exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [["today"], ["print", "X", "--form", "01"], ["report", "--period", "2018-10"]],
+    ids=lambda a: a[0],
+)
+def test_a_file_that_is_not_a_database_is_one_sentence(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    bad = tmp_path / "notes.sqlite3"
+    bad.write_text("not a database")
+    assert main(["--database", str(bad), *argv]) == 2
+    err = capsys.readouterr().err.strip()
+    assert (
+        err.startswith("Không mở được cơ sở dữ liệu")
+        and "Traceback" not in err
+        and len(err.splitlines()) == 1
+    )
+    assert bad.read_text() == "not a database"  # nothing written
+
+
+def test_today_tells_an_impossible_day_from_a_wrong_form(
+    demo_db: Database, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["--database", demo_db.url, "today", "--day", "2018-13-40"]) == 2
+    assert capsys.readouterr().out.strip() == "Ngày 2018-13-40 không có trong lịch."
+
+
+def test_print_into_a_missing_folder_is_one_vietnamese_sentence(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    with session_scope(demo_db.factory) as s:
+        code = s.scalar(select(Dossier.code).limit(1))
+    target = tmp_path / "no" / "such" / "r.pdf"
+    assert main(["--database", demo_db.url, "print", str(code), "--form", "01", "--pdf", str(target)]) == 1
+    out = capsys.readouterr().out.strip()
+    assert out == f"Không ghi được tệp {target}: thư mục không tồn tại hoặc không có quyền ghi."

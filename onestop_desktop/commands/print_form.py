@@ -72,8 +72,13 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     path = args.pdf or forms_dir() / f"mau{tpl.number:02d}-{found.code}.pdf"
     try:
         renderers[tpl.kind](found.data, path)  # type: ignore[operator]
-    except OSError as exc:
-        print(t(f"Không ghi được tệp {path}: {exc.strerror}.", f"Cannot write {path}: {exc.strerror}."))
+    except OSError:
+        print(
+            t(
+                f"Không ghi được tệp {path}: thư mục không tồn tại hoặc không có quyền ghi.",
+                f"Cannot write {path}: the folder does not exist or cannot be written.",
+            )
+        )
         return 1
     print(t(f"Đã in {tpl.label} ({tpl.title}) ra {path}", f"Printed {tpl.label} ({tpl.title}) to {path}"))
     return 0

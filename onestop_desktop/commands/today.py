@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 from datetime import date
 
 from onestop_desktop.prefs import t
@@ -38,7 +39,14 @@ def run(args: argparse.Namespace, database: str | None) -> int:
         try:
             day = date.fromisoformat(args.day)
         except ValueError:
-            print(t("Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-12-01.", "The day must look like 2026-12-01."))
+            if re.fullmatch(
+                r"\d{4}-\d{2}-\d{2}", args.day.strip()
+            ):  # the right form, a day that does not exist
+                print(t(f"Ngày {args.day} không có trong lịch.", f"There is no day {args.day}."))
+            else:
+                print(
+                    t("Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-12-01.", "The day must look like 2026-12-01.")
+                )
             return 2
     else:
         day = now_local().date()
