@@ -92,8 +92,67 @@ def test_number_05_is_the_control_slip_in_2018_and_not_printable_today(
     assert (
         main(["--database", demo_db.url, "print", new, "--form", "05", "--pdf", str(tmp_path / "c.pdf")]) == 1
     )
-    assert "chưa in được mẫu số 05" in capsys.readouterr().out
+    assert "chưa dừng giải quyết nên không có thông báo dừng để in" in capsys.readouterr().out
     assert not (tmp_path / "c.pdf").exists()
+
+
+def _stop(db: Database, code: str, at: datetime, reason: str = "Công dân đề nghị dừng giải quyết") -> None:
+    with session_scope(db.factory) as s:
+        user = s.scalar(select(User).where(User.username == "canbo"))
+        d = s.scalar(select(Dossier).where(Dossier.code == code))
+        assert user is not None and d is not None
+        actions.stop(s, actor_of(user), d.id, reason, at=at)
+
+
+def test_the_stop_notice_of_a_stop_from_15_9_2025(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = _received_today(demo_db)
+    _stop(demo_db, code, datetime(2026, 12, 2, 8, 15))
+    out = tmp_path / "stop.pdf"
+    assert main(["--database", demo_db.url, "print", code, "--form", "05", "--pdf", str(out)]) == 0
+    assert "Mẫu số 05 – Thông tư 03/2025/TT-VPCP (Thông báo dừng giải quyết hồ sơ)" in capsys.readouterr().out
+    text = _text(out)
+    assert "THÔNG BÁO DỪNG GIẢI QUYẾT HỒ SƠ" in text and code in text and "Lê Thị Hôm Nay" in text
+    assert "Lý do dừng giải quyết: Công dân đề nghị dừng giải quyết" in text
+    assert "kể từ 08 giờ 15 phút, ngày 02/12/2026" in text
+
+
+def test_a_dossier_received_under_2018_forms_and_stopped_after_gets_the_notice(
+    demo_db: Database, tmp_path: Path
+) -> None:
+    """Received 12/9/2025 (on Thông tư 01/2018 templates), stopped 16/9/2025: the stop's own day rules."""
+    with session_scope(demo_db.factory) as s:
+        user = s.scalar(select(User).where(User.username == "canbo"))
+        procedure = s.scalar(select(Procedure.code).order_by(Procedure.code).limit(1))
+        assert user is not None and procedure is not None
+        form = NewDossier(procedure_code=procedure, applicant_name="Phạm Văn Giao Thời")
+        unit, cal = office.office_unit(s), catalogue.working_calendar(s)
+        code = register(s, actor_of(user), form, unit, cal, received_at=datetime(2025, 9, 12, 9, 0)).code
+    _stop(demo_db, code, datetime(2025, 9, 16, 10, 0))
+    out = tmp_path / "stop.pdf"
+    assert main(["--database", demo_db.url, "print", code, "--form", "05", "--pdf", str(out)]) == 0
+    text = _text(out)
+    assert "Mẫu số 05 – Thông tư 03/2025/TT-VPCP" in text and "Phạm Văn Giao Thời" in text
+    # its receipt stays on the template of its own day
+    assert main(["--database", demo_db.url, "print", code, "--form", "01", "--pdf", str(out)]) == 0
+    assert "Mẫu số 01 – Thông tư 01/2018/TT-VPCP" in _text(out)
+
+
+def test_a_stop_before_15_9_2025_had_no_notice(
+    demo_db: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code = _open_2018(demo_db)
+    _stop(demo_db, code, datetime(2018, 10, 30, 9, 0))
+    capsys.readouterr()
+    out = tmp_path / "stop.pdf"
+    assert main(["--database", demo_db.url, "print", code, "--form", "05", "--pdf", str(out)]) == 2
+    printed = capsys.readouterr().out.strip()
+    assert printed == (
+        f"Hồ sơ {code} dừng giải quyết ngày 30/10/2018, khi chưa có mẫu Thông báo dừng giải quyết hồ sơ "
+        "(mẫu này chỉ có từ Thông tư 03/2025/TT-VPCP, áp dụng từ 15/09/2025)."
+    )
+    assert not out.exists()
 
 
 def test_the_apology_is_rebuilt_from_its_event_on_the_template_of_its_day(

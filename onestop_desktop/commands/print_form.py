@@ -26,9 +26,9 @@ def register(
         metavar="NN",
         help=t(
             "số mẫu: 01 giấy tiếp nhận, 02 yêu cầu bổ sung, 04 xin lỗi, 05 (TT 01/2018) hoặc 06 (TT 03/2025) "
-            "phiếu kiểm soát",
+            "phiếu kiểm soát, 05 thông báo dừng của hồ sơ đã dừng (TT 03/2025)",
             "form number: 01 receipt, 02 supplement request, 04 apology, 05 (TT 01/2018) or 06 (TT 03/2025) "
-            "control slip",
+            "control slip, 05 stop notice of a stopped dossier (TT 03/2025)",
         ),
     )
     p.add_argument(
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.paths import forms_dir
     from onestop_desktop.reports import forms
     from onestop_desktop.services.errors import ServiceError
-    from onestop_desktop.services.printing.reprint import reprint
+    from onestop_desktop.services.printing.reprint import NoTemplateThen, reprint
 
     number = str(args.form).strip()
     if not number.isdigit() or not 1 <= int(number) <= 99:
@@ -57,6 +57,9 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     try:
         with session_scope(db.factory) as s:
             found = reprint(s, args.code, int(number))
+    except NoTemplateThen as exc:  # the law of that day had no such form: a usage error, not a failure
+        print(exc.message)
+        return 2
     except ServiceError as exc:
         print(exc.message)
         return 1
@@ -67,6 +70,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
         FormKind.SUPPLEMENT: forms.render_supplement,
         FormKind.APOLOGY: forms.render_apology,
         FormKind.CONTROL_SLIP: forms.render_control_slip,
+        FormKind.STOP_NOTICE: forms.render_stop_notice,
     }
     tpl = found.template
     path = args.pdf or forms_dir() / f"mau{tpl.number:02d}-{found.code}.pdf"

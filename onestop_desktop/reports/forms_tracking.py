@@ -6,7 +6,6 @@ Thông tư 03/2025/TT-VPCP (`domain.legal`).
 
 from __future__ import annotations
 
-from datetime import datetime
 from pathlib import Path
 from typing import BinaryIO
 
@@ -16,8 +15,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragraph, Spacer, Table
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int
-from onestop_desktop.domain.legal import FormKind, form_template
+from onestop_desktop.domain.legal import TT_03_2025, FormKind, form_template
+from onestop_desktop.reports import forms_2025_tracking
 from onestop_desktop.reports.fonts import SERIF, font_name
+from onestop_desktop.reports.forms_codes import GRID, code_cell, when_cell
 from onestop_desktop.reports.layout import (
     MARGIN,
     Styles,
@@ -33,24 +34,24 @@ from onestop_desktop.reports.layout import (
     title_block,
     tstyle,
 )
-from onestop_desktop.services.form_data import ApologyData, ControlSlipData, HandoverLine, LogBookData, LogRow
+from onestop_desktop.services.form_data import (
+    ApologyData,
+    ControlSlipData,
+    HandoverLine,
+    LogBookData,
+    LogRow,
+    StopNoticeData,
+)
 
-__all__ = ["render_apology", "render_control_slip", "render_log_book"]
-
-
-_GRID = [
-    ("GRID", (0, 0), (-1, -1), 0.5, "black"),
-    ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-    ("TOPPADDING", (0, 0), (-1, -1), 1.5),
-    ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
-    ("LEFTPADDING", (0, 0), (-1, -1), 2),
-    ("RIGHTPADDING", (0, 0), (-1, -1), 2),
-]
+__all__ = ["render_apology", "render_control_slip", "render_log_book", "render_stop_notice"]
 
 
 def render_apology(data: ApologyData, out: Path | BinaryIO) -> None:
     """Mẫu số 04: Phiếu xin lỗi và hẹn lại ngày trả kết quả (A5), issued and signed by the agency."""
     tpl = form_template(FormKind.APOLOGY, data.act_day)  # the template in force that day
+    if tpl.circular == TT_03_2025:
+        forms_2025_tracking.render_apology(data, out, tpl)
+        return
     s = make_styles(size=9.5)
     width, _ = frame_size(A5)
     office = data.office
@@ -153,7 +154,7 @@ def _control_table(s: Styles, width: float, lines: tuple[HandoverLine, ...]) -> 
     if not lines:
         rows.append([Paragraph("(Chưa có lần giao, nhận nào)", s.cell), "", "", ""])
     t = Table(rows, colWidths=widths, repeatRows=1)
-    t.setStyle(tstyle(_GRID))
+    t.setStyle(tstyle(GRID))
     return t
 
 
@@ -161,6 +162,9 @@ def render_control_slip(data: ControlSlipData, out: Path | BinaryIO) -> None:
     """Mẫu số 05: Phiếu kiểm soát quá trình giải quyết hồ sơ (A5; the table continues on the next page
     with its header repeated when there are many hand-overs)."""
     tpl = form_template(FormKind.CONTROL_SLIP, data.act_day)  # the template in force that day
+    if tpl.circular == TT_03_2025:
+        forms_2025_tracking.render_control_slip(data, out, tpl)
+        return
     s = make_styles(size=9.0, cell=7.5)
     width, _ = frame_size(A5)
     office = data.office
@@ -200,29 +204,19 @@ _LOG_COLS: tuple[tuple[str, float], ...] = (
 _DATE_COLS = range(5, 10)
 
 
-def _when(dt: datetime | None) -> str:
-    return f"{fmt_date(dt)}<br/>{dt.hour:02d}:{dt.minute:02d}" if dt else ""
-
-
-def _code(code: str) -> str:
-    """Break a dossier code after its unit part (000.00.32.H19-<br/>181024-0032) so it wraps cleanly."""
-    unit, sep, rest = code.partition("-")
-    return f"{esc(unit)}{sep}<br/>{esc(rest)}" if sep else esc(code)
-
-
 def _log_row(s: Styles, r: LogRow) -> list[object]:
     addr = esc(r.address) + (f"<br/>ĐT: {esc(r.phone)}" if r.phone else "")
     return [
         Paragraph(fmt_int(r.seq), s.cell_center),
-        Paragraph(_code(r.code), s.cell),
+        Paragraph(code_cell(r.code), s.cell),
         Paragraph(esc(r.procedure_name), s.cell),
         Paragraph(esc(r.applicant), s.cell),
         Paragraph(addr, s.cell),
-        Paragraph(_when(r.received_at), s.cell_center),
-        Paragraph(_when(r.due_at), s.cell_center),
-        Paragraph(_when(r.transferred_at), s.cell_center),
-        Paragraph(_when(r.resolved_at), s.cell_center),
-        Paragraph(_when(r.returned_at), s.cell_center),
+        Paragraph(when_cell(r.received_at), s.cell_center),
+        Paragraph(when_cell(r.due_at), s.cell_center),
+        Paragraph(when_cell(r.transferred_at), s.cell_center),
+        Paragraph(when_cell(r.resolved_at), s.cell_center),
+        Paragraph(when_cell(r.returned_at), s.cell_center),
         Paragraph(esc(r.status), s.cell_center),
         Paragraph(esc(r.note), s.cell),
     ]
@@ -247,7 +241,7 @@ def _log_table(s: Styles, width: float, rows: tuple[LogRow, ...]) -> Table:
     if not body:
         body = [["", Paragraph("Không có hồ sơ trong kỳ.", s.cell), *[""] * (len(_LOG_COLS) - 2)]]
     t = Table([head0, head1, numbers, *body], colWidths=widths, repeatRows=3)
-    style = list(_GRID)
+    style = list(GRID)
     style.append(("SPAN", (_DATE_COLS[0], 0), (_DATE_COLS[-1], 0)))
     style += [("SPAN", (i, 0), (i, 1)) for i in range(len(_LOG_COLS)) if i not in _DATE_COLS]
     style.append(("BACKGROUND", (0, 0), (-1, 2), "#eeeeee"))
@@ -260,6 +254,9 @@ def _log_table(s: Styles, width: float, rows: tuple[LogRow, ...]) -> Table:
 def render_log_book(data: LogBookData, out: Path | BinaryIO) -> None:
     """Mẫu số 06: Sổ theo dõi hồ sơ on A4 landscape; the table header repeats on every page."""
     tpl = form_template(FormKind.LOG_BOOK, data.act_day)  # the template in force that day
+    if tpl.circular == TT_03_2025:
+        forms_2025_tracking.render_log_book(data, out, tpl)
+        return
     s = make_styles(size=9.5, head=9.0, cell=7.5)
     pagesize = landscape(A4)
     width, _ = frame_size(pagesize)
@@ -278,3 +275,10 @@ def render_log_book(data: LogBookData, out: Path | BinaryIO) -> None:
         canvas.restoreState()
 
     build_pdf(out, story, pagesize=pagesize, title=tpl.title.upper(), form_no=tpl.label, on_page=footer)
+
+
+def render_stop_notice(data: StopNoticeData, out: Path | BinaryIO) -> None:
+    """Mẫu số 05 of Thông tư 03/2025/TT-VPCP: Thông báo dừng giải quyết hồ sơ (A5). No earlier circular had
+    one: for a stop before 15/9/2025 `domain.legal.NoTemplate` is raised and nothing is written."""
+    tpl = form_template(FormKind.STOP_NOTICE, data.act_day)  # raises NoTemplate before 15/9/2025
+    forms_2025_tracking.render_stop_notice(data, out, tpl)

@@ -2,7 +2,8 @@
 
 Each form names the day of the act it records (`act_day`): the template in force that day prints
 (`domain.legal.form_template`), so a dossier of 2018 reprints on Thông tư 01/2018's form and one of
-today on Thông tư 03/2025's. The docstrings below name the 01/2018 numbers.
+today on Thông tư 03/2025's. The docstrings below name the 01/2018 numbers (03/2025's in brackets
+where they differ). A field with a default is printed only by the 2025 layouts, and only when known.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ __all__ = [
     "OfficeInfo",
     "ReceiptData",
     "RefusalData",
+    "StopNoticeData",
     "SupplementData",
 ]
 
@@ -46,6 +48,8 @@ class DocumentLine:
     originals: int
     certified_copies: int
     photocopies: int
+    # digitised at the counter or received electronically; None: not recorded (the column is left out)
+    electronic: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,7 @@ class SupplementData:
     instructions: str
     issued_at: datetime
     officer_name: str
+    reason: str = ""  # why the papers are asked for; "" prints the standard wording of the 2025 form
 
     @property
     def act_day(self) -> date:
@@ -161,7 +166,7 @@ class HandoverLine:
 
 @dataclass(frozen=True, slots=True)
 class ControlSlipData:
-    """Mẫu số 05: Phiếu kiểm soát quá trình giải quyết hồ sơ."""
+    """Mẫu số 05 (06): Phiếu kiểm soát quá trình giải quyết hồ sơ."""
 
     office: OfficeInfo
     dossier_code: str
@@ -194,11 +199,12 @@ class LogRow:
     returned_at: datetime | None
     status: str
     note: str
+    channel: str = ""  # "Trực tiếp" / "Trực tuyến" / "Bưu chính"; "" when not known
 
 
 @dataclass(frozen=True, slots=True)
 class LogBookData:
-    """Mẫu số 06: Sổ theo dõi hồ sơ (A4 landscape)."""
+    """Mẫu số 06 (07): Sổ theo dõi hồ sơ (A4 landscape)."""
 
     office: OfficeInfo
     period_label: str
@@ -209,3 +215,24 @@ class LogBookData:
     def act_day(self) -> date:
         """The last day the book covers (the day it is printed when not given)."""
         return self.as_of or now_local().date()
+
+
+@dataclass(frozen=True, slots=True)
+class StopNoticeData:
+    """Mẫu số 05 of Thông tư 03/2025/TT-VPCP: Thông báo dừng giải quyết hồ sơ (no 2018 counterpart)."""
+
+    office: OfficeInfo
+    dossier_code: str
+    applicant_name: str
+    applicant_address: str
+    procedure_name: str
+    received_at: datetime
+    stopped_at: datetime
+    reason: str  # the note of the stop event
+    fee: int  # đồng, as recorded at receipt
+    officer_name: str  # who stopped the dossier
+
+    @property
+    def act_day(self) -> date:
+        """The day the dossier was stopped."""
+        return self.stopped_at.date()

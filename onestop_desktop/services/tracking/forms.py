@@ -14,6 +14,7 @@ from onestop_desktop.domain.states import (
     timeliness_label_vi,
 )
 from onestop_desktop.services.catalogue import office
+from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
 from onestop_desktop.services.errors import NotFound
 from onestop_desktop.services.form_data import (
     ApologyData,
@@ -157,6 +158,7 @@ def log_rows(session: Session, start: date, end: date, limit: int | None = None)
                 returned_at=d.returned_at,
                 status=label_vi(S(d.status)),
                 note=note,
+                channel=CHANNEL_LABELS_VI.get(d.channel, d.channel),
             )
         )
     return out

@@ -24,9 +24,11 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.clock import now_local
 from onestop_desktop.domain.calendar import WorkingCalendar
-from onestop_desktop.domain.legal import FormKind, form_template
+from onestop_desktop.domain.legal import FormKind, NoTemplate, form_template
 from onestop_desktop.domain.states import Action
 from onestop_desktop.paths import forms_dir
+from onestop_desktop.services.form_data import StopNoticeData
+from onestop_desktop.services.printing import stop_notice
 from onestop_desktop.services.tracking import actions, query
 from onestop_desktop.services.tracking import forms as tracking_forms
 from onestop_desktop.services.tracking.details import DossierDetails
@@ -125,12 +127,15 @@ def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, An
         dialog = ApologyDialog(d.due_at, proposed, tab)
         dialog.setWindowTitle(action_title(action, d.code))
     elif action is Action.STOP:
-        dialog = NoteDialog(
-            action_title(action, d.code),
-            QCoreApplication.translate("TrackingActions", "Reason"),
-            True,
-            tab,
+        number = stop_notice_number(tab.now().date())
+        label = (
+            QCoreApplication.translate(
+                "TrackingActions", "Reason for stopping (printed on the notice, form {number})"
+            ).format(number=number)
+            if number
+            else QCoreApplication.translate("TrackingActions", "Reason")
         )
+        dialog = NoteDialog(action_title(action, d.code), label, True, tab)
     elif action in (Action.WITHDRAW, Action.REFUSE):
         dialog = NoteDialog(
             action_title(action, d.code),
@@ -167,6 +172,7 @@ def perform(tab: TrackingHost, action_name: str, d: DossierDetails) -> bool:
     actor, cal, now = tab.ctx.actor, tab.calendar, tab.now()
     note = str(values.get("note", ""))
     pdf: tuple[Path, str] | None = None
+    notice: StopNoticeData | None = None
     with tab.ctx.session() as s:
         if action is Action.TRANSFER:
             actions.transfer(s, actor, d.id, int(values["to_user_id"]), note, at=now)
@@ -201,11 +207,41 @@ def perform(tab: TrackingHost, action_name: str, d: DossierDetails) -> bool:
             actions.withdraw(s, actor, d.id, note, at=now)
         elif action is Action.STOP:
             actions.stop(s, actor, d.id, note, at=now)
+            notice = _stop_notice(s, d, note, actor.full_name, now)
         else:
             actions.simple(s, actor, d.id, action, note, at=now)
+    if notice is not None:  # written once the stop is committed: a PDF that fails never undoes it
+        pdf = _print_stop_notice(notice, d.code)
     if pdf is not None:
         open_pdf(tab, pdf[0], pdf[1])
     return True
+
+
+def stop_notice_number(day: date) -> str:
+    """The stop notice's form number on `day` ("05" from 15/9/2025); "" before, when none existed."""
+    try:
+        return f"{form_template(FormKind.STOP_NOTICE, day).number:02d}"
+    except NoTemplate:
+        return ""
+
+
+def _stop_notice(
+    s: Any, d: DossierDetails, reason: str, officer: str, now: datetime
+) -> StopNoticeData | None:
+    """The stop notice of a stop made at `now`; None when no template existed that day."""
+    if not stop_notice_number(now.date()):
+        return None
+    return stop_notice.stop_notice_data(s, d.id, reason, officer, now)
+
+
+def _print_stop_notice(data: StopNoticeData, code: str) -> tuple[Path, str]:
+    from onestop_desktop.reports.forms import render_stop_notice
+
+    number = stop_notice_number(data.act_day)
+    path = forms_dir() / f"mau{number}-{code}.pdf"
+    render_stop_notice(data, path)
+    title = QCoreApplication.translate("TrackingActions", "Stop notice (form {number})")
+    return path, title.format(number=number)
 
 
 def print_control_slip(tab: TrackingHost, dossier_id: int, code: str) -> None:

@@ -501,6 +501,14 @@
         <translation>Lý do</translation>
     </message>
     <message>
+        <source>Reason for stopping (printed on the notice, form {number})</source>
+        <translation>Lý do dừng giải quyết (in trên thông báo, mẫu {number})</translation>
+    </message>
+    <message>
+        <source>Stop notice (form {number})</source>
+        <translation>Thông báo dừng giải quyết hồ sơ (mẫu {number})</translation>
+    </message>
+    <message>
         <source>Reason or the citizen's request</source>
         <translation>Lý do hoặc đề nghị của công dân</translation>
     </message>
