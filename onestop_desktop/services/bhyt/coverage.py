@@ -50,6 +50,34 @@ class MonthCoverage:
     target: float | None
     previous_coverage: float | None
     units: tuple[UnitCoverage, ...]  # sorted by coverage descending
+    parent_id: int = 0
+
+    def total_row(self) -> UnitCoverage | None:
+        """The parent's own row (the district's, the commune's): its units' counts summed; None without
+        units. Rank 0: the total is not ranked among its units."""
+        if not self.units:
+            return None
+        groups: dict[str, int] = {}
+        for u in self.units:
+            for code, n in u.groups.items():
+                groups[code] = groups.get(code, 0) + n
+        target = self.target
+        return UnitCoverage(
+            unit_id=self.parent_id,
+            code=self.parent_code,
+            name=self.parent_name,
+            population=self.population,
+            insured=self.insured,
+            coverage=self.coverage,
+            target=target,
+            gap_people=people_needed(target, self.population, self.insured) if target is not None else None,
+            gap_points=target - self.coverage if target is not None else None,
+            change_points=self.coverage - self.previous_coverage
+            if self.previous_coverage is not None
+            else None,
+            rank=0,
+            groups=groups,
+        )
 
 
 def first_of_month(d: date) -> date:
@@ -178,6 +206,7 @@ def month_coverage(session: Session, month: date, parent_code: str | None = None
         target=targets.get(parent.id),
         previous_coverage=previous,
         units=tuple(ranked),
+        parent_id=parent.id,
     )
 
 

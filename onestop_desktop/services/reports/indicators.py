@@ -117,8 +117,18 @@ def _values(session: Session, where: Any) -> list[IndicatorValueInfo]:
         .where(where)
         .order_by(IndicatorDef.position, IndicatorDef.id, IndicatorValue.month)
     )
+    # each month's value carries the name in the terms of its month (mức độ 3 in 2018, toàn trình today)
     return [
-        IndicatorValueInfo(d.code, d.name, d.kind, v.month, v.value, v.total, name or "", v.at.isoformat())
+        IndicatorValueInfo(
+            d.code,
+            name_in_period(d.code, d.name, v.month),
+            d.kind,
+            v.month,
+            v.value,
+            v.total,
+            name or "",
+            v.at.isoformat(),
+        )
         for d, v, name in session.execute(q)
     ]
 

@@ -1,12 +1,21 @@
-"""Grid model: one row per unit of the chosen month; counts editable in place, checked by the service."""
+"""Grid model: one row per unit of the chosen month (counts editable in place, checked by the service),
+and the parent's total row last."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QObject, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+)
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct, parse_vi_int
 from onestop_desktop.domain.text import vi_sort_key
@@ -48,7 +57,8 @@ class BhytTableModel(QAbstractTableModel):
     def __init__(self, commit: Commit, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._commit = commit
-        self._rows: list[UnitCoverage] = []
+        self._rows: list[UnitCoverage] = []  # the units, then the parent's total row (if any)
+        self._total = False
         self._groups: list[GroupInfo] = []
         self._sources: dict[int, PopulationSource] = {}
         self.editable = True
@@ -60,9 +70,13 @@ class BhytTableModel(QAbstractTableModel):
         groups: Sequence[GroupInfo],
         sources: dict[int, PopulationSource] | None = None,
     ) -> None:
-        """Show a month; rows keep the unit-code order (the view's proxy sorts)."""
+        """Show a month; rows keep the unit-code order (the view's proxy sorts), the total row last."""
         self._sources = dict(sources or {})
         rows = sorted(month.units, key=lambda u: u.code)
+        total = month.total_row()
+        self._total = total is not None
+        if total is not None:
+            rows.append(total)
         same = [u.unit_id for u in rows] == [u.unit_id for u in self._rows] and list(groups) == self._groups
         if same and rows:
             self._rows = rows  # in place: an open editor or the selection survives
@@ -74,6 +88,10 @@ class BhytTableModel(QAbstractTableModel):
 
     def unit_at(self, row: int) -> UnitCoverage:
         return self._rows[row]
+
+    def is_total(self, row: int) -> bool:
+        """Whether `row` is the parent's total row (read-only, kept last by `TotalLastProxy`)."""
+        return self._total and row == len(self._rows) - 1
 
     def row_of(self, unit_id: int) -> int:
         return next((i for i, u in enumerate(self._rows) if u.unit_id == unit_id), -1)
@@ -133,6 +151,8 @@ class BhytTableModel(QAbstractTableModel):
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if self.is_total(index.row()):
+            return base  # the sum of the rows above: corrected there
         if self.editable and (index.column() in (POPULATION, INSURED) or index.column() >= FIXED_COLUMNS):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
@@ -158,9 +178,18 @@ class BhytTableModel(QAbstractTableModel):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         u, col = self._rows[index.row()], index.column()
+        total = self.is_total(index.row())
         raw = self._raw(u, col)
+        if total and col == RANK:
+            raw = None
         if role == Qt.ItemDataRole.DisplayRole:
-            return self._display(col, raw)
+            if total and col == UNIT:
+                return self.tr("Total: {unit}").format(unit=u.name[:1].lower() + u.name[1:])
+            return "" if raw is None and col == RANK else self._display(col, raw)
+        if role == Qt.ItemDataRole.FontRole and total:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.EditRole:
             return fmt_int(raw) if isinstance(raw, int) else self._display(col, raw)
         if role == SORT_ROLE:
@@ -235,3 +264,20 @@ class BhytTableModel(QAbstractTableModel):
             self.refused.emit(exc)
             return False
         return True
+
+
+class TotalLastProxy(QSortFilterProxyModel):
+    """Sorts the units and keeps the parent's total row at the bottom, whatever the order."""
+
+    def lessThan(
+        self, left: QModelIndex | QPersistentModelIndex, right: QModelIndex | QPersistentModelIndex
+    ) -> bool:
+        model = self.sourceModel()
+        if isinstance(model, BhytTableModel):
+            lt, rt = model.is_total(left.row()), model.is_total(right.row())
+            if lt or rt:
+                # ascending puts "smaller" rows first, descending last: the total is the largest, or
+                # the smallest, accordingly
+                descending = self.sortOrder() == Qt.SortOrder.DescendingOrder
+                return lt if descending else rt
+        return bool(super().lessThan(left, right))

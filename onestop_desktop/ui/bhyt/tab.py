@@ -1,4 +1,5 @@
-"""The BHYT tab: units × month grid (editable), district summary, one unit's trend, import/export/undo."""
+"""The BHYT tab: units × month grid (editable, the parent's total last), summary, one unit's trend,
+import/export/undo."""
 
 from __future__ import annotations
 
@@ -6,7 +7,7 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QSettings, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QSettings, Qt
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -40,6 +41,7 @@ from onestop_desktop.ui.bhyt.model import (
     SORT_ROLE,
     UNIT,
     BhytTableModel,
+    TotalLastProxy,
 )
 from onestop_desktop.ui.bhyt.month_picker import MonthPicker
 from onestop_desktop.ui.common.messages import show_error
@@ -94,7 +96,7 @@ class BhytTab(QWidget):
         self.model = BhytTableModel(self.commit_edit, self)
         # queued: a modal message inside setData would steal the editor's focus and commit it twice
         self.model.refused.connect(self._refused, Qt.ConnectionType.QueuedConnection)
-        self.proxy = QSortFilterProxyModel(self)
+        self.proxy = TotalLastProxy(self)
         self.proxy.setSourceModel(self.model)
         self.proxy.setSortRole(SORT_ROLE)
         self.table = QTableView()

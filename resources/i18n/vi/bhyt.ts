@@ -211,6 +211,10 @@
         <translation>Hộ gia đình</translation>
     </message>
     <message>
+        <source>Total: {unit}</source>
+        <translation>Toàn {unit}</translation>
+    </message>
+    <message>
         <source>Source: {source}, as of {date}</source>
         <translation>Nguồn: {source}, ngày {date}</translation>
     </message>
