@@ -57,7 +57,7 @@ def test_foreign_keys_enforced(db: Database) -> None:
     with pytest.raises(IntegrityError), db.engine.begin() as conn:
         conn.execute(
             text(
-                "INSERT INTO procedure_documents (procedure_id, position, name, kind, count) "
+                "INSERT INTO procedure_version_documents (version_id, position, name, kind, count) "
                 "VALUES (999, 0, 'x', 'original', 1)"
             )
         )

@@ -136,7 +136,13 @@ def test_procedures_shape(procedures: list[dict[str, Any]]) -> None:
         "fee", "online_level", "documents", "result",
     }  # fmt: skip
     for p in procedures:
-        assert set(p) == keys, p["code"]
+        assert keys <= set(p) <= keys | {"source", "versions"}, p["code"]
+        starts = [v["valid_from"] for v in p.get("versions", [])]
+        assert starts == sorted(set(starts)), p["code"]  # later versions, in order, one per day
+        for v in p.get("versions", []):
+            assert set(v) <= {"valid_from", "source", "time_value", "time_unit", "fee", "online_level",
+                              "result", "documents"} and v["source"].strip(), p["code"]  # fmt: skip
+            assert all(set(d) == {"name", "kind", "count"} for d in v.get("documents", []))
         assert p["field"] in field_codes, p["code"]
         assert p["level"] in {"xa", "huyen"}
         assert isinstance(p["time_value"], int) and p["time_value"] >= 0

@@ -94,6 +94,8 @@ class Field(Base):
 
 
 class Procedure(Base):
+    """A procedure of the catalogue. Its time, fee and documents are dated: see `ProcedureVersion`."""
+
     __tablename__ = "procedures"
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(40), unique=True)
@@ -101,25 +103,54 @@ class Procedure(Base):
     name_key: Mapped[str] = mapped_column(String(500), index=True)
     field_id: Mapped[int] = mapped_column(ForeignKey("fields.id"), index=True)
     level: Mapped[str] = mapped_column(String(20))  # xa | huyen | tinh
+    active: Mapped[bool] = mapped_column(Boolean, default=True)
+
+    field: Mapped[Field] = relationship()
+    versions: Mapped[list[ProcedureVersion]] = relationship(
+        order_by="ProcedureVersion.valid_from", back_populates="procedure", cascade="all, delete-orphan"
+    )
+
+
+class ProcedureVersion(Base):
+    """A procedure's time, fee, result and documents from one day to another (the published list's).
+
+    A dossier keeps the version it was received under (`Dossier.procedure_version_id`); a new
+    version closes the one before it the day before it starts and never changes it otherwise.
+    """
+
+    __tablename__ = "procedure_versions"
+    __table_args__ = (UniqueConstraint("procedure_id", "valid_from"),)
+    id: Mapped[int] = mapped_column(primary_key=True)
+    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"), index=True)
+    valid_from: Mapped[date] = mapped_column(Date)
+    valid_to: Mapped[date | None] = mapped_column(Date)
     time_value: Mapped[int] = mapped_column(Integer)
     time_unit: Mapped[str] = mapped_column(String(20))  # hours | calendar-days | working-days
     fee: Mapped[int] = mapped_column(Integer, default=0)
     online_level: Mapped[int] = mapped_column(Integer, default=2)
     result: Mapped[str] = mapped_column(String(300), default="")
-    active: Mapped[bool] = mapped_column(Boolean, default=True)
+    source: Mapped[str] = mapped_column(String(300), default="")  # căn cứ: "Quyết định 1234/QĐ-UBND …"
+    created_at: Mapped[datetime] = mapped_column(DateTime)
 
-    field: Mapped[Field] = relationship()
-    documents: Mapped[list[ProcedureDocument]] = relationship(
-        order_by="ProcedureDocument.position", cascade="all, delete-orphan"
+    procedure: Mapped[Procedure] = relationship(back_populates="versions")
+    documents: Mapped[list[ProcedureVersionDocument]] = relationship(
+        order_by="ProcedureVersionDocument.position", cascade="all, delete-orphan"
     )
 
+    @classmethod
+    def valid_on(cls, day: date) -> ColumnElement[bool]:
+        """SQL condition: the version applies on `day` (both ends included)."""
+        return and_(cls.valid_from <= day, or_(cls.valid_to.is_(None), cls.valid_to >= day))
 
-class ProcedureDocument(Base):
-    """A document the procedure requires, with the kind of copy expected."""
 
-    __tablename__ = "procedure_documents"
+class ProcedureVersionDocument(Base):
+    """A document a procedure version requires, with the kind of copy expected."""
+
+    __tablename__ = "procedure_version_documents"
     id: Mapped[int] = mapped_column(primary_key=True)
-    procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id", ondelete="CASCADE"), index=True)
+    version_id: Mapped[int] = mapped_column(
+        ForeignKey("procedure_versions.id", ondelete="CASCADE"), index=True
+    )
     position: Mapped[int] = mapped_column(Integer)
     name: Mapped[str] = mapped_column(String(500))
     kind: Mapped[str] = mapped_column(String(20))  # original | certified_copy | photocopy
@@ -142,12 +173,16 @@ class User(Base):
 
 
 class Dossier(Base):
-    """A citizen's dossier. The statutory time is copied at receipt: catalogue edits never move it."""
+    """A citizen's dossier. The statutory time is copied at receipt: catalogue edits never move it.
+
+    `procedure_version_id` names the catalogue version valid on the receipt day (None: unknown).
+    """
 
     __tablename__ = "dossiers"
     id: Mapped[int] = mapped_column(primary_key=True)
     code: Mapped[str] = mapped_column(String(60), unique=True)
     procedure_id: Mapped[int] = mapped_column(ForeignKey("procedures.id"), index=True)
+    procedure_version_id: Mapped[int | None] = mapped_column(ForeignKey("procedure_versions.id"), index=True)
     field_id: Mapped[int] = mapped_column(ForeignKey("fields.id"), index=True)
     unit_id: Mapped[int] = mapped_column(ForeignKey("units.id"), index=True)  # receiving office's unit
     applicant_name: Mapped[str] = mapped_column(String(200))

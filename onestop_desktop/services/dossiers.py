@@ -13,7 +13,14 @@ from sqlalchemy import select, update
 from sqlalchemy.orm import Session
 
 from onestop_desktop.clock import now_local
-from onestop_desktop.db.models import Dossier, DossierEvent, DossierSequence, Procedure, Unit
+from onestop_desktop.db.models import (
+    Dossier,
+    DossierEvent,
+    DossierSequence,
+    Procedure,
+    ProcedureVersion,
+    Unit,
+)
 from onestop_desktop.domain.calendar import DueDate, TimeUnit, WorkingCalendar
 from onestop_desktop.domain.codes import make_dossier_code
 from onestop_desktop.domain.states import DossierStatus
@@ -105,8 +112,13 @@ def register(
     calendar: WorkingCalendar,
     received_at: datetime | None = None,
     book_number: str = "01",
+    version: ProcedureVersion | None = None,
 ) -> RegisteredDossier:
-    """Write a new accepted dossier with its code, appointment and first event."""
+    """Write a new accepted dossier with its code, appointment and first event.
+
+    Time, fee and the version kept come from `version`, the procedure's version valid on the receipt day
+    (looked up when not given; the intake passes `catalogue.versions.version_on`'s).
+    """
     require(actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
     procedure = session.scalar(select(Procedure).where(Procedure.code == form.procedure_code))
     if procedure is None:
@@ -116,12 +128,22 @@ def register(
     if not office_unit.office_code:
         raise ServiceError(f"Đơn vị {office_unit.name} chưa có mã cơ quan để cấp mã hồ sơ.")
     received = received_at or now_local()
+    if version is None:
+        version = session.scalar(
+            select(ProcedureVersion).where(
+                ProcedureVersion.procedure_id == procedure.id, ProcedureVersion.valid_on(received.date())
+            )
+        )
+    if version is None or version.procedure_id != procedure.id:
+        raise ServiceError(
+            f"Thủ tục {procedure.name} không áp dụng vào ngày {received:%d/%m/%Y} theo danh mục."
+        )
     address_unit_id = None
     if form.address_unit_code:  # codes are reused: the unit with this code on the day of receipt
         address_unit_id = session.scalar(
             select(Unit.id).where(Unit.code == form.address_unit_code, Unit.valid_on(received.date()))
         )
-    due = calendar.due(received, procedure.time_value, TimeUnit(procedure.time_unit))
+    due = calendar.due(received, version.time_value, TimeUnit(version.time_unit))
     seq = next_sequence(session, office_unit.office_code, received.date())
     code = make_dossier_code(office_unit.office_code, received.date(), seq)
     book_seq = next_sequence(
@@ -130,6 +152,7 @@ def register(
     dossier = Dossier(
         code=code,
         procedure_id=procedure.id,
+        procedure_version_id=version.id,
         field_id=procedure.field_id,
         unit_id=office_unit.id,
         applicant_name=form.applicant_name,
@@ -144,12 +167,12 @@ def register(
         received_at=received,
         due_at=due.due,
         original_due_at=due.due,
-        time_value=procedure.time_value,
-        time_unit=procedure.time_unit,
+        time_value=version.time_value,
+        time_unit=version.time_unit,
         status=int(DossierStatus.ACCEPTED),
         documents=[d.as_json() for d in form.documents],
         sets=form.sets,
-        fee=procedure.fee if form.fee is None else form.fee,
+        fee=version.fee if form.fee is None else form.fee,
         receiving_user_id=actor.user_id,
         holder_user_id=actor.user_id,
         search_key=search_key(code, form.applicant_name, form.citizen_id, form.phone),

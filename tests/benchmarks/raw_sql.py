@@ -92,7 +92,8 @@ def _next_seq(raw: Raw, office_code: str, day: date) -> int:
 
 
 DOSSIER_COLUMNS = (
-    "code, procedure_id, field_id, unit_id, applicant_name, applicant_sort, citizen_id, phone, email, "
+    "code, procedure_id, procedure_version_id, field_id, unit_id, applicant_name, applicant_sort, "
+    "citizen_id, phone, email, "
     "address, address_unit_id, submitter_name, channel, received_at, due_at, original_due_at, time_value, "
     "time_unit, status, documents, sets, fee, receiving_user_id, holder_user_id, holder_department, "
     "late_reason, apology_count, search_key, book_number, book_sequence, source, updated_at"
@@ -111,8 +112,11 @@ def save_dossier(
     """What `dossiers.register` writes: two sequence numbers, the dossier, its first event, an audit
     entry chained to the previous one; one transaction."""
     proc = raw.q(
-        "SELECT id, field_id, time_value, time_unit, fee FROM procedures WHERE code = :c",
+        "SELECT p.id, p.field_id, v.time_value, v.time_unit, v.fee, v.id FROM procedures p"
+        " JOIN procedure_versions v ON v.procedure_id = p.id"
+        " WHERE p.code = :c AND v.valid_from <= :d AND (v.valid_to IS NULL OR v.valid_to >= :d)",
         c=form.procedure_code,
+        d=now_local().date(),
     )[0]
     addr = raw.q("SELECT id FROM units WHERE code = :c", c=form.address_unit_code)
     received = now_local()
@@ -123,7 +127,7 @@ def save_dossier(
     docs = json.dumps([d.as_json() for d in form.documents])
     key = search_key(code, form.applicant_name, form.citizen_id, form.phone)
     values = dict(
-        code=code, procedure_id=proc[0], field_id=proc[1], unit_id=unit_id,
+        code=code, procedure_id=proc[0], procedure_version_id=proc[5], field_id=proc[1], unit_id=unit_id,
         applicant_name=form.applicant_name, applicant_sort=sort_key, citizen_id=form.citizen_id,
         phone=form.phone, email="", address=form.address,
         address_unit_id=addr[0][0] if addr else None, submitter_name=None, channel="direct",

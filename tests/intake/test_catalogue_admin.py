@@ -15,9 +15,10 @@ from onestop_desktop.db.models import Dossier
 from onestop_desktop.db.models_stats import AuditEntry
 from onestop_desktop.domain.calendar import TimeUnit
 from onestop_desktop.services.catalogue import admin as catalogue_admin
-from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.catalogue import catalogue, list_import
+from onestop_desktop.services.catalogue import excel as catalogue_excel
 from onestop_desktop.services.catalogue.admin import ProcedureEdit
-from onestop_desktop.services.catalogue.catalogue import DocumentInfo
+from onestop_desktop.services.catalogue.versions import DocumentInfo
 from onestop_desktop.services.dossiers import DocumentCount
 from onestop_desktop.services.errors import PermissionDenied, ValidationFailed
 from onestop_desktop.services.intake import checks as intake_checks
@@ -88,7 +89,7 @@ def test_excel_round_trip_and_all_or_nothing_import(demo_db: Database, tmp_path:
     admin = login_as(demo_db, "quantri")
     path = tmp_path / "danh-muc.xlsx"
     with session_scope(demo_db.factory) as s:
-        n = catalogue_admin.export_catalogue(s, path)
+        n = catalogue_excel.export_catalogue(s, path)
         procs = catalogue.list_procedures(s, include_inactive=True)
     assert n == len(procs)
     wb = load_workbook(path)
@@ -99,9 +100,9 @@ def test_excel_round_trip_and_all_or_nothing_import(demo_db: Database, tmp_path:
     first_code = ws.cell(row=2, column=1).value
     wb.save(path)
     with session_scope(demo_db.factory) as s:
-        report = catalogue_admin.import_catalogue(s, admin, path)
-    assert report.errors == []
-    assert report.procedures_added == 1 and report.procedures_updated == n
+        plan, report = list_import.import_catalogue(s, admin, path)
+    assert plan.rejected == () and report is not None
+    assert report.added == 1 and report.changed == 1 and report.unchanged == n - 1
     with session_scope(demo_db.factory) as s:
         new = catalogue.get_procedure(s, "HT-77")
         assert new.documents == (DocumentInfo("Đơn đề nghị", "original", 1),)
@@ -111,10 +112,10 @@ def test_excel_round_trip_and_all_or_nothing_import(demo_db: Database, tmp_path:
     bad["Thủ tục"].cell(row=2, column=5).value = 9
     bad.save(path)
     with session_scope(demo_db.factory) as s:
-        report = catalogue_admin.import_catalogue(s, admin, path)
-    assert report.errors and "dòng" in report.errors[0]
+        plan, report = list_import.import_catalogue(s, admin, path)
+    assert report is None and plan.rejected and "dòng" in plan.rejected[0]
     with session_scope(demo_db.factory) as s:
         assert catalogue.get_procedure(s, str(first_code)).time_value == 7  # nothing applied
     (tmp_path / "junk.xlsx").write_text("not excel")
     with pytest.raises(ValidationFailed), session_scope(demo_db.factory) as s:
-        catalogue_admin.import_catalogue(s, admin, tmp_path / "junk.xlsx")
+        list_import.import_catalogue(s, admin, tmp_path / "junk.xlsx")

@@ -100,7 +100,9 @@ def test_keyboard_only_intake_saves_dossier_and_receipt(
         assert d.address == "Ấp Bình Hòa, xã Xuân Bắc, tỉnh Đồng Nai"  # received today: the 2025 commune
         assert d.status == 2
         assert parts.day == d.received_at.date()
-        assert len(d.documents) == 4
+        assert len(d.documents) == 3  # today's checklist: no household book since 1/1/2023
+        assert not any("hộ khẩu" in x["name"].lower() for x in d.documents)
+        assert d.procedure_version_id is not None
         events = s.scalars(select(DossierEvent).where(DossierEvent.dossier_id == d.id)).all()
         assert [e.action for e in events] == ["accept"]
         assert events[0].to_status == 2
@@ -221,7 +223,8 @@ def test_five_dossiers_with_the_keyboard_alone(tab: IntakeTab, opened: list, app
     [
         ("applicant_name", "A" * 150, False),  # too long
         ("applicant_name", "Nguyễn 😀", False),  # emoji
-        ("phone", "０９１２３４５６７８", False),  # full-width digits
+        ("phone", "０９１２３４５６７８", True),  # full-width digits: the usual 0912345678
+        ("phone", "0801234567", False),  # a mobile prefix no network holds
         ("applicant_name", "Nguye\u0302\u0303n Va\u0306n An", True),  # NFD typed: stored NFC
     ],
 )

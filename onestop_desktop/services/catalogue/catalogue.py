@@ -1,4 +1,4 @@
-"""The catalogue (fields, procedures, required documents), units and the calendar overrides."""
+"""The catalogue (fields, procedures as of a day, required documents), units and the calendar overrides."""
 
 from __future__ import annotations
 
@@ -11,11 +11,12 @@ from typing import Any
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
+from onestop_desktop.clock import today_local
 from onestop_desktop.db.models import (
     CalendarOverride,
     Field,
     Procedure,
-    ProcedureDocument,
+    ProcedureVersion,
     Unit,
     UnitSuccessor,
 )
@@ -23,14 +24,9 @@ from onestop_desktop.domain.calendar import CalendarOverride as DomainOverride
 from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.text import fold
 from onestop_desktop.paths import resource_path
+from onestop_desktop.services.catalogue import versions
+from onestop_desktop.services.catalogue.versions import DocumentInfo
 from onestop_desktop.services.errors import NotFound
-
-
-@dataclass(frozen=True)
-class DocumentInfo:
-    name: str
-    kind: str  # original | certified_copy | photocopy
-    count: int
 
 
 @dataclass(frozen=True)
@@ -48,6 +44,10 @@ class ProcedureInfo:
     result: str
     documents: tuple[DocumentInfo, ...]
     active: bool
+    version_id: int | None  # the dated version these values come from (None: none that day)
+    valid_from: date | None
+    valid_to: date | None
+    source: str  # căn cứ of that version
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,11 @@ class FieldInfo:
     name: str
 
 
-def procedure_info(p: Procedure) -> ProcedureInfo:
+def procedure_info(p: Procedure, version: ProcedureVersion | None) -> ProcedureInfo:
+    """The procedure with the values of `version` (one of its versions; None: zero values)."""
+    values = (
+        versions.values_of(version) if version else versions.VersionValues(0, TimeUnit.WORKING_DAYS.value)
+    )
     return ProcedureInfo(
         id=p.id,
         code=p.code,
@@ -77,14 +81,27 @@ def procedure_info(p: Procedure) -> ProcedureInfo:
         field_code=p.field.code,
         field_name=p.field.name,
         level=p.level,
-        time_value=p.time_value,
-        time_unit=TimeUnit(p.time_unit),
-        fee=p.fee,
-        online_level=p.online_level,
-        result=p.result,
-        documents=tuple(DocumentInfo(d.name, d.kind, d.count) for d in p.documents),
+        time_value=values.time_value,
+        time_unit=TimeUnit(values.time_unit),
+        fee=values.fee,
+        online_level=values.online_level,
+        result=values.result,
+        documents=values.documents,
         active=p.active,
+        version_id=version.id if version else None,
+        valid_from=version.valid_from if version else None,
+        valid_to=version.valid_to if version else None,
+        source=version.source if version else "",
     )
+
+
+def _shown_version(p: Procedure, day: date) -> ProcedureVersion | None:
+    """The version valid on `day`; for a procedure not applying that day, its nearest one (admin views)."""
+    found = versions.pick(p.versions, day)
+    if found is None and p.versions:
+        before = [v for v in p.versions if v.valid_from <= day]
+        found = before[-1] if before else p.versions[0]
+    return found
 
 
 def unit_info(u: Unit) -> UnitInfo:
@@ -95,18 +112,35 @@ def list_fields(session: Session) -> list[FieldInfo]:
     return [FieldInfo(f.id, f.code, f.name) for f in session.scalars(select(Field).order_by(Field.name))]
 
 
-def list_procedures(session: Session, include_inactive: bool = False) -> list[ProcedureInfo]:
-    stmt = select(Procedure).options(selectinload(Procedure.documents), selectinload(Procedure.field))
+def list_procedures(
+    session: Session, include_inactive: bool = False, on: date | None = None
+) -> list[ProcedureInfo]:
+    """Procedures with the values of their version valid on `on` (default today).
+
+    Without `include_inactive` only the active procedures that apply that day; with it every procedure,
+    one that does not apply that day with its nearest version.
+    """
+    day = on or today_local()
+    stmt = select(Procedure).options(
+        selectinload(Procedure.versions).selectinload(ProcedureVersion.documents),
+        selectinload(Procedure.field),
+    )
     if not include_inactive:
         stmt = stmt.where(Procedure.active.is_(True))
-    return [procedure_info(p) for p in session.scalars(stmt.order_by(Procedure.name))]
+    out = []
+    for p in session.scalars(stmt.order_by(Procedure.name)):
+        version = _shown_version(p, day) if include_inactive else versions.pick(p.versions, day)
+        if version is not None or include_inactive:
+            out.append(procedure_info(p, version))
+    return out
 
 
-def get_procedure(session: Session, code: str) -> ProcedureInfo:
+def get_procedure(session: Session, code: str, on: date | None = None) -> ProcedureInfo:
+    """One procedure with the values of its version valid on `on` (default today)."""
     p = session.scalar(select(Procedure).where(Procedure.code == code))
     if p is None:
         raise NotFound(f"Không có thủ tục mã {code} trong danh mục.")
-    return procedure_info(p)
+    return procedure_info(p, _shown_version(p, on or today_local()))
 
 
 def list_units(session: Session, on: date | None = None) -> list[UnitInfo]:
@@ -195,8 +229,34 @@ def _load_successors(session: Session, units: list[Unit], rows: list[dict[str, A
     session.flush()
 
 
+def _values(row: dict[str, Any], base: versions.VersionValues | None = None) -> versions.VersionValues:
+    """A version's values from a catalogue row; what a later version does not give, it keeps from `base`."""
+
+    def get(key: str, default: Any) -> Any:
+        return row[key] if key in row else (getattr(base, key) if base else default)
+
+    docs = row.get("documents")
+    return versions.VersionValues(
+        time_value=int(get("time_value", 0)),
+        time_unit=TimeUnit(get("time_unit", TimeUnit.WORKING_DAYS.value)).value,
+        fee=int(get("fee", 0)),
+        online_level=int(get("online_level", 2)),
+        result=str(get("result", "")),
+        documents=(
+            tuple(versions.DocumentInfo(d["name"], d["kind"], int(d.get("count", 1))) for d in docs)
+            if docs is not None
+            else (base.documents if base else ())
+        ),
+    )
+
+
 def load_catalogue(session: Session, fields: list[dict[str, Any]], procedures: list[dict[str, Any]]) -> int:
-    """Insert or update fields and procedures by code. Returns the number of new procedures."""
+    """Insert or update fields and procedures by code, with their dated versions. Returns the new procedures.
+
+    A row's own values are its first version (from `valid_from`, default 1/1/2000); `versions` lists the
+    later ones, each giving what changed from the one before. A version already there with the same start
+    and values is left alone, so loading twice changes nothing.
+    """
     field_by_code = {f.code: f for f in session.scalars(select(Field))}
     for row in fields:
         f = field_by_code.get(row["code"])
@@ -218,16 +278,20 @@ def load_catalogue(session: Session, fields: list[dict[str, Any]], procedures: l
         p.name_key = fold(row["name"])
         p.field = field_by_code[row["field"]]
         p.level = row.get("level", "xa")
-        p.time_value = int(row["time_value"])
-        p.time_unit = TimeUnit(row["time_unit"]).value
-        p.fee = int(row.get("fee", 0))
-        p.online_level = int(row.get("online_level", 2))
-        p.result = row.get("result", "")
         p.active = True
-        p.documents = [
-            ProcedureDocument(position=i, name=d["name"], kind=d["kind"], count=int(d.get("count", 1)))
-            for i, d in enumerate(row.get("documents", []))
-        ]
+        session.flush()
+        values = _values(row)
+        dated = [(row.get("valid_from"), row.get("source", ""), values)]
+        for later in row.get("versions", []):
+            values = _values(later, values)
+            dated.append((later["valid_from"], later.get("source", ""), values))
+        for start, source, vals in dated:
+            day = date.fromisoformat(start) if start else versions.FIRST_DAY
+            have = next((v for v in p.versions if v.valid_from == day), None)
+            if have is not None and versions.values_of(have) == vals:
+                have.source = source or have.source  # the same version, better named
+            else:
+                versions.add_version(session, p, day, vals, source)
     session.flush()
     return added
 

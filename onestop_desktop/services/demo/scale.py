@@ -26,7 +26,7 @@ from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.codes import make_dossier_code
 from onestop_desktop.domain.states import DossierStatus as S
 from onestop_desktop.domain.text import vi_name_sort_key
-from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.catalogue import catalogue, versions
 from onestop_desktop.services.demo.people import address, person
 from onestop_desktop.services.dossiers import search_key
 
@@ -162,7 +162,7 @@ def generate_rows(
     cal = catalogue.working_calendar(session)
     fast = FastDue(cal, start - timedelta(days=10), end + timedelta(days=400))
     work_days = [d for d in fast.days if start <= d <= end]
-    procs = list(session.scalars(select(Procedure).order_by(Procedure.code)))
+    procs = list(session.scalars(select(Procedure).options(versions.loaded()).order_by(Procedure.code)))
     fields = {f.id: f.code for f in session.scalars(select(Field))}
     per_field: dict[int, int] = {}
     for p in procs:
@@ -185,7 +185,8 @@ def generate_rows(
         assert unit.office_code
         day = work_days[rng.randrange(len(work_days))]
         received = _office_time(rng, day)
-        due = fast.due(received, p.time_value, p.time_unit)
+        v = versions.on_day(p, day)  # the catalogue of the receipt day
+        due = fast.due(received, v.time_value, v.time_unit)
         key = (unit.office_code, day)
         seq = seqs.get(key, 0) + 1
         seqs[key] = seq
@@ -197,6 +198,7 @@ def generate_rows(
             "id": next_id,
             "code": code,
             "procedure_id": p.id,
+            "procedure_version_id": v.id,
             "field_id": p.field_id,
             "unit_id": unit.id,
             "applicant_name": name,
@@ -211,12 +213,12 @@ def generate_rows(
             "received_at": received,
             "due_at": due,
             "original_due_at": due,
-            "time_value": p.time_value,
-            "time_unit": p.time_unit,
+            "time_value": v.time_value,
+            "time_unit": v.time_unit,
             "status": fate["status"],
             "documents": [],
             "sets": 1,
-            "fee": p.fee,
+            "fee": v.fee,
             "receiving_user_id": clerk.id,
             "holder_user_id": clerk.id,
             "holder_department": clerk.department,

@@ -9,7 +9,7 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from sqlalchemy import insert, select, text
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, selectinload
 
 from onestop_desktop.db.models import (
     Dossier,
@@ -17,6 +17,7 @@ from onestop_desktop.db.models import (
     DossierSequence,
     Field,
     Procedure,
+    ProcedureVersion,
     Unit,
     User,
 )
@@ -24,7 +25,7 @@ from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.codes import make_dossier_code
 from onestop_desktop.domain.states import DossierStatus as S
 from onestop_desktop.domain.text import vi_name_sort_key
-from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.catalogue import catalogue, versions
 from onestop_desktop.services.demo.people import address, person
 from onestop_desktop.services.dossiers import search_key
 
@@ -86,7 +87,13 @@ def _working_days(cal: WorkingCalendar, start: date, end: date) -> list[date]:
 def _make_dossiers(session: Session, users: dict[str, User]) -> None:
     rng = random.Random(20181025)
     cal = catalogue.working_calendar(session)
-    procs = list(session.scalars(select(Procedure).order_by(Procedure.code)))
+    procs = list(
+        session.scalars(
+            select(Procedure)
+            .options(selectinload(Procedure.versions).selectinload(ProcedureVersion.documents))
+            .order_by(Procedure.code)
+        )
+    )
     fields = {f.id: f.code for f in session.scalars(select(Field))}
     district = session.scalar(select(Unit).where(Unit.code == "741"))
     assert district is not None
@@ -106,8 +113,10 @@ def _make_dossiers(session: Session, users: dict[str, User]) -> None:
         unit = district if p.level != "xa" else rng.choice(communes)
         assert unit.office_code
         day = rng.choice(day_pool)
+        v = versions.pick(p.versions, day)  # the catalogue of that day (2018: the first version)
+        assert v is not None
         received = _at(day, rng.randint(0, 470))
-        due = cal.due(received, p.time_value, TimeUnit(p.time_unit))
+        due = cal.due(received, v.time_value, TimeUnit(v.time_unit))
         key = (unit.office_code, day)
         seqs[key] = seqs.get(key, 0) + 1
         code = make_dossier_code(unit.office_code, day, seqs[key])
@@ -120,13 +129,14 @@ def _make_dossiers(session: Session, users: dict[str, User]) -> None:
         )
         channel = (
             "online"
-            if p.online_level >= 3 and rng.random() < 0.12
+            if v.online_level >= 3 and rng.random() < 0.12
             else ("postal" if rng.random() < 0.02 else "direct")
         )
         row = dict(
             id=next_id,
             code=code,
             procedure_id=p.id,
+            procedure_version_id=v.id,
             field_id=p.field_id,
             unit_id=unit.id,
             applicant_name=name,
@@ -141,8 +151,8 @@ def _make_dossiers(session: Session, users: dict[str, User]) -> None:
             received_at=received,
             due_at=due.due,
             original_due_at=due.due,
-            time_value=p.time_value,
-            time_unit=p.time_unit,
+            time_value=v.time_value,
+            time_unit=v.time_unit,
             status=int(S.PROCESSING),
             documents=[
                 {
@@ -151,10 +161,10 @@ def _make_dossiers(session: Session, users: dict[str, User]) -> None:
                     "certified_copies": 1 if d.kind == "certified_copy" else 0,
                     "photocopies": 1 if d.kind == "photocopy" else 0,
                 }
-                for d in p.documents
+                for d in v.documents
             ],
             sets=1,
-            fee=p.fee,
+            fee=v.fee,
             receiving_user_id=clerk.id,
             holder_user_id=clerk.id,
             holder_department=clerk.department,
@@ -184,7 +194,7 @@ def _make_dossiers(session: Session, users: dict[str, User]) -> None:
             )
         ]
         officer = users[OFFICERS[f][0]] if (unit is district and f in OFFICERS) else clerk
-        handover = received + timedelta(hours=1) if p.time_value else received + timedelta(minutes=20)
+        handover = received + timedelta(hours=1) if v.time_value else received + timedelta(minutes=20)
         events.append(
             dict(
                 dossier_id=row["id"],

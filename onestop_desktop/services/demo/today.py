@@ -22,7 +22,7 @@ from onestop_desktop.domain.fmt import fmt_date, fmt_datetime
 from onestop_desktop.domain.states import Action, classify_result, next_status, timeliness_label_vi
 from onestop_desktop.domain.states import DossierStatus as S
 from onestop_desktop.domain.text import vi_name_sort_key
-from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.catalogue import catalogue, versions
 from onestop_desktop.services.demo.people import address, person
 from onestop_desktop.services.dossiers import search_key
 from onestop_desktop.services.tracking.actions import RESTORABLE
@@ -286,6 +286,7 @@ def build_today_dossiers(
     procs = list(
         session.scalars(
             select(Procedure)
+            .options(versions.loaded())
             .where(Procedure.level.in_(("xa", "huyen")), Procedure.active.is_(True))
             .order_by(Procedure.code)
         )
@@ -296,19 +297,22 @@ def build_today_dossiers(
         FIELD_WEIGHT.get(fields[p.field_id], 1) * POPULAR.get(p.code, 1) / per_field[fields[p.field_id]]
         for p in procs
     ]
-    capable = sum(w for p, w in zip(procs, weights, strict=True) if p.online_level >= 3) / sum(weights)
+    capable = sum(
+        w for p, w in zip(procs, weights, strict=True) if versions.on_day(p, today).online_level >= 3
+    ) / sum(weights)
     online_p = min(0.9, ONLINE_SHARE / capable) if capable else 0.0
-    documents = {
-        p.id: [
+    documents = {  # per catalogue version: the checklist of the receipt day
+        v.id: [
             {
                 "name": d.name,
                 "originals": d.count if d.kind == "original" else 0,
                 "certified_copies": d.count if d.kind == "certified_copy" else 0,
                 "photocopies": d.count if d.kind == "photocopy" else 0,
             }
-            for d in p.documents
+            for d in v.documents
         ]
         for p in procs
+        for v in p.versions
     }
     book_key = f"book:{office_code}:01"
     seqs: dict[tuple[str, date], int] = {
@@ -333,20 +337,22 @@ def build_today_dossiers(
             p = rng.choices(procs, weights)[0]
             field = fields[p.field_id]
             received = _at(day, minute)
-            due = cal.due(received, p.time_value, TimeUnit(p.time_unit))
+            v = versions.on_day(p, day)
+            due = cal.due(received, v.time_value, TimeUnit(v.time_unit))
             seq = seqs[(office_code, day)] = seqs.get((office_code, day), 0) + 1
             year = date(day.year, 1, 1)
             book = seqs[(book_key, year)] = seqs.get((book_key, year), 0) + 1
             code = make_dossier_code(office_code, day, seq)
             name, cid, phone = person(rng)
             clerk = rng.choice(clerks)
-            online = p.online_level >= 3 and rng.random() < online_p
+            online = v.online_level >= 3 and rng.random() < online_p
             channel = "online" if online else ("postal" if rng.random() < 0.01 else "direct")
             r: Row = {
                 **CONSTANT,
                 "id": next_id,
                 "code": code,
                 "procedure_id": p.id,
+                "procedure_version_id": v.id,
                 "field_id": p.field_id,
                 "unit_id": unit.id,
                 "applicant_name": name,
@@ -359,11 +365,11 @@ def build_today_dossiers(
                 "received_at": received,
                 "due_at": due.due,
                 "original_due_at": due.due,
-                "time_value": p.time_value,
-                "time_unit": p.time_unit,
+                "time_value": v.time_value,
+                "time_unit": v.time_unit,
                 "status": int(S.ACCEPTED),
-                "documents": documents[p.id],
-                "fee": p.fee,
+                "documents": documents[v.id],
+                "fee": v.fee,
                 "receiving_user_id": clerk.id,
                 "holder_user_id": clerk.id,
                 "holder_department": clerk.department,

@@ -13,10 +13,12 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from onestop_desktop.clock import today_local
 from onestop_desktop.db.models import Procedure
 from onestop_desktop.domain import validators as v
+from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.domain.text import nfc
-from onestop_desktop.services.catalogue import units
+from onestop_desktop.services.catalogue import units, versions
 from onestop_desktop.services.dossiers import CHANNELS, DocumentCount, NewDossier
 from onestop_desktop.services.errors import ValidationFailed
 from onestop_desktop.services.intake.lookup import open_duplicates
@@ -53,6 +55,7 @@ class Checked:
 
     dossier: NewDossier
     warnings: dict[str, str] = field(default_factory=dict)
+    procedure_id: int = 0
 
 
 def _bad_symbol(s: str) -> bool:
@@ -83,12 +86,15 @@ def unit_path(session: Session, code: str | None, on: date | None = None) -> str
     return units.unit_path(units.unit_by_code(session, code, on)) if code else ""
 
 
-def check_field(name: str, value: str, birth_date: date | None = None) -> v.Check:
-    """One field as the form checks it while the clerk types (same rules as `check_form`)."""
+def check_field(name: str, value: str, birth_date: date | None = None, on: date | None = None) -> v.Check:
+    """One field as the form checks it while the clerk types (same rules as `check_form`).
+
+    `on` is the day of receipt (default today): a citizen ID cannot carry a birth year after it.
+    """
     if name == "applicant_name" or name == "submitter_name":
         return v.check_name(value)
     if name == "citizen_id":
-        return v.check_citizen_id(value, birth_date)
+        return v.check_citizen_id(value, birth_date, today=on)
     if name == "phone":
         return v.check_phone(value)
     if name == "email":
@@ -113,6 +119,10 @@ def check_form(session: Session, form: IntakeForm, on: date | None = None) -> Ch
         proc = session.scalar(select(Procedure).where(Procedure.code == form.procedure_code.strip()))
         if proc is None or not proc.active:
             errors["procedure"] = "Thủ tục không có trong danh mục đang áp dụng."
+        elif versions.version_on(session, proc, on or today_local()) is None:
+            errors["procedure"] = (
+                f"Thủ tục không áp dụng vào ngày {fmt_date(on or today_local())} theo danh mục."
+            )
     for name, raw in (
         ("applicant_name", form.applicant_name),
         ("citizen_id", form.citizen_id),
@@ -120,7 +130,7 @@ def check_form(session: Session, form: IntakeForm, on: date | None = None) -> Ch
         ("email", form.email),
         ("street", form.street),
     ):
-        checked = check_field(name, raw, form.birth_date)
+        checked = check_field(name, raw, form.birth_date, on)
         if checked.error:
             errors[name] = checked.error
         elif checked.warning:
@@ -173,7 +183,7 @@ def check_form(session: Session, form: IntakeForm, on: date | None = None) -> Ch
         sets=form.sets,
         fee=form.fee,
     )
-    return Checked(new, warnings)
+    return Checked(new, warnings, proc.id)
 
 
 def _check_documents(docs: Sequence[DocumentCount], errors: dict[str, str]) -> tuple[DocumentCount, ...]:

@@ -14,7 +14,7 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Dossier, User
 from onestop_desktop.domain.calendar import DueDate, WorkingCalendar, label_vi
 from onestop_desktop.services import dossiers
-from onestop_desktop.services.catalogue import catalogue, office
+from onestop_desktop.services.catalogue import catalogue, office, versions
 from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
 from onestop_desktop.services.errors import NotFound
@@ -40,7 +40,11 @@ def receive(
     unit = office.office_unit(session, day)  # the office's unit on the receipt day (dated since 2025)
     calendar = catalogue.working_calendar(session)
     book = office.get_office(session, day).book_number or "01"
-    reg = dossiers.register(session, actor, checked.dossier, unit, calendar, received_at, book_number=book)
+    # the catalogue version of the receipt day: its time, fee and checklist stay with the dossier
+    version = versions.version_on(session, checked.procedure_id, day or now_local().date())
+    reg = dossiers.register(
+        session, actor, checked.dossier, unit, calendar, received_at, book_number=book, version=version
+    )
     return Received(reg, receipt_data(session, reg.id), checked.warnings)
 
 

@@ -19,7 +19,7 @@ from onestop_desktop.db.models import Dossier, DossierEvent, Procedure, Unit, Us
 from onestop_desktop.domain.states import DossierStatus, label_vi
 from onestop_desktop.domain.text import fold, vi_name_sort_key
 from onestop_desktop.services import audit
-from onestop_desktop.services.catalogue import office
+from onestop_desktop.services.catalogue import office, versions
 from onestop_desktop.services.dossiers import dossier_snapshot, search_key
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.roles import Role, actor_of, require
@@ -203,11 +203,13 @@ def apply_plan(session: Session, user_id: int, plan: ImportPlan, source: str) ->
     now = now_local()
     for v in plan.rows:
         p = procs[v["procedure_id"]]
+        version = versions.version_on(session, p, v["received"].date())  # the catalogue of that day
         status = _import_status(v)
         resolved = v.get("resolved") or (v.get("returned") if status in (S.RESOLVED, S.RETURNED) else None)
         d = Dossier(
             code=v["code"],
             procedure_id=p.id,
+            procedure_version_id=version.id if version else None,
             field_id=p.field_id,
             unit_id=unit.id,
             applicant_name=v["applicant"],
@@ -220,11 +222,11 @@ def apply_plan(session: Session, user_id: int, plan: ImportPlan, source: str) ->
             received_at=v["received"],
             due_at=v["due"],
             original_due_at=v["due"],
-            time_value=p.time_value,
-            time_unit=p.time_unit,
+            time_value=version.time_value if version else 0,
+            time_unit=version.time_unit if version else "working-days",
             status=int(status),
             documents=[],
-            fee=p.fee,
+            fee=version.fee if version else 0,
             receiving_user_id=user.id,
             holder_user_id=user.id,
             holder_department=user.department,

@@ -1,4 +1,4 @@
-"""The catalogue as an Excel workbook: export it, import it (all or nothing), off the GUI thread."""
+"""The catalogue as an Excel workbook: the file dialogs, and the export off the GUI thread."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QFileDialog, QWidget
 
-from onestop_desktop.services.catalogue import admin as catalogue_admin
+from onestop_desktop.services.catalogue import excel as catalogue_workbook
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
 
@@ -40,7 +40,7 @@ def run_export(parent: QWidget, ctx: AppContext, path: Path, done: Callable[[str
 
     def work(_progress: Any) -> int:
         with opener() as s:  # the worker's own session
-            return catalogue_admin.export_catalogue(s, path)
+            return catalogue_workbook.export_catalogue(s, path)
 
     def finished(n: int) -> None:
         done(
@@ -54,38 +54,5 @@ def run_export(parent: QWidget, ctx: AppContext, path: Path, done: Callable[[str
         finished,
         lambda e: show_error(parent, e),
         title=QCoreApplication.translate("CatalogueDialog", "Exporting…"),
-        parent=parent,
-    )
-
-
-def run_import(parent: QWidget, ctx: AppContext, path: Path, done: Callable[[str], None]) -> None:
-    """Read the catalogue from `path`; `done` receives the sentence to show once something changed."""
-    opener, actor = ctx.session, ctx.actor
-
-    def work(_progress: Any) -> catalogue_admin.ImportReport:
-        with opener() as s:
-            return catalogue_admin.import_catalogue(s, actor, path)
-
-    def finished(report: catalogue_admin.ImportReport) -> None:
-        if report.errors:
-            QMessageBox.warning(
-                parent,
-                QCoreApplication.translate("CatalogueDialog", "Nothing imported"),
-                QCoreApplication.translate("CatalogueDialog", "The file has errors; nothing was changed:")
-                + "\n"
-                + "\n".join(report.errors[:20]),
-            )
-            return
-        done(
-            QCoreApplication.translate(
-                "CatalogueDialog", "Imported: {a} new procedures, {u} updated."
-            ).format(a=report.procedures_added, u=report.procedures_updated)
-        )
-
-    ctx.tasks.run(
-        work,
-        finished,
-        lambda e: show_error(parent, e),
-        title=QCoreApplication.translate("CatalogueDialog", "Importing…"),
         parent=parent,
     )

@@ -23,6 +23,7 @@ from onestop_desktop.clock import today_local
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.catalogue.units import AddressBook
+from onestop_desktop.services.catalogue.versions import FIRST_DAY
 from onestop_desktop.services.dossiers import CHANNELS
 from onestop_desktop.services.intake.checks import MAX_SETS, IntakeForm, check_field
 from onestop_desktop.ui.intake import form_checks
@@ -91,6 +92,10 @@ class IntakeFormWidget(QWidget):
         self.birth_label = QLabel()
         self.birth_label.setObjectName("birthLabel")
         self.birth_label.setVisible(False)
+        self.version_label = QLabel()  # which dated catalogue version the checklist and time come from
+        self.version_label.setObjectName("versionLabel")
+        self.version_label.setWordWrap(True)
+        self.version_label.setStyleSheet("color: #555;")
         self.boxes: dict[str, FieldBox] = {}
         palette = self.palette()  # a saved (read-only) form must not show placeholders like entered text
         grey = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
@@ -138,6 +143,7 @@ class IntakeFormWidget(QWidget):
         docs = QGroupBox(self.tr("Documents received"))
         dl = QFormLayout(docs)
         dl.addRow(self._box("documents", self.documents))
+        dl.addRow(self.version_label)
         dl.addRow(self.tr("Number of se&ts:"), self._box("sets", self.sets))
         self._buddy(dl, self.sets)
         dl.addRow(self.tr("&Channel:"), self.channel)
@@ -294,6 +300,14 @@ class IntakeFormWidget(QWidget):
     def _procedure_changed(self, p: ProcedureInfo | None) -> None:
         self.documents.set_documents(required_documents(p) if p else [])
         self.fee.setValue(p.fee if p else 0)
+        text = ""
+        if p is not None and p.valid_from is not None:
+            text = self.tr("Catalogue in force from {since}: {source}").format(
+                since=fmt_date(p.valid_from), source=p.source or "—"
+            )
+            if p.valid_from <= FIRST_DAY:  # the version of the undated catalogue: no day to name
+                text = self.tr("Catalogue: {source}").format(source=p.source or "—")
+        self.version_label.setText(text)
         self.touched.add("procedure")
         self.revalidate()
         self.procedure_changed.emit(p)

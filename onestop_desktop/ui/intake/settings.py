@@ -35,13 +35,16 @@ from onestop_desktop.domain.legal import online_level_term
 from onestop_desktop.domain.text import fold
 from onestop_desktop.services.catalogue import admin as catalogue_admin
 from onestop_desktop.services.catalogue import catalogue
-from onestop_desktop.services.catalogue.admin import KIND_WORDS, ProcedureEdit
-from onestop_desktop.services.catalogue.catalogue import DocumentInfo, ProcedureInfo
+from onestop_desktop.services.catalogue.admin import ProcedureEdit
+from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
+from onestop_desktop.services.catalogue.excel import KIND_WORDS
+from onestop_desktop.services.catalogue.versions import DocumentInfo
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.intake import catalogue_excel
+from onestop_desktop.ui.intake.catalogue_import import CatalogueImportDialog
 
 KIND_LABELS = {"original": "bản chính", "certified_copy": "bản sao chứng thực", "photocopy": "bản photo"}
 
@@ -87,7 +90,7 @@ class CatalogueDialog(QDialog):
         new = QPushButton(self.tr("&New"))
         new.clicked.connect(lambda: self._edit(None))
         imp = QPushButton(self.tr("&Import Excel…"))
-        imp.clicked.connect(self.import_excel)
+        imp.clicked.connect(lambda: self.import_excel())
         exp = QPushButton(self.tr("&Export Excel…"))
         exp.clicked.connect(self.export_excel)
         for b in (new, imp, exp):
@@ -366,14 +369,13 @@ class CatalogueDialog(QDialog):
     def run_export(self, path: Path) -> None:
         catalogue_excel.run_export(self, self.ctx, path, self.status.setText)
 
-    def import_excel(self) -> None:
-        if (path := catalogue_excel.ask_import_path(self)) is not None:
-            self.run_import(path)
-
-    def run_import(self, path: Path) -> None:
-        catalogue_excel.run_import(self, self.ctx, path, self._imported)
+    def import_excel(self, path: Path | None = None) -> CatalogueImportDialog:
+        """The published list as a new version from a day: preview first, then confirm (or cancel)."""
+        dialog = CatalogueImportDialog(self.ctx, path, self)
+        dialog.accepted.connect(lambda: self._imported(dialog.result_text()))
+        dialog.open()
+        return dialog
 
     def _imported(self, message: str) -> None:
         self.status.setText(message)
-        self.ctx.bus.data_changed.emit("catalogue")
         self.reload()

@@ -142,7 +142,7 @@ class IntakeTab(QWidget):
 
     def reload_catalogue(self) -> None:
         with self.ctx.session() as s:
-            procs = catalogue.list_procedures(s)
+            procs = catalogue.list_procedures(s, on=today_local())  # the version of the receipt day
             try:
                 unit_id: int | None = office.office_unit(s).id
             except ServiceError:

@@ -218,21 +218,96 @@
         <source>Import catalogue</source>
         <translation>Nhập danh mục thủ tục</translation>
     </message>
+</context>
+<context>
+    <name>CatalogueImportDialog</name>
     <message>
-        <source>Nothing imported</source>
-        <translation>Chưa nhập gì</translation>
+        <source>Import a published list of procedures</source>
+        <translation>Nhập danh mục thủ tục do tỉnh công bố</translation>
     </message>
     <message>
-        <source>The file has errors; nothing was changed:</source>
-        <translation>Tệp có lỗi; danh mục chưa bị thay đổi:</translation>
+        <source>&amp;Choose…</source>
+        <translation>&amp;Chọn tệp…</translation>
     </message>
     <message>
-        <source>Imported: {a} new procedures, {u} updated.</source>
-        <translation>Đã nhập: {a} thủ tục mới, {u} thủ tục cập nhật.</translation>
+        <source>&amp;File:</source>
+        <translation>&amp;Tệp:</translation>
     </message>
     <message>
-        <source>Importing…</source>
-        <translation>Đang nhập…</translation>
+        <source>&amp;In force from:</source>
+        <translation>Áp dụng &amp;từ ngày:</translation>
+    </message>
+    <message>
+        <source>e.g. Decision 1234/QĐ-UBND of the provincial committee</source>
+        <translation>ví dụ: Quyết định 1234/QĐ-UBND ngày … của UBND tỉnh</translation>
+    </message>
+    <message>
+        <source>&amp;Legal basis:</source>
+        <translation>Căn &amp;cứ:</translation>
+    </message>
+    <message>
+        <source>Procedures not in the file stop applying from that day</source>
+        <translation>Thủ tục không có trong tệp ngừng áp dụng từ ngày đó</translation>
+    </message>
+    <message>
+        <source>&amp;Preview changes</source>
+        <translation>&amp;Xem trước thay đổi</translation>
+    </message>
+    <message>
+        <source>Code</source>
+        <translation>Mã</translation>
+    </message>
+    <message>
+        <source>Procedure</source>
+        <translation>Thủ tục</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation>Chi tiết</translation>
+    </message>
+    <message>
+        <source>&amp;Write the new version</source>
+        <translation>&amp;Ghi phiên bản mới</translation>
+    </message>
+    <message>
+        <source>Choose the file of the published list first.</source>
+        <translation>Hãy chọn tệp danh mục đã công bố trước.</translation>
+    </message>
+    <message>
+        <source>Reading…</source>
+        <translation>Đang đọc…</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>Thủ tục mới</translation>
+    </message>
+    <message>
+        <source>Changed</source>
+        <translation>Thay đổi</translation>
+    </message>
+    <message>
+        <source>Unchanged</source>
+        <translation>Không đổi</translation>
+    </message>
+    <message>
+        <source>No longer listed</source>
+        <translation>Không còn trong danh mục</translation>
+    </message>
+    <message>
+        <source>From {day}: {new} new, {changed} changed, {same} unchanged, {gone} no longer listed.</source>
+        <translation>Từ ngày {day}: {new} thủ tục mới, {changed} thay đổi, {same} không đổi, {gone} không còn trong danh mục.</translation>
+    </message>
+    <message>
+        <source>Rows refused (nothing will be written until they are corrected):</source>
+        <translation>Các dòng bị từ chối (chưa ghi gì cho đến khi sửa xong):</translation>
+    </message>
+    <message>
+        <source>New version written: {a} new procedures, {c} changed, {e} no longer listed.</source>
+        <translation>Đã ghi phiên bản mới: {a} thủ tục mới, {c} thay đổi, {e} ngừng áp dụng.</translation>
     </message>
 </context>
 <context>
@@ -393,6 +468,14 @@
     <message>
         <source>Date of birth (from the ID card): {d}</source>
         <translation>Ngày sinh (theo thẻ căn cước): {d}</translation>
+    </message>
+    <message>
+        <source>Catalogue in force from {since}: {source}</source>
+        <translation>Danh mục áp dụng từ ngày {since}: {source}</translation>
+    </message>
+    <message>
+        <source>Catalogue: {source}</source>
+        <translation>Danh mục: {source}</translation>
     </message>
     <message>
         <source>Choose the procedure.</source>

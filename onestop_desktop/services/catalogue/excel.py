@@ -1,0 +1,169 @@
+"""The catalogue as an Excel workbook: writing it as of a day, and reading one back row by row."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from onestop_desktop.domain.text import fold, nfc
+from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.catalogue.admin import ProcedureEdit
+from onestop_desktop.services.catalogue.versions import DocumentInfo
+from onestop_desktop.services.errors import ValidationFailed
+
+KIND_WORDS = {
+    "original": "original",
+    "bản chính": "original",
+    "certified_copy": "certified_copy",
+    "bản sao chứng thực": "certified_copy",
+    "photocopy": "photocopy",
+    "bản photo": "photocopy",
+    "bản sao": "photocopy",
+}
+SHEET_FIELDS, SHEET_PROCS, SHEET_DOCS = "Lĩnh vực", "Thủ tục", "Giấy tờ"
+PROC_HEADERS = ["Mã thủ tục", "Tên thủ tục", "Mã lĩnh vực", "Cấp", "Thời hạn", "Đơn vị thời hạn",
+                "Lệ phí (đồng)", "Mức độ trực tuyến", "Kết quả", "Đang áp dụng", "Căn cứ"]  # fmt: skip
+DOC_HEADERS = ["Mã thủ tục", "Thứ tự", "Tên giấy tờ", "Loại bản", "Số bản"]
+FORMULA_STARTS = ("=", "+", "-", "@")
+
+
+@dataclass(frozen=True)
+class SheetProcedure:
+    """A procedure row of a workbook, read but not yet checked against the catalogue."""
+
+    row: int
+    edit: ProcedureEdit
+    source: str
+
+
+@dataclass
+class Workbook:
+    """What a workbook holds: fields, procedure rows, and the rows that could not be read."""
+
+    fields: list[tuple[str, str]] = field(default_factory=list)
+    procedures: list[SheetProcedure] = field(default_factory=list)
+    rejected: list[str] = field(default_factory=list)
+
+
+def as_text_cell(cell: Any) -> None:
+    """A value from a user stays text: a cell starting with = + - @ must never become a formula."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+
+
+def _append(ws: Any, values: list[Any]) -> None:
+    ws.append(values)
+    for cell in ws[ws.max_row]:
+        as_text_cell(cell)
+
+
+def export_catalogue(session: Any, path: Path, on: date | None = None) -> int:
+    """Write fields, procedures (their version of `on`, default today) and documents; returns the count."""
+    from openpyxl import Workbook as XlWorkbook
+    from openpyxl.styles import Font
+
+    wb = XlWorkbook()
+    ws_f = wb.active
+    assert ws_f is not None
+    ws_f.title = SHEET_FIELDS
+    ws_f.append(["Mã lĩnh vực", "Tên lĩnh vực"])
+    for f in catalogue.list_fields(session):
+        _append(ws_f, [f.code, f.name])
+    ws_p, ws_d = wb.create_sheet(SHEET_PROCS), wb.create_sheet(SHEET_DOCS)
+    ws_p.append(PROC_HEADERS)
+    ws_d.append(DOC_HEADERS)
+    procs = catalogue.list_procedures(session, include_inactive=True, on=on)
+    for p in procs:
+        _append(ws_p, [p.code, p.name, p.field_code, p.level, p.time_value, str(p.time_unit), p.fee,
+                       p.online_level, p.result, "có" if p.active else "không", p.source])  # fmt: skip
+        for i, d in enumerate(p.documents, start=1):
+            _append(ws_d, [p.code, i, d.name, d.kind, d.count])
+    for ws, widths in (
+        (ws_f, (14, 50)),
+        (ws_p, (14, 70, 12, 8, 10, 16, 14, 12, 40, 12, 50)),
+        (ws_d, (14, 8, 80, 16, 8)),
+    ):
+        for cell in ws[1]:
+            cell.font = Font(bold=True)
+        for i, w in enumerate(widths):
+            ws.column_dimensions[chr(ord("A") + i)].width = w
+        ws.freeze_panes = "A2"
+    wb.save(path)
+    return len(procs)
+
+
+def _rows(wb: Any, name: str, width: int) -> list[tuple[int, list[Any]]]:
+    if name not in wb.sheetnames:
+        return []
+    out = []
+    for i, row in enumerate(wb[name].iter_rows(min_row=2, values_only=True), start=2):
+        cells = list(row[:width]) + [None] * (width - len(row[:width]))
+        if any(c not in (None, "") for c in cells):
+            out.append((i, cells))
+    return out
+
+
+def _int(value: Any) -> int:
+    if isinstance(value, bool):
+        raise ValueError
+    if isinstance(value, int | float):
+        if value != int(value):
+            raise ValueError
+        return int(value)
+    return int(str(value).replace(".", "").strip())
+
+
+def _text(value: Any) -> str:
+    return nfc(str(value if value is not None else "")).strip()
+
+
+def read_workbook(path: Path) -> Workbook:
+    """Read a workbook like `export_catalogue` writes; a row that cannot be read is rejected with its number.
+
+    Raises `ValidationFailed` when the file is no workbook or has no procedure sheet.
+    """
+    from openpyxl import load_workbook
+
+    try:
+        wb = load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # not an xlsx, damaged file …
+        raise ValidationFailed({"file": f"Không đọc được tệp Excel {path.name}: {exc}"}) from exc
+    if SHEET_PROCS not in wb.sheetnames:
+        raise ValidationFailed({"file": f"Tệp không có trang “{SHEET_PROCS}”."})
+    out = Workbook()
+    for i, (code, name) in _rows(wb, SHEET_FIELDS, 2):
+        if not code or not name:
+            out.rejected.append(f"{SHEET_FIELDS}, dòng {i}: thiếu mã hoặc tên lĩnh vực.")
+            continue
+        out.fields.append((_text(code).upper(), _text(name)))
+    docs: dict[str, list[DocumentInfo]] = {}
+    for i, (pcode, _pos, name, kind, n) in _rows(wb, SHEET_DOCS, 5):
+        k = KIND_WORDS.get(_text(kind).lower())
+        try:
+            count = _int(n if n not in (None, "") else 1)
+        except ValueError:
+            count = -1
+        if not pcode or not name or k is None or not 0 <= count <= 99:
+            out.rejected.append(
+                f"{SHEET_DOCS}, dòng {i}: giấy tờ không hợp lệ "
+                "(cần mã thủ tục, tên, loại bản và số bản từ 0 đến 99)."
+            )
+            continue
+        docs.setdefault(_text(pcode), []).append(DocumentInfo(_text(name), k, count))
+    for i, cells in _rows(wb, SHEET_PROCS, len(PROC_HEADERS)):
+        code, name, fcode, level, tv, tu, fee, online, result, active, source = cells
+        try:
+            edit = ProcedureEdit(
+                _text(code), _text(name), _text(fcode).upper(), _int(tv), _text(tu), _int(fee or 0),
+                _text(level or "xa").lower(), _int(online or 2), _text(result),
+                fold(str(active or "có")) not in ("khong", "no", "0", "false"),
+                tuple(docs.get(_text(code), ())),
+            )  # fmt: skip
+        except ValueError:
+            out.rejected.append(f"{SHEET_PROCS}, dòng {i}: thời hạn, lệ phí và mức độ phải là số nguyên.")
+            continue
+        out.procedures.append(SheetProcedure(i, edit, _text(source)))
+    wb.close()
+    return out

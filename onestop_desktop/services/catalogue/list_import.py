@@ -1,0 +1,236 @@
+"""A published list of procedures as a new version from a day: the preview of what changes, then all of it.
+
+`preview_list` reads the workbook and writes nothing; `apply_list` writes every new version in the
+caller's one transaction (any refusal raises, and the caller's rollback leaves the catalogue as it was).
+Versions dossiers were received under keep their values; a version is never ended before its last receipt.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from onestop_desktop.clock import today_local
+from onestop_desktop.db.models import Procedure, ProcedureVersion
+from onestop_desktop.domain.calendar import TimeUnit, label_vi
+from onestop_desktop.domain.fmt import fmt_date, fmt_money
+from onestop_desktop.services import audit
+from onestop_desktop.services.catalogue import admin, catalogue, excel, versions
+from onestop_desktop.services.catalogue.admin import ProcedureEdit
+from onestop_desktop.services.catalogue.versions import DocumentInfo, VersionValues
+from onestop_desktop.services.errors import ValidationFailed
+from onestop_desktop.services.roles import Actor, Role, require
+
+NEW, CHANGED, UNCHANGED, UNLISTED = "new", "changed", "unchanged", "unlisted"
+KIND_VI = {"original": "bản chính", "certified_copy": "bản sao chứng thực", "photocopy": "bản photo"}
+
+
+@dataclass(frozen=True)
+class ProcedureChange:
+    """What the list changes for one procedure, in lines a clerk reads."""
+
+    code: str
+    name: str
+    status: str  # new | changed | unchanged | unlisted
+    lines: tuple[str, ...]
+    row: int | None  # the workbook row (None: not in the file)
+
+
+@dataclass(frozen=True)
+class ListPlan:
+    """The preview: nothing is written until `apply_list`."""
+
+    file_name: str
+    effective: date
+    source: str
+    changes: tuple[ProcedureChange, ...]
+    rejected: tuple[str, ...]
+    fields: tuple[tuple[str, str], ...]
+    edits: tuple[tuple[ProcedureEdit, str], ...]  # checked rows with their own căn cứ ("" = the list's)
+
+    def count(self, status: str) -> int:
+        return sum(1 for c in self.changes if c.status == status)
+
+
+@dataclass(frozen=True)
+class ListReport:
+    added: int
+    changed: int
+    unchanged: int
+    ended: int
+    fields: int
+
+
+def _time(v: VersionValues) -> str:
+    return label_vi(TimeUnit(v.time_unit), v.time_value)
+
+
+def _fee(amount: int) -> str:
+    return fmt_money(amount) if amount else "không thu"
+
+
+def _doc(d: DocumentInfo) -> str:
+    return f"{d.count} {KIND_VI.get(d.kind, d.kind)}"
+
+
+def value_lines(old: VersionValues, new: VersionValues) -> list[str]:
+    """The differences between two versions, one Vietnamese line each."""
+    lines = []
+    if (old.time_value, old.time_unit) != (new.time_value, new.time_unit):
+        lines.append(f"Thời hạn: {_time(old)} → {_time(new)}")
+    if old.fee != new.fee:
+        lines.append(f"Lệ phí: {_fee(old.fee)} → {_fee(new.fee)}")
+    if old.online_level != new.online_level:
+        lines.append(f"Mức độ trực tuyến: {old.online_level} → {new.online_level}")
+    if old.result != new.result:
+        lines.append(f"Kết quả: {old.result or '(trống)'} → {new.result or '(trống)'}")
+    before = {d.name: d for d in old.documents}
+    after = {d.name: d for d in new.documents}
+    lines += [f"Thêm giấy tờ: {n}" for n in after if n not in before]
+    lines += [f"Bỏ giấy tờ: {n}" for n in before if n not in after]
+    lines += [
+        f"Giấy tờ “{n}”: {_doc(before[n])} → {_doc(d)}"
+        for n, d in after.items()
+        if n in before and before[n] != d
+    ]
+    if not lines and [d.name for d in old.documents] != [d.name for d in new.documents]:
+        lines.append("Đổi thứ tự giấy tờ")
+    return lines
+
+
+def _identity_lines(p: Procedure, edit: ProcedureEdit) -> list[str]:
+    lines = []
+    if p.name != edit.name:
+        lines.append(f"Tên: {p.name} → {edit.name}")
+    if p.field.code != edit.field_code:
+        lines.append(f"Lĩnh vực: {p.field.code} → {edit.field_code}")
+    if p.level != edit.level:
+        lines.append(f"Cấp thực hiện: {p.level} → {edit.level}")
+    if p.active != edit.active:
+        lines.append("Áp dụng lại" if edit.active else "Ngừng áp dụng")
+    return lines
+
+
+def _conflict(session: Session, p: Procedure, effective: date) -> str | None:
+    """Why a new version of `p` cannot start on `effective` (a dossier keeps the old one), else None."""
+    for v in p.versions:
+        last = versions.last_receipt(session, v)
+        if last is None:
+            continue
+        if v.valid_from == effective or (v.valid_from < effective <= last):
+            first = max(last, v.valid_from) + timedelta(days=1)
+            return (
+                f"thủ tục {p.code} có hồ sơ tiếp nhận ngày {fmt_date(last)} theo phiên bản đang áp dụng, "
+                f"nên ngày áp dụng phải từ ngày {fmt_date(first)} trở đi."
+            )
+    return None
+
+
+def preview_list(
+    session: Session, actor: Actor, path: Path, effective: date, source: str = "", end_unlisted: bool = True
+) -> ListPlan:
+    """What the list in `path` would change from `effective`; writes nothing."""
+    require(actor, Role.ADMIN, what="nhập danh mục thủ tục")
+    book = excel.read_workbook(path)
+    rejected = list(book.rejected)
+    field_codes = {f.code for f in catalogue.list_fields(session)} | {c for c, _n in book.fields}
+    procs = {
+        p.code: p
+        for p in session.scalars(
+            select(Procedure).options(
+                selectinload(Procedure.versions).selectinload(ProcedureVersion.documents)
+            )
+        )
+    }
+    changes: list[ProcedureChange] = []
+    edits: list[tuple[ProcedureEdit, str]] = []
+    seen: dict[str, int] = {}
+    for sheet_row in book.procedures:
+        where = f"{excel.SHEET_PROCS}, dòng {sheet_row.row}"
+        clean, errors = admin.check_procedure(sheet_row.edit, field_codes)
+        if errors:
+            rejected.extend(f"{where}: {m}" for m in errors.values())
+            continue
+        if clean.code in seen:
+            rejected.append(f"{where}: mã thủ tục {clean.code} đã có ở dòng {seen[clean.code]}.")
+            continue
+        seen[clean.code] = sheet_row.row
+        new_values = admin.values_of_edit(clean)
+        p = procs.get(clean.code)
+        if p is None:
+            lines = [
+                f"Thời hạn {_time(new_values)}, lệ phí {_fee(new_values.fee)}, {len(clean.documents)} giấy tờ"
+            ]
+            changes.append(ProcedureChange(clean.code, clean.name, NEW, tuple(lines), sheet_row.row))
+            edits.append((clean, sheet_row.source))
+            continue
+        current = versions.pick(p.versions, effective)
+        if current is not None and sheet_row.source == current.source:
+            sheet_row = replace(sheet_row, source="")  # the old basis, exported with it: not the new list's
+        dated = (
+            value_lines(versions.values_of(current), new_values) if current else ["Áp dụng lại từ ngày này"]
+        )
+        if dated and (why := _conflict(session, p, effective)):
+            rejected.append(f"{where}: {why[0].upper()}{why[1:]}")
+            continue
+        lines = _identity_lines(p, clean) + dated
+        changes.append(ProcedureChange(clean.code, clean.name, CHANGED if lines else UNCHANGED, tuple(lines),
+                                       sheet_row.row))  # fmt: skip
+        edits.append((clean, sheet_row.source))
+    if end_unlisted:
+        last_day = effective - timedelta(days=1)
+        for code, p in sorted(procs.items()):
+            if code in seen or not p.active or versions.pick(p.versions, effective) is None:
+                continue
+            if why := _conflict(session, p, effective):
+                rejected.append(f"Thủ tục mã {code} (không có trong tệp): {why}")
+                continue
+            line = (
+                f"Không còn trong danh mục: ngừng áp dụng từ ngày {fmt_date(effective)}"
+                f" (áp dụng đến hết ngày {fmt_date(last_day)})"
+            )
+            changes.append(ProcedureChange(code, p.name, UNLISTED, (line,), None))
+    return ListPlan(path.name, effective, source, tuple(changes), tuple(rejected), tuple(book.fields),
+                    tuple(edits))  # fmt: skip
+
+
+def apply_list(session: Session, actor: Actor, plan: ListPlan) -> ListReport:
+    """Write the previewed list: every new version, the procedures no longer listed ended. All or nothing."""
+    require(actor, Role.ADMIN, what="nhập danh mục thủ tục")
+    if plan.rejected:
+        raise ValidationFailed({"file": "Tệp còn dòng bị từ chối: chưa ghi gì vào danh mục."})
+    if plan.fields:
+        catalogue.load_catalogue(session, [{"code": c, "name": n} for c, n in plan.fields], [])
+    status = {c.code: c.status for c in plan.changes}
+    source = plan.source or f"Danh mục nhập từ tệp {plan.file_name}"
+    for edit, row_source in plan.edits:
+        if status.get(edit.code) != UNCHANGED:
+            admin.save_procedure(session, actor, edit, effective=plan.effective, source=row_source or source)
+    ended = [c.code for c in plan.changes if c.status == UNLISTED]
+    for code in ended:
+        p = session.scalar(select(Procedure).where(Procedure.code == code))
+        assert p is not None
+        before = admin.snapshot(p, plan.effective)
+        versions.end_procedure(session, p, plan.effective - timedelta(days=1))
+        audit.record(session, actor.user_id, "procedure", code, "end", before,
+                     {"valid_to": (plan.effective - timedelta(days=1)).isoformat()})  # fmt: skip
+    report = ListReport(
+        plan.count(NEW), plan.count(CHANGED), plan.count(UNCHANGED), len(ended), len(plan.fields)
+    )
+    audit.record(session, actor.user_id, "catalogue", plan.file_name, "import", None,
+                 {"effective": plan.effective.isoformat(), "source": source, "added": report.added,
+                  "changed": report.changed, "ended": report.ended})  # fmt: skip
+    return report
+
+
+def import_catalogue(
+    session: Session, actor: Actor, path: Path, effective: date | None = None, source: str = "",
+    end_unlisted: bool = False,
+) -> tuple[ListPlan, ListReport | None]:  # fmt: skip
+    """Preview and, when no row is rejected, apply at once (the command line without --dry-run)."""
+    plan = preview_list(session, actor, path, effective or today_local(), source, end_unlisted)
+    return plan, (None if plan.rejected else apply_list(session, actor, plan))
