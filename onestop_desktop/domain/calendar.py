@@ -10,9 +10,18 @@ Choices (see DOMAIN.md, "Deadlines"):
 - WORKING_DAYS n >= 1: due on the n-th working day after the (effective) receipt day, at the effective
   receipt clock time.
 - Value 0 (any unit) is a same-day procedure: due 17:00 the same day if received by 15:00, otherwise 17:00
-  of the next working day. HOURS with value <= 8 received after 15:00 likewise start at 07:00 of the next
-  working day.
-- HOURS: working hours counted inside office hours from the effective start.
+  of the next working day.
+- HOURS: working hours counted inside office hours from the effective start, after 15:00 too, so that
+  8 hours is one working day (15:30 + 8 h is 15:30 of the next working day, like 1 working day). The
+  texts' 15:00 rule (Nghị định 23/2015 Article 7 for certification, repeated in the published procedures:
+  "ngay trong ngày ... hoặc trong ngày làm việc tiếp theo nếu tiếp nhận yêu cầu sau 15 giờ"; DOMAIN.md)
+  speaks of a result due the same day; the statutory time is otherwise counted from the receipt of a
+  complete dossier, and starting every short limit at 07:00 the next day would give the office more
+  hours than the law allows. So only an hour limit whose result would fall on the day of a receipt after
+  15:00 moves, to 07:00 of the next working day: the start of "the next working day", and the only time
+  that never comes after the appointment of a longer limit received at the same moment (15:30 + 2 h is
+  07:30 the next day). Before this rule, limits up to 8 hours restarted at 07:00 the next day and longer
+  ones did not: 8 hours came due at 17:00 the next day, 9 hours at 16:30.
 - CALENDAR_DAYS: effective start + n calendar days, same clock time; a due date on a day off moves to the
   next working day.
 """
@@ -261,8 +270,7 @@ class WorkingCalendar:
         notes: list[str] = []
         start = self._effective_start(received, notes)
         day = start.date()
-        same_day = value == 0 or (unit is TimeUnit.HOURS and value <= HOURS_PER_DAY)
-        if same_day and start.time() > SAME_DAY_CUTOFF:
+        if value == 0 and start.time() > SAME_DAY_CUTOFF:
             notes.append(NOTE_AFTER_CUTOFF)
             start = datetime.combine(self.next_working_day(day), MORNING_START)
             day = start.date()
@@ -280,6 +288,13 @@ class WorkingCalendar:
         elif unit is TimeUnit.HOURS:
             due, counted, more = self._add_hours(start, value * 60)
             skipped += more
+            if start.time() > SAME_DAY_CUTOFF and due.date() == day:
+                # a same-day result after 15:00: returned when the next working day opens
+                notes.append(NOTE_AFTER_CUTOFF)
+                nxt = self.next_working_day(day)
+                skipped += self._walk(day, nxt - timedelta(days=1))[1]
+                counted.append(nxt)
+                due = datetime.combine(nxt, MORNING_START)
         else:
             end = day + timedelta(days=value)
             counted = [day + timedelta(days=i) for i in range(1, value + 1)]

@@ -47,16 +47,21 @@ def nfc(s: str) -> str:
     return unicodedata.normalize("NFC", s)
 
 
+# Lower-cased already; Đ's lower case is đ, Ð's is ð, Ɖ's is ɖ (the upper cases stay for safety).
+_D_LIKE = str.maketrans({"đ": "d", "Đ": "d", "ð": "d", "Ð": "d", "ɖ": "d", "Ɖ": "d"})
+
+
 def fold(s: str) -> str:
     """Accent-folded, lower-case search key with whitespace collapsed.
 
-    Đ/đ are mapped by hand because NFD decomposition leaves them alone.
+    Đ/đ are mapped by hand because NFD decomposition leaves them alone, and so are the look-alikes
+    typed for them: Ð/ð (U+00D0/U+00F0, the Icelandic eth) and Ɖ/ɖ (U+0189/U+0256, the African D).
     >>> fold("ĐĂNG  KÝ KHAI SINH")
     'dang ky khai sinh'
     """
     decomposed = unicodedata.normalize("NFD", nfc(s).lower())
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    stripped = stripped.replace("đ", "d").replace("Đ", "d")
+    stripped = stripped.translate(_D_LIKE)
     return nfc(_SPACES.sub(" ", stripped).strip())
 
 
@@ -97,7 +102,7 @@ def vi_sort_key(s: str) -> str:
             pending_space = True
             continue
         letter = _MODIFIED.get((base, mod), base)
-        if letter == "đ":
+        if letter in ("đ", "ð", "ɖ"):  # the look-alikes typed for Đ sort as Đ
             code = _LETTER_CODE["đ"]
         elif letter in _LETTER_CODE:
             code = _LETTER_CODE[letter]

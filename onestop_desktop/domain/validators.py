@@ -11,6 +11,9 @@ import unicodedata
 from dataclasses import dataclass
 from datetime import date
 
+import phonenumbers
+
+from onestop_desktop.clock import today_local
 from onestop_desktop.domain.text import nfc
 
 __all__ = [
@@ -75,10 +78,13 @@ def citizen_id_province(s: str) -> str | None:
     return PROVINCE_CODES.get(digits[:3])
 
 
-def check_citizen_id(s: str, birth_date: date | None = None, sex: str | None = None) -> Check:
+def check_citizen_id(
+    s: str, birth_date: date | None = None, sex: str | None = None, today: date | None = None
+) -> Check:
     """12-digit citizen ID (CCCD): province, century+sex digit, two year digits, six random digits.
 
-    Century digit: 0/1 → 1900s, 2/3 → 2000s, 4/5 → 2100s … (even male, odd female). A 9-digit old ID
+    Century digit: 0/1 → 1900s, 2/3 → 2000s (even male, odd female); 4/5 (2100s) and beyond, or a birth
+    year after `today`'s (default: the office's clock), cannot be a living person's. A 9-digit old ID
     card (CMND) number passes with a warning.
     """
     v = _no_space(s)
@@ -95,6 +101,17 @@ def check_citizen_id(s: str, birth_date: date | None = None, sex: str | None = N
     century_digit = int(v[3])
     year = 1900 + 100 * (century_digit // 2) + int(v[4:6])
     female = century_digit % 2 == 1
+    if century_digit > 3:
+        return _err(
+            v, f"Số định danh có chữ số thứ tư là {century_digit}, ứng với năm sinh {year}: kiểm tra lại số."
+        )
+    this_year = (today or today_local()).year
+    if year > this_year:
+        return _err(
+            v,
+            f"Số định danh ứng với năm sinh {year}, sau năm hiện tại ({this_year}): "
+            "kiểm tra lại chữ số thứ tư đến thứ sáu.",
+        )
     if birth_date is not None and birth_date.year != year:
         return _err(
             v,
@@ -108,12 +125,11 @@ def check_citizen_id(s: str, birth_date: date | None = None, sex: str | None = N
             return _err(
                 v, f"Chữ số thứ tư của số định danh ứng với giới tính {said}, không khớp giới tính đã nhập."
             )
-    if year >= 2100:
-        return _ok(v, f"Số định danh ứng với năm sinh {year}: kiểm tra lại chữ số thứ tư.")
     return _ok(v)
 
 
-# Old 11-digit mobile prefixes and their 10-digit replacements (2018-2019 conversion).
+# Old 11-digit mobile prefixes and their 10-digit replacements (2018-2019 conversion). The numbering
+# plan (libphonenumber) knows only today's numbers, so these are converted first, then checked.
 _OLD_MOBILE = {
     "0162": "032", "0163": "033", "0164": "034", "0165": "035", "0166": "036", "0167": "037",
     "0168": "038", "0169": "039",
@@ -121,30 +137,61 @@ _OLD_MOBILE = {
     "0123": "083", "0124": "084", "0125": "085", "0127": "081", "0129": "082",
     "0186": "056", "0188": "058", "0199": "059",
 }  # fmt: skip
-_MOBILE_PREFIXES = ("03", "05", "07", "08", "09")
-_PHONE_JUNK = re.compile(r"[\s.\-()]")
+_PHONE_JUNK = re.compile(r"[\s.\-()\u2010-\u2015/]")
+_MOBILE_START = ("03", "05", "07", "08", "09")
+
+
+def _national(v: str) -> str:
+    """+84 …, 0084 …, 84 … (11-12 digits) and "+84 0…" to the national form 0…; anything else unchanged."""
+    if v.startswith("+84"):
+        rest = v[3:]
+    elif v.startswith("0084"):
+        rest = v[4:]
+    elif v.startswith("84") and len(v) in (11, 12) and v.isdigit():
+        rest = v[2:]
+    else:
+        return v
+    if not rest:
+        return v
+    return rest if rest.startswith("0") else "0" + rest
+
+
+def _allocated(v: str) -> bool:
+    """Whether Google's numbering plan for Vietnam (libphonenumber) holds this national number."""
+    try:
+        return bool(phonenumbers.is_valid_number(phonenumbers.parse(v, "VN")))
+    except phonenumbers.NumberParseException:
+        return False
 
 
 def check_phone(s: str) -> Check:
-    """Vietnamese phone number, normalised to 0xxxxxxxxx (mobile) or 02xxxxxxxxx (landline)."""
-    v = nfc(_PHONE_JUNK.sub("", nfc(s)))
-    if v.startswith("+84"):
-        v = "0" + v[3:]
-    elif v.startswith("84") and len(v) in (11, 12) and v.isdigit():
-        v = "0" + v[2:]
+    """Vietnamese phone number, normalised to 0xxxxxxxxx (mobile) or 02xxxxxxxxx (landline).
+
+    Written forms with +84, 0084, 84, spaces, dots, dashes, brackets or full-width digits pass; the number
+    must be in an allocated range of the national numbering plan. An old 11-digit mobile number is
+    converted to its 10-digit number (with a warning) before that check.
+    """
+    v = _national(nfc(_PHONE_JUNK.sub("", unicodedata.normalize("NFKC", s))))
     if not v:
         return _err(v, "Chưa nhập số điện thoại.")
     if not (v.isascii() and v.isdigit()):
         return _err(v, "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +84).")
     if not v.startswith("0"):
         return _err(v, "Số điện thoại phải bắt đầu bằng 0 hoặc +84.")
-    if len(v) == 10 and v.startswith(_MOBILE_PREFIXES):
-        return _ok(v)
+    warning = None
     if len(v) == 11 and v[:4] in _OLD_MOBILE:
-        new = _OLD_MOBILE[v[:4]] + v[4:]
-        return _ok(new, f"Số di động 11 số cũ đã được chuyển thành số mới {new}.")
+        old, v = v, _OLD_MOBILE[v[:4]] + v[4:]
+        warning = f"Số di động 11 số cũ {old} đã được chuyển thành số mới {v}."
+    if _allocated(v) and len(v) in (10, 11):
+        return _ok(v, warning)
+    if len(v) == 10 and v.startswith(_MOBILE_START):
+        return _err(v, f"Số {v} không thuộc dải số di động đã cấp (đầu số {v[:3]}): kiểm tra lại.")
     if len(v) == 11 and v.startswith("02"):
-        return _ok(v)
+        if _allocated(v[:4] + "3871234"):
+            return _err(v, f"Số {v} không đúng dạng số cố định của mã vùng {v[:4]}.")
+        return _err(v, f"Mã vùng {v[:4]} không tồn tại: số cố định gồm mã vùng (Đồng Nai: 0251) và số máy.")
+    if len(v) == 10 and v.startswith("02"):
+        return _err(v, "Số cố định phải có 11 chữ số: mã vùng 02xx và 7 chữ số.")
     if len(v) == 10:
         return _err(v, f"Đầu số {v[:3]} không phải đầu số di động Việt Nam.")
     return _err(v, f"Số điện thoại phải có 10 chữ số (di động) hoặc 11 chữ số (cố định); đang có {len(v)}.")

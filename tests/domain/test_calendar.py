@@ -101,7 +101,7 @@ def test_days(day: str, working: bool, reason: str | None) -> None:
         ("2018-10-24 08:00", 7, H, "2018-10-24 17:00"),
         ("2018-10-24 10:00", 16, H, "2018-10-26 10:00"),  # across days
         ("2018-10-26 10:00", 8, H, "2018-10-29 10:00"),  # across the weekend
-        ("2018-10-24 15:30", 4, H, "2018-10-25 11:00"),  # after 15:00: next working day
+        ("2018-10-24 15:30", 4, H, "2018-10-25 09:30"),  # after 15:00: 1h30 that day, 2h30 the next
         ("2018-10-24 15:30", 24, H, "2018-10-29 15:30"),  # long hour limit counts from 15:30
         ("2018-10-24 12:15", 2, H, "2018-10-24 15:30"),  # lunch receipt starts 13:30
         # calendar days
@@ -143,7 +143,7 @@ def test_april_explanation_and_json() -> None:
     ("received", "value", "unit", "note"),
     [
         ("2018-10-24 15:30", 0, WD, NOTE_AFTER_CUTOFF),
-        ("2018-10-24 15:30", 4, H, NOTE_AFTER_CUTOFF),
+        ("2018-10-24 15:30", 1, H, NOTE_AFTER_CUTOFF),
         ("2018-10-24 17:30", 2, WD, NOTE_OUTSIDE_HOURS),
         ("2018-10-28 09:00", 2, WD, NOTE_DAY_OFF),
         ("2018-10-24 10:00", 4, CD, NOTE_MOVED),

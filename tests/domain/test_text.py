@@ -16,10 +16,18 @@ from onestop_desktop.domain.text import fold, nfc, vi_name_sort_key, vi_sort_key
         ("Xuân Lộc", "xuan loc"),
         (unicodedata.normalize("NFD", "Chứng thực"), "chung thuc"),
         ("", ""),
+        ("\u00d0Ỗ VĂN AN", "do van an"),  # Ð, the Icelandic eth, typed for Đ
+        ("\u00f0ỗ văn an", "do van an"),
+        ("\u0189ặng \u0256ức", "dang duc"),  # Ɖ/ɖ, the African D, another look-alike
     ],
 )
 def test_fold(raw: str, expected: str) -> None:
     assert fold(raw) == expected
+
+
+def test_eth_sorts_as_d_with_stroke() -> None:
+    assert vi_sort_key("\u00d0ỗ") == vi_sort_key("Đỗ")
+    assert sorted(["Dung", "\u00d0ỗ", "Ê"], key=vi_sort_key) == ["Dung", "\u00d0ỗ", "Ê"]
 
 
 def test_nfc() -> None:

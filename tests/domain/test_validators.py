@@ -62,9 +62,40 @@ def test_old_cmnd_warns() -> None:
     assert c.ok and c.value == "271234567" and c.warning and "CMND" in c.warning
 
 
-def test_far_future_century_warns() -> None:
-    c = check_citizen_id("075490001234")
-    assert c.ok and c.warning and "2190" in c.warning
+TODAY = date(2026, 12, 2)
+
+
+@pytest.mark.parametrize("digit", "456789")
+def test_century_beyond_21st_is_error(digit: str) -> None:
+    c = check_citizen_id(f"075{digit}90001234", today=TODAY)
+    assert not c.ok and c.warning is None and c.error is not None and "chữ số thứ tư" in c.error
+
+
+@pytest.mark.parametrize(
+    ("number", "today", "ok"),
+    [
+        ("075226001234", TODAY, True),  # born this year
+        ("075227001234", TODAY, False),  # born next year
+        ("075290001234", TODAY, False),
+        ("075227001234", date(2027, 1, 1), True),  # the same number once 2027 has come
+        ("075399001234", date(2099, 6, 1), True),
+    ],
+)
+def test_birth_year_after_today_is_error(number: str, today: date, ok: bool) -> None:
+    c = check_citizen_id(number, today=today)
+    assert c.ok is ok and c.warning is None
+    if not ok:
+        assert c.error is not None and "sau năm hiện tại" in c.error
+
+
+def test_default_today_is_the_office_clock() -> None:
+    from onestop_desktop.clock import today_local
+
+    year = today_local().year
+    century = (year - 1900) // 100 * 2
+    assert check_citizen_id(f"075{century}{year % 100:02d}001234").ok
+    nxt = year + 1
+    assert not check_citizen_id(f"075{(nxt - 1900) // 100 * 2}{nxt % 100:02d}001234").ok
 
 
 def test_province() -> None:
@@ -79,7 +110,7 @@ def test_province() -> None:
 @st.composite
 def valid_ids(draw: st.DrawFn) -> tuple[str, date, str]:
     province = draw(st.sampled_from(sorted(PROVINCE_CODES)))
-    birth = draw(st.dates(min_value=date(1900, 1, 1), max_value=date(2099, 12, 31)))
+    birth = draw(st.dates(min_value=date(1900, 1, 1), max_value=TODAY))
     female = draw(st.booleans())
     century = (birth.year - 1900) // 100 * 2 + int(female)
     rest = draw(st.text("0123456789", min_size=6, max_size=6))
@@ -89,9 +120,9 @@ def valid_ids(draw: st.DrawFn) -> tuple[str, date, str]:
 @given(valid_ids())
 def test_generated_ids_pass(case: tuple[str, date, str]) -> None:
     number, birth, sex = case
-    c = check_citizen_id(number, birth, sex)
+    c = check_citizen_id(number, birth, sex, today=TODAY)
     assert c.ok and c.error is None and c.value == number
-    assert check_citizen_id(number[:3] + " " + number[3:]).value == number
+    assert check_citizen_id(number[:3] + " " + number[3:], today=TODAY).value == number
 
 
 # ---- phone --------------------------------------------------------------------------------------
@@ -129,6 +160,15 @@ def test_generated_ids_pass(case: tuple[str, date, str]) -> None:
         ("0251 3871 234", "02513871234", False),
         ("(0251) 387.1234", "02513871234", False),
         ("024 3825 1234", "02438251234", False),
+        # the written forms clerks meet
+        ("+84 0912 345 678", "0912345678", False),
+        ("0084 912 345 678", "0912345678", False),
+        ("+84-912-345-678", "0912345678", False),
+        ("(+84) 912.345.678", "0912345678", False),
+        ("０９１２ ３４５ ６７８", "0912345678", False),  # full-width digits
+        ("＋８４ ９１２３４５６７８", "0912345678", False),
+        ("0084 168 123 4567", "0381234567", True),
+        ("+84 251 3871 234", "02513871234", False),
     ],
 )
 def test_phone_ok(raw: str, value: str, warns: bool) -> None:
@@ -154,6 +194,28 @@ def test_phone_ok(raw: str, value: str, warns: bool) -> None:
 def test_phone_errors(raw: str) -> None:
     c = check_phone(raw)
     assert not c.ok and c.error
+
+
+@pytest.mark.parametrize(
+    ("raw", "value", "fragment"),
+    [
+        # mobile prefixes no network holds (the numbering plan, via libphonenumber)
+        ("0501234567", "0501234567", "đầu số 050"),
+        ("0531234567", "0531234567", "đầu số 053"),
+        ("0571234567", "0571234567", "đầu số 057"),
+        ("0711234567", "0711234567", "đầu số 071"),
+        ("0751234567", "0751234567", "đầu số 075"),
+        ("0801234567", "0801234567", "đầu số 080"),
+        ("+84 80 123 4567", "0801234567", "đầu số 080"),
+        # area codes that do not exist
+        ("0200 123 4567", "02001234567", "Mã vùng 0200"),
+        ("02021234567", "02021234567", "Mã vùng 0202"),
+    ],
+)
+def test_phone_unallocated(raw: str, value: str, fragment: str) -> None:
+    c = check_phone(raw)
+    assert not c.ok and c.value == value and c.error is not None and fragment in c.error
+    assert c.warning is None
 
 
 # ---- name ---------------------------------------------------------------------------------------
