@@ -7,6 +7,8 @@ from datetime import datetime
 from enum import IntEnum, StrEnum
 from types import MappingProxyType
 
+from onestop_desktop.domain.messages import Msg, define, msg
+
 __all__ = [
     "CLOSED_STATUSES",
     "OPEN_STATUSES",
@@ -22,7 +24,9 @@ __all__ = [
     "is_overdue",
     "label_vi",
     "next_status",
+    "status_msg",
     "timeliness_label_vi",
+    "timeliness_msg",
 ]
 
 
@@ -69,8 +73,42 @@ _STATUS_PHRASES = {
 }
 
 
+_STATUS_ENGLISH = {
+    DossierStatus.REGISTERED_ONLINE: "Registered online, not yet accepted",
+    DossierStatus.ACCEPTED: "Accepted",
+    DossierStatus.REFUSED: "Refused",
+    DossierStatus.PROCESSING: "Being processed",
+    DossierStatus.WAITING_SUPPLEMENT: "Waiting for documents",
+    DossierStatus.WAITING_FINANCIAL: "Waiting for fees and taxes",
+    DossierStatus.WITHDRAWN: "Withdrawn at the applicant's request",
+    DossierStatus.STOPPED: "Processing stopped",
+    DossierStatus.RESOLVED: "Resolved",
+    DossierStatus.RETURNED: "Result returned",
+}
+_STATUS_PHRASES_EN = {
+    DossierStatus.REGISTERED_ONLINE: "registered online and not yet accepted",
+    DossierStatus.ACCEPTED: "accepted",
+    DossierStatus.REFUSED: "refused",
+    DossierStatus.PROCESSING: "being processed",
+    DossierStatus.WAITING_SUPPLEMENT: "waiting for documents",
+    DossierStatus.WAITING_FINANCIAL: "waiting for fees and taxes",
+    DossierStatus.WITHDRAWN: "withdrawn",
+    DossierStatus.STOPPED: "stopped",
+    DossierStatus.RESOLVED: "resolved",
+    DossierStatus.RETURNED: "returned",
+}
+for _st in DossierStatus:
+    define(f"status.{int(_st)}", _STATUS_LABELS[_st], _STATUS_ENGLISH[_st])
+    define(f"status-phrase.{int(_st)}", _STATUS_PHRASES[_st], _STATUS_PHRASES_EN[_st])
+
+
 def label_vi(status: DossierStatus) -> str:
     return _STATUS_LABELS[DossierStatus(status)]
+
+
+def status_msg(status: DossierStatus) -> Msg:
+    """The status label as a message (the interface shows it in its language)."""
+    return msg(f"status.{int(DossierStatus(status))}")
 
 
 class Action(StrEnum):
@@ -102,6 +140,25 @@ _ACTION_VERBS = {
     Action.STOP: "dừng giải quyết",
     Action.APOLOGY: "gửi phiếu xin lỗi và hẹn lại",
 }
+
+
+_ACTION_VERBS_EN = {
+    Action.ACCEPT: "accept",
+    Action.REFUSE: "refuse",
+    Action.TRANSFER: "hand over",
+    Action.REQUEST_SUPPLEMENT: "ask for documents",
+    Action.RECEIVE_SUPPLEMENT: "receive documents",
+    Action.REQUEST_FINANCIAL: "ask for fees and taxes",
+    Action.RECEIVE_FINANCIAL: "confirm fees and taxes paid",
+    Action.RESOLVE: "record as resolved",
+    Action.RETURN_RESULT: "return the result",
+    Action.WITHDRAW: "withdraw",
+    Action.STOP: "stop processing",
+    Action.APOLOGY: "send an apology and a new appointment",
+}
+for _a in Action:
+    define(f"action.{_a.value}", _ACTION_VERBS[_a], _ACTION_VERBS_EN[_a])
+define("states.not-allowed", "Không thể {verb} cho hồ sơ {status}.", "Cannot {verb} a dossier {status}.")
 
 
 def action_label_vi(action: Action) -> str:
@@ -152,8 +209,12 @@ class TransitionError(Exception):
     def __init__(self, status: DossierStatus, action: Action) -> None:
         self.status = DossierStatus(status)
         self.action = Action(action)
-        verb = _ACTION_VERBS[self.action]
-        super().__init__(f"Không thể {verb} cho hồ sơ {_STATUS_PHRASES[self.status]}.")
+        self.msg = msg(
+            "states.not-allowed",
+            verb=msg(f"action.{self.action.value}"),
+            status=msg(f"status-phrase.{int(self.status)}"),
+        )
+        super().__init__(str(self.msg))
 
 
 def next_status(status: DossierStatus, action: Action) -> DossierStatus:
@@ -182,8 +243,17 @@ _TIMELINESS_LABELS = {
 }
 
 
+_TIMELINESS_ENGLISH = {Timeliness.EARLY: "Early", Timeliness.ON_TIME: "On time", Timeliness.LATE: "Late"}
+for _t in Timeliness:
+    define(f"timeliness.{_t.value}", _TIMELINESS_LABELS[_t], _TIMELINESS_ENGLISH[_t])
+
+
 def timeliness_label_vi(t: Timeliness) -> str:
     return _TIMELINESS_LABELS[Timeliness(t)]
+
+
+def timeliness_msg(t: Timeliness) -> Msg:
+    return msg(f"timeliness.{Timeliness(t).value}")
 
 
 def classify_result(result_at: datetime, due: datetime) -> Timeliness:

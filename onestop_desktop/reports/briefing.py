@@ -41,7 +41,8 @@ from onestop_desktop.reports.briefing_sections import (
 )
 from onestop_desktop.reports.briefing_style import BOTTOM, LEFT, RIGHT, TOP, WIDTH, chart_image, esc, styles
 from onestop_desktop.reports.fonts import SANS, SERIF, font_name, register_fonts
-from onestop_desktop.services.reports.report_data import ReportData, summary_sections
+from onestop_desktop.services.reports.report_data import ReportData
+from onestop_desktop.services.reports.summary import summary_sections
 
 __all__ = ["briefing_title", "render_briefing"]
 

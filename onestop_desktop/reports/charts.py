@@ -16,6 +16,7 @@ from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
 from onestop_desktop.domain.fmt import fmt_int, fmt_num, fmt_pct
+from onestop_desktop.domain.messages import Num, define, msg
 from onestop_desktop.services.reports.counts import MonthPoint, Row
 from onestop_desktop.services.reports.report_data import BhytSection, BhytUnitRow, ReportData
 
@@ -33,6 +34,60 @@ __all__ = [
 BLUE, GREEN, RED, ORANGE, GREY = "#1f5fa8", "#2e7d32", "#c62828", "#ef6c00", "#757575"
 FONT = "DejaVu Sans"
 _HOVER: weakref.WeakKeyDictionary[Figure, list[tuple[Artist, str]]] = weakref.WeakKeyDictionary()
+
+
+# The chart words: Vietnamese in the printed briefing, the interface language on screen.
+define("chart.new", "Tiếp nhận mới", "Newly received")
+define("chart.resolved", "Đã giải quyết", "Resolved")
+define(
+    "chart.hover-new",
+    "{month}: tiếp nhận mới {n} hồ sơ",
+    ("{month}: {n} dossier received", "{month}: {n} dossiers received"),
+)
+define(
+    "chart.hover-resolved",
+    "{month}: đã giải quyết {n} hồ sơ",
+    ("{month}: {n} dossier resolved", "{month}: {n} dossiers resolved"),
+)
+define("chart.monthly", "Hồ sơ tiếp nhận và giải quyết theo tháng", "Dossiers received and resolved by month")
+define(
+    "chart.on-time",
+    "Tỷ lệ hồ sơ đúng hạn và trong hạn theo lĩnh vực",
+    "Share on time or within the deadline, by field",
+)
+define("chart.late-resolved", "Giải quyết quá hạn", "Resolved late")
+define("chart.late-open", "Đang giải quyết quá hạn", "Overdue, in progress")
+define(
+    "chart.hover-late-resolved",
+    "{field}: {n} hồ sơ giải quyết quá hạn",
+    ("{field}: {n} dossier resolved late", "{field}: {n} dossiers resolved late"),
+)
+define(
+    "chart.hover-late-open",
+    "{field}: {n} hồ sơ đang quá hạn",
+    ("{field}: {n} dossier overdue", "{field}: {n} dossiers overdue"),
+)
+define("chart.no-late", "Không có hồ sơ trễ hạn", "No late dossiers")
+define("chart.late", "Hồ sơ trễ hạn theo lĩnh vực", "Late dossiers by field")
+define("chart.target", "Chỉ tiêu giao", "Target set")
+define("chart.85", "85 % (tiêu chí nông thôn mới)", "85% (new-countryside criterion)")
+define("chart.95", "95 % (mục tiêu quốc gia)", "95% (national goal)")
+define("chart.district", "Toàn huyện {pct}", "Whole district {pct}")
+define("chart.hover-target", "; chỉ tiêu {pct}", "; target {pct}")
+define(
+    "chart.bhyt-units",
+    "Tỷ lệ bao phủ BHYT theo đơn vị (đến {day})",
+    "Health insurance coverage by unit (on {day})",
+)
+define(
+    "chart.bhyt-trend",
+    "Diễn biến tỷ lệ bao phủ BHYT toàn huyện",
+    "District health insurance coverage, month by month",
+)
+
+
+def _w(language: str, key: str, **params: object) -> str:
+    return msg(key, **params).text(language)
 
 
 def hover_targets(fig: Figure) -> list[tuple[Artist, str]]:
@@ -65,7 +120,9 @@ def _month_label(d: date) -> str:
     return f"{d.month:02d}/{d.year % 100:02d}"
 
 
-def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, height: float = 3.2) -> Figure:
+def received_vs_resolved(
+    series: Sequence[MonthPoint], width: float = 7.0, height: float = 3.2, language: str = "vi"
+) -> Figure:
     """New dossiers and dossiers resolved per month."""
     series = list(series)
     while len(series) > 1 and not (series[0].received_new or series[0].resolved):
@@ -75,23 +132,35 @@ def received_vs_resolved(series: Sequence[MonthPoint], width: float = 7.0, heigh
     xs = list(range(len(series)))
     labels = [_month_label(p.month) for p in series]
     b1 = ax.bar(
-        [x - 0.2 for x in xs], [p.received_new for p in series], 0.4, color=BLUE, label="Tiếp nhận mới"
+        [x - 0.2 for x in xs],
+        [p.received_new for p in series],
+        0.4,
+        color=BLUE,
+        label=_w(language, "chart.new"),
     )
-    b2 = ax.bar([x + 0.2 for x in xs], [p.resolved for p in series], 0.4, color=GREEN, label="Đã giải quyết")
+    b2 = ax.bar(
+        [x + 0.2 for x in xs],
+        [p.resolved for p in series],
+        0.4,
+        color=GREEN,
+        label=_w(language, "chart.resolved"),
+    )
     for p, bar_new, bar_res in zip(series, b1, b2, strict=True):
         month = _month_label(p.month)
-        _HOVER[fig].append((bar_new, f"{month}: tiếp nhận mới {fmt_int(p.received_new)} hồ sơ"))
-        _HOVER[fig].append((bar_res, f"{month}: đã giải quyết {fmt_int(p.resolved)} hồ sơ"))
+        _HOVER[fig].append((bar_new, _w(language, "chart.hover-new", month=month, n=p.received_new)))
+        _HOVER[fig].append((bar_res, _w(language, "chart.hover-resolved", month=month, n=p.resolved)))
     ax.set_xticks(xs, labels)
     ax.yaxis.set_major_formatter(_INT)
     top = max([1, *(max(p.received_new, p.resolved) for p in series)])
     ax.set_ylim(0, top * 1.25)  # room for the legend above the bars
     ax.legend(frameon=False, prop={"family": FONT, "size": 8}, loc="upper left", ncols=2)
-    _style(ax, "Hồ sơ tiếp nhận và giải quyết theo tháng")
+    _style(ax, _w(language, "chart.monthly"))
     return fig
 
 
-def on_time_by_field(rows: Sequence[Row], width: float = 7.0, height: float = 3.6) -> Figure:
+def on_time_by_field(
+    rows: Sequence[Row], width: float = 7.0, height: float = 3.6, language: str = "vi"
+) -> Figure:
     """Per field: share resolved early or on time, and share on time or still within deadline."""
     rows = [r for r in rows if r.counts.received]
     rows = sorted(rows, key=lambda r: (r.counts.on_time_or_within_rate or 0.0, r.label))
@@ -115,11 +184,13 @@ def on_time_by_field(rows: Sequence[Row], width: float = 7.0, height: float = 3.
     ax.set_xlim(lo, 104)
     ax.set_xticks([float(v) for v in range(int(lo), 101, 5)])
     ax.xaxis.set_major_formatter(_PCT)
-    _style(ax, "Tỷ lệ hồ sơ đúng hạn và trong hạn theo lĩnh vực")
+    _style(ax, _w(language, "chart.on-time"))
     return fig
 
 
-def late_by_field(rows: Sequence[Row], width: float = 7.0, height: float = 3.0) -> Figure:
+def late_by_field(
+    rows: Sequence[Row], width: float = 7.0, height: float = 3.0, language: str = "vi"
+) -> Figure:
     """Per field: dossiers resolved late and dossiers overdue at the period end (stacked)."""
     rows = sorted((r for r in rows if r.counts.bad), key=lambda r: (r.counts.bad, r.label))
     fig = _figure(width, height)
@@ -127,20 +198,20 @@ def late_by_field(rows: Sequence[Row], width: float = 7.0, height: float = 3.0) 
     ys = list(range(len(rows)))
     late = [r.counts.resolved_late for r in rows]
     over = [r.counts.in_progress_overdue for r in rows]
-    b1 = ax.barh(ys, late, color=RED, height=0.6, label="Giải quyết quá hạn")
-    b2 = ax.barh(ys, over, left=late, color=ORANGE, height=0.6, label="Đang giải quyết quá hạn")
+    b1 = ax.barh(ys, late, color=RED, height=0.6, label=_w(language, "chart.late-resolved"))
+    b2 = ax.barh(ys, over, left=late, color=ORANGE, height=0.6, label=_w(language, "chart.late-open"))
     for r, a, b in zip(rows, b1, b2, strict=True):
         c = r.counts
         ax.text(c.bad + 0.3, a.get_y() + 0.3, fmt_int(c.bad), va="center", fontsize=7, fontfamily=FONT)
-        _HOVER[fig].append((a, f"{r.label}: {fmt_int(c.resolved_late)} hồ sơ giải quyết quá hạn"))
-        _HOVER[fig].append((b, f"{r.label}: {fmt_int(c.in_progress_overdue)} hồ sơ đang quá hạn"))
+        _HOVER[fig].append((a, _w(language, "chart.hover-late-resolved", field=r.label, n=c.resolved_late)))
+        _HOVER[fig].append((b, _w(language, "chart.hover-late-open", field=r.label, n=c.in_progress_overdue)))
     ax.set_yticks(ys, [r.label for r in rows])
     ax.xaxis.set_major_formatter(_INT)
     if not rows:
-        ax.text(0.5, 0.5, "Không có hồ sơ trễ hạn", ha="center", transform=ax.transAxes, fontfamily=FONT)
+        ax.text(0.5, 0.5, _w(language, "chart.no-late"), ha="center", transform=ax.transAxes, fontfamily=FONT)
     else:
         ax.legend(fontsize=8, frameon=False, prop={"family": FONT, "size": 8}, loc="lower right")
-    _style(ax, "Hồ sơ trễ hạn theo lĩnh vực")
+    _style(ax, _w(language, "chart.late"))
     return fig
 
 
@@ -151,7 +222,9 @@ def _short(u: BhytUnitRow) -> str:
     return u.name
 
 
-def bhyt_by_unit(section: BhytSection, width: float = 7.0, height: float = 3.6) -> Figure:
+def bhyt_by_unit(
+    section: BhytSection, width: float = 7.0, height: float = 3.6, language: str = "vi"
+) -> Figure:
     """Coverage per unit as bars (best first), each unit's target, and the 85 % / 95 % lines."""
     units = sorted(section.units, key=lambda u: -u.coverage)
     fig = _figure(width, height)
@@ -169,11 +242,16 @@ def bhyt_by_unit(section: BhytSection, width: float = 7.0, height: float = 3.6) 
             color="black",
             linewidths=2,
             zorder=3,
-            label="Chỉ tiêu giao",
+            label=_w(language, "chart.target"),
         )
-    ax.axhline(85, color=ORANGE, lw=1, ls="--", label="85 % (tiêu chí nông thôn mới)")
-    ax.axhline(95, color=GREEN, lw=1, ls=":", label="95 % (mục tiêu quốc gia)")
-    ax.axhline(section.coverage, color=GREY, lw=1, label=f"Toàn huyện {fmt_pct(section.coverage)}")
+    ax.axhline(85, color=ORANGE, lw=1, ls="--", label=_w(language, "chart.85"))
+    ax.axhline(95, color=GREEN, lw=1, ls=":", label=_w(language, "chart.95"))
+    ax.axhline(
+        section.coverage,
+        color=GREY,
+        lw=1,
+        label=_w(language, "chart.district", pct=Num(section.coverage, 2, percent=True)),
+    )
     for u, bar in zip(units, bars, strict=True):
         ax.text(
             bar.get_x() + bar.get_width() / 2,
@@ -187,7 +265,11 @@ def bhyt_by_unit(section: BhytSection, width: float = 7.0, height: float = 3.6) 
             va="bottom",
             fontfamily=FONT,
         )
-        tgt = f"; chỉ tiêu {fmt_pct(u.target)}" if u.target is not None else ""
+        tgt = (
+            _w(language, "chart.hover-target", pct=Num(u.target, 2, percent=True))
+            if u.target is not None
+            else ""
+        )
         _HOVER[fig].append(
             (bar, f"{u.name}: {fmt_int(u.insured)} / {fmt_int(u.population)} = {fmt_pct(u.coverage)}{tgt}")
         )
@@ -195,11 +277,13 @@ def bhyt_by_unit(section: BhytSection, width: float = 7.0, height: float = 3.6) 
     ax.set_ylim(60, 102)
     ax.yaxis.set_major_formatter(_PCT)
     ax.legend(fontsize=7, frameon=False, prop={"family": FONT, "size": 7}, loc="upper right", ncols=2)
-    _style(ax, f"Tỷ lệ bao phủ BHYT theo đơn vị (đến {section.cutoff:%d/%m/%Y})")
+    _style(ax, _w(language, "chart.bhyt-units", day=f"{section.cutoff:%d/%m/%Y}"))
     return fig
 
 
-def bhyt_trend(trend: Sequence[tuple[date, float]], width: float = 7.0, height: float = 2.6) -> Figure:
+def bhyt_trend(
+    trend: Sequence[tuple[date, float]], width: float = 7.0, height: float = 2.6, language: str = "vi"
+) -> Figure:
     """District coverage month by month."""
     fig = _figure(width, height)
     ax = fig.add_subplot()
@@ -222,7 +306,7 @@ def bhyt_trend(trend: Sequence[tuple[date, float]], width: float = 7.0, height: 
     if ys:
         ax.set_ylim(min([*ys, 85.0]) - 3, max([*ys, 85.0]) + 3)
     ax.yaxis.set_major_formatter(_PCT)
-    _style(ax, "Diễn biến tỷ lệ bao phủ BHYT toàn huyện")
+    _style(ax, _w(language, "chart.bhyt-trend"))
     return fig
 
 
@@ -236,14 +320,14 @@ def figure_png(fig: Figure, dpi: int = 200) -> bytes:
     return buf.getvalue()
 
 
-def report_figures(data: ReportData) -> dict[str, Figure]:
-    """Every chart of the Reports tab (plain Figures: safe to build in a worker thread)."""
+def report_figures(data: ReportData, language: str = "vi") -> dict[str, Figure]:
+    """Every chart of the Reports tab in `language` (plain Figures: safe to build in a worker thread)."""
     figs = {
-        "monthly": received_vs_resolved(data.series),
-        "on_time": on_time_by_field(data.stats.by_field),
-        "late": late_by_field(data.stats.by_field),
+        "monthly": received_vs_resolved(data.series, language=language),
+        "on_time": on_time_by_field(data.stats.by_field, language=language),
+        "late": late_by_field(data.stats.by_field, language=language),
     }
     if data.bhyt is not None:
-        figs["bhyt_units"] = bhyt_by_unit(data.bhyt)
-        figs["bhyt_trend"] = bhyt_trend(data.bhyt.trend)
+        figs["bhyt_units"] = bhyt_by_unit(data.bhyt, language=language)
+        figs["bhyt_trend"] = bhyt_trend(data.bhyt.trend, language=language)
     return figs

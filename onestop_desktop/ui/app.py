@@ -32,6 +32,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     else:
         QApplication.setHighDpiScaleFactorRoundingPolicy(Qt.HighDpiScaleFactorRoundingPolicy.PassThrough)
         app = QApplication(argv if argv is not None else sys.argv[:1])
+    # Qt's own file and message dialogs on every platform: their words come from our translation of Qt
+    # (Windows' native dialogs would speak the system's language, whatever the interface language).
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_DontUseNativeDialogs, True)
     app.setOrganizationName("OneStop")
     app.setApplicationName("OneStopDesktop")
     load_fonts(app)

@@ -6,9 +6,32 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
+from onestop_desktop.domain.messages import Msg
 from onestop_desktop.paths import data_dir, resource_path
 
 _installed: list[QTranslator] = []  # kept alive: Qt does not own installed translators
+_language = ["vi"]  # the interface language last installed
+
+
+def language() -> str:
+    """The interface language: "vi" (default) or "en"."""
+    return _language[0]
+
+
+def say(message: Msg | None) -> str:
+    """A message from the domain or a service, worded in the interface language ("" for None)."""
+    return "" if message is None else message.text(language())
+
+
+def plural(n: int, one: str, other: str) -> str:
+    """English counts agree ("1 dossier", "2 dossiers"): pass both forms, each through self.tr."""
+    return one if n == 1 else other
+
+
+def say_error(exc: Exception) -> str:
+    """The text of a refusal: its message id when it carries one, else its (Vietnamese) sentence."""
+    carried = getattr(exc, "msg", None)
+    return say(carried) if isinstance(carried, Msg) else str(exc)
 
 
 def _qm_for(ts: Path) -> Path | None:
@@ -35,6 +58,7 @@ def install_translators(language: str) -> list[str]:
     for tr in _installed:
         app.removeTranslator(tr)
     _installed.clear()
+    _language[0] = "vi" if language == "vi" else "en"
     if language != "vi":
         QLocale.setDefault(QLocale(QLocale.Language.English, QLocale.Country.UnitedStates))
         return []

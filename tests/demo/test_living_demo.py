@@ -22,7 +22,8 @@ from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.home import today_figures
 from onestop_desktop.services.intake.receiving import receipt_data
 from onestop_desktop.services.reports import statistics
-from onestop_desktop.services.reports.report_data import build_report, summary_sentences
+from onestop_desktop.services.reports.report_data import build_report
+from onestop_desktop.services.reports.summary import summary_sentences
 
 DAY = date(2026, 11, 30)  # a Monday
 STORY_END = datetime(2025, 7, 1)

@@ -11,7 +11,8 @@ from onestop_desktop.db.engine import session_scope
 from onestop_desktop.domain.periods import parse_period
 from onestop_desktop.services.reports import counts as statistics_counts
 from onestop_desktop.services.reports import statistics
-from onestop_desktop.services.reports.report_data import ReportData, build_report, summary_sentences
+from onestop_desktop.services.reports.report_data import ReportData, build_report
+from onestop_desktop.services.reports.summary import summary_sentences
 
 
 @pytest.fixture(scope="module")

@@ -28,8 +28,6 @@ __all__ = [
     "BhytUnitRow",
     "ReportData",
     "build_report",
-    "summary_sections",
-    "summary_sentences",
     "trend_months",
 ]
 
@@ -285,99 +283,3 @@ def build_report(session: Session, period: Period, progress: Progress | None = N
         bhyt=bhyt,
         generated_at=now_local(),
     )
-
-
-def _short_name(name: str) -> str:
-    for prefix in ("Thị trấn ", "Xã ", "Phường ", "Huyện "):
-        if name.startswith(prefix):
-            return name[len(prefix) :]
-    return name
-
-
-def summary_sentences(data: ReportData) -> list[str]:
-    """The written assessment of the briefing, generated from the figures (Vietnamese)."""
-    return [x for part in summary_sections(data).values() for x in part]
-
-
-def summary_sections(data: ReportData) -> dict[str, list[str]]:
-    """The written assessment by section: "dossiers", "late", "indicators", "bhyt"."""
-    from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
-
-    c, s = data.totals, data.stats
-    so_far = data.generated_at.date()
-    until = f" (số liệu đến ngày {fmt_date(so_far)})" if data.period.end > so_far else ""
-    out = [
-        f"Trong {data.period.label_vi}{until}, tổng số hồ sơ phải giải quyết là {fmt_int(c.received)} hồ sơ "
-        f"(kỳ trước chuyển sang {fmt_int(c.carried_over)}, tiếp nhận mới {fmt_int(c.received_new)}, trong đó "
-        f"trực tuyến {fmt_int(c.received_online)}"
-        + (f", chiếm {fmt_pct(c.online_share)}" if c.online_share is not None else "")
-        + ")."
-    ]
-    out.append(
-        f"Đã giải quyết {fmt_int(c.resolved)} hồ sơ (trước hạn {fmt_int(c.resolved_early)}, đúng hạn "
-        f"{fmt_int(c.resolved_on_time)}, quá hạn {fmt_int(c.resolved_late)}); đang giải quyết "
-        f"{fmt_int(c.in_progress)} hồ sơ (trong hạn {fmt_int(c.in_progress_within)}, quá hạn "
-        f"{fmt_int(c.in_progress_overdue)})."
-    )
-    if c.on_time_or_within_rate is not None:
-        out.append(
-            f"Số hồ sơ giải quyết đúng hạn và đang giải quyết trong hạn là {fmt_int(c.good)}/"
-            f"{fmt_int(c.received)}, đạt {fmt_pct(c.on_time_or_within_rate)}."
-        )
-    prev = data.previous.on_time_or_within_rate
-    if prev is not None and c.on_time_or_within_rate is not None:
-        diff = round(c.on_time_or_within_rate - prev, 2)
-        trend = "tăng" if diff > 0 else ("giảm" if diff < 0 else "không đổi so với")
-        word = f"{trend} {fmt_num(abs(diff), 2)} điểm phần trăm so với" if diff else trend
-        out.append(f"Tỷ lệ này {word} {data.previous_period.label_vi} ({fmt_pct(prev)}).")
-    sections: dict[str, list[str]] = {"dossiers": out}
-    out = sections["late"] = []
-    if c.bad:
-        worst = max(s.by_field, key=lambda r: r.counts.bad)
-        share = 100.0 * worst.counts.bad / c.bad
-        text = (
-            f"Hồ sơ trễ hạn ({fmt_int(c.bad)} hồ sơ) tập trung ở lĩnh vực {worst.label} "
-            f"({fmt_int(worst.counts.bad)} hồ sơ, {fmt_pct(share)})"
-        )
-        reasons: dict[str, int] = {}
-        for x in s.late:
-            if x.field == worst.label and x.reason:
-                reasons[x.reason] = reasons.get(x.reason, 0) + 1
-        if reasons:
-            reason, n = max(reasons.items(), key=lambda kv: (kv[1], kv[0]))
-            text += f"; nguyên nhân chủ yếu: {reason.rstrip('.').lower()} ({fmt_int(n)} hồ sơ)"
-        out.append(text + ".")
-    else:
-        out.append("Không có hồ sơ giải quyết quá hạn hoặc đang quá hạn.")
-    if s.apology_letters:
-        out.append(f"Đã ban hành {fmt_int(s.apology_letters)} phiếu xin lỗi và hẹn lại ngày trả kết quả.")
-    out = sections["indicators"] = []
-    acc, docs = data.indicator("eoffice_accounts_active"), data.indicator("edocs_sent_received")
-    if acc is not None and acc.total:
-        out.append(
-            f"Có {fmt_int(int(acc.value))}/{fmt_int(int(acc.total))} tài khoản văn phòng điện tử hoạt động"
-            + (f" ({fmt_pct(acc.rate)})" if acc.rate is not None else "")
-            + (f"; {fmt_int(int(docs.value))} văn bản điện tử đi và đến được gửi qua mạng." if docs else ".")
-        )
-    out = sections["bhyt"] = []
-    b = data.bhyt
-    if b is not None:
-        text = (
-            f"BHYT: đến ngày {fmt_date(b.cutoff)}, {b.name[:1].lower() + b.name[1:]} có "
-            f"{fmt_int(b.insured)}/{fmt_int(b.population)} "
-            f"người tham gia, đạt {fmt_pct(b.coverage)}"
-        )
-        if b.change_points is not None:
-            verb = "tăng" if b.change_points >= 0 else "giảm"
-            text += f", {verb} {fmt_num(abs(b.change_points), 2)} điểm phần trăm so với tháng trước"
-        out.append(text + ".")
-        top = ", ".join(f"{_short_name(u.name)} {fmt_pct(u.coverage)}" for u in b.top)
-        bottom = ", ".join(f"{_short_name(u.name)} {fmt_pct(u.coverage)}" for u in b.bottom)
-        out.append(f"Đơn vị có tỷ lệ cao nhất: {top}; thấp nhất: {bottom}.")
-        below = [u for u in b.units if u.coverage < 85]
-        if below:
-            out.append(
-                f"{fmt_int(len(below))}/{fmt_int(len(b.units))} đơn vị chưa đạt 85 % "
-                "(tiêu chí nông thôn mới)."
-            )
-    return sections

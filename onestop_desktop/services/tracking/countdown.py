@@ -6,16 +6,29 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from onestop_desktop.domain.calendar import HOURS_PER_DAY, TimeUnit, WorkingCalendar
+from onestop_desktop.domain.messages import Msg, define, msg
 from onestop_desktop.services.tracking.details import S
+
+define("countdown.paused", "tạm dừng", "paused")
+define("countdown.hours-left", "còn {n} giờ", ("{n} hour left", "{n} hours left"))
+define("countdown.hours-over", "quá hạn {n} giờ", ("{n} hour overdue", "{n} hours overdue"))
+define("countdown.due-today", "hết hạn hôm nay", "due today")
+define("countdown.days-over", "quá hạn {n} ngày", ("{n} working day overdue", "{n} working days overdue"))
+define("countdown.days-left", "còn {n} ngày", ("{n} working day left", "{n} working days left"))
 
 
 @dataclass(frozen=True)
 class Countdown:
     """What the "remaining" column shows. level: overdue | soon | paused | ok | closed."""
 
-    text: str
+    message: Msg | None  # None when closed; the interface words it in its language
     level: str
     sort_value: float  # remaining working days (hours / 8 for same-day procedures); closed: +inf
+
+    @property
+    def text(self) -> str:
+        """Vietnamese wording (exports, command line)."""
+        return "" if self.message is None else self.message.text("vi")
 
 
 def is_same_day(time_value: int, time_unit: str) -> bool:
@@ -77,19 +90,23 @@ def countdown(
     """ "còn 2 ngày", "quá hạn 3 ngày", "còn 3 giờ" (same-day procedures), "tạm dừng", "" when closed."""
     st = S(status)
     if st in (S.RESOLVED, S.RETURNED, S.WITHDRAWN, S.STOPPED, S.REFUSED):
-        return Countdown("", "closed", float("inf"))
+        return Countdown(None, "closed", float("inf"))
     if st is S.WAITING_SUPPLEMENT:
-        return Countdown("tạm dừng", "paused", 1e6)
+        return Countdown(msg("countdown.paused"), "paused", 1e6)
     today = now.date()
     if due_at.date() == today:
         if is_same_day(time_value, time_unit) or due_at > now:
             hours = (due_at - now).total_seconds() / 3600
             if hours >= 0:
-                return Countdown(f"còn {max(1, round(hours))} giờ", "soon", hours / HOURS_PER_DAY)
-            return Countdown(f"quá hạn {max(1, round(-hours))} giờ", "soon", hours / HOURS_PER_DAY)
-        return Countdown("hết hạn hôm nay", "soon", 0.0)
+                return Countdown(
+                    msg("countdown.hours-left", n=max(1, round(hours))), "soon", hours / HOURS_PER_DAY
+                )
+            return Countdown(
+                msg("countdown.hours-over", n=max(1, round(-hours))), "soon", hours / HOURS_PER_DAY
+            )
+        return Countdown(msg("countdown.due-today"), "soon", 0.0)
     if due_at.date() < today:
         n = max(1, days.between(due_at.date(), today))
-        return Countdown(f"quá hạn {n} ngày", "overdue", -float(n))
+        return Countdown(msg("countdown.days-over", n=n), "overdue", -float(n))
     n = days.between(today, due_at.date())
-    return Countdown(f"còn {n} ngày", "soon" if n <= 1 else "ok", float(n))
+    return Countdown(msg("countdown.days-left", n=n), "soon" if n <= 1 else "ok", float(n))

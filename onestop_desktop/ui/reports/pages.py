@@ -15,7 +15,9 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
 from onestop_desktop.services.reports.counts import Counts, Row
-from onestop_desktop.services.reports.report_data import ReportData, summary_sentences
+from onestop_desktop.services.reports.report_data import ReportData
+from onestop_desktop.services.reports.summary import summary_messages
+from onestop_desktop.ui.i18n import say
 from onestop_desktop.ui.reports.widgets import ChartView, Column, CopyableTable, RowsModel
 
 
@@ -261,7 +263,8 @@ class ReportPages(QTabWidget):
         self.tables["compare"].model.set_rows(
             [(name, *[f(k) if k.received else "—" for k in periods]) for name, f in lines]
         )
-        self.assessment.setText("".join(f"<p>{x}</p>" for x in summary_sentences(data)[3:]))
+        sentences = [say(m) for part in summary_messages(data).values() for m in part]
+        self.assessment.setText("".join(f"<p>{x}</p>" for x in sentences[3:]))
         self.tables["field"].model.set_rows(s.by_field)
         self.tables["procedure"].model.set_rows(s.by_procedure)
         self.tables["unit"].model.set_rows(s.by_unit)

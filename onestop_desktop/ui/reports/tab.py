@@ -26,10 +26,12 @@ from PySide6.QtWidgets import (
 from onestop_desktop.clock import today_local
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.reports.report_data import ReportData, build_report, summary_sentences
+from onestop_desktop.services.reports.report_data import ReportData, build_report
+from onestop_desktop.services.reports.summary import period_text, summary_messages
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import language, say
 from onestop_desktop.ui.reports.pages import ReportPages
 from onestop_desktop.ui.reports.period_picker import PeriodPicker
 from onestop_desktop.ui.tasks import Progress
@@ -117,6 +119,7 @@ class ReportsTab(QWidget):
             return
         self._generation += 1
         generation, opener, relay = self._generation, self.ctx.session, self._relay
+        lang = language()  # read on the GUI thread
 
         def work(progress: Progress) -> tuple[int, ReportData, dict[str, Any]]:
             def step(p: int, text: str) -> None:
@@ -128,7 +131,7 @@ class ReportsTab(QWidget):
             step(96, self.tr("Drawing the charts…"))
             from onestop_desktop.reports.charts import report_figures
 
-            return generation, data, report_figures(data)
+            return generation, data, report_figures(data, lang)
 
         self._busy(True)
         self._progress = self.ctx.tasks.run(
@@ -167,10 +170,12 @@ class ReportsTab(QWidget):
     def show_report(self, data: ReportData, figs: dict[str, Any]) -> None:
         self.data = data
         formula = self.tr("Formula")
+        name = say(period_text(data.period))
+        sentences = [say(m) for part in summary_messages(data).values() for m in part]
         self.summary.setText(
-            f"<b>{data.period.label_vi[:1].upper() + data.period.label_vi[1:]}</b> "
+            f"<b>{name[:1].upper() + name[1:]}</b> "
             f"({fmt_date(data.period.start)} – {fmt_date(data.period.end)}): "
-            + " ".join(summary_sentences(data)[:3])
+            + " ".join(sentences[:3])
             + f"<br><i>{formula}:</i> {data.stats.formula_vi}"
         )
         self.pages.show_report(data, figs)

@@ -11,8 +11,9 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QV
 from onestop_desktop.clock import now_local
 from onestop_desktop.domain.fmt import fmt_datetime, fmt_money
 from onestop_desktop.domain.legal import FormKind, form_template
-from onestop_desktop.domain.states import Action, DossierStatus, label_vi
+from onestop_desktop.domain.states import Action, DossierStatus, status_msg
 from onestop_desktop.services.tracking.details import DossierDetails
+from onestop_desktop.ui.i18n import plural, say
 
 
 class DetailsPanel(QWidget):
@@ -142,10 +143,13 @@ class DetailsPanel(QWidget):
         if d.documents:
             items = []
             for doc in d.documents:
+                originals, certified, copies = (
+                    int(doc.get(k, 0)) for k in ("originals", "certified_copies", "photocopies")
+                )
                 counts = [
-                    (doc.get("originals", 0), self.tr("original")),
-                    (doc.get("certified_copies", 0), self.tr("certified copy")),
-                    (doc.get("photocopies", 0), self.tr("photocopy")),
+                    (originals, plural(originals, self.tr("original"), self.tr("originals"))),
+                    (certified, plural(certified, self.tr("certified copy"), self.tr("certified copies"))),
+                    (copies, plural(copies, self.tr("photocopy"), self.tr("photocopies"))),
                 ]
                 c = ", ".join(f"{n} {label}" for n, label in counts if n)
                 items.append(
@@ -154,7 +158,7 @@ class DetailsPanel(QWidget):
             html.append(f"<h4>{t_documents}</h4><ul>{''.join(items)}</ul>")
         html.append(f"<h4>{t_history}</h4><table cellspacing=0 cellpadding=2>")
         for e in d.events:
-            status = label_vi(DossierStatus(e.to_status))
+            status = say(status_msg(DossierStatus(e.to_status)))
             style = " style='color:#999;text-decoration:line-through'" if e.undone_at else ""
             note = escape(e.note).replace("\n", "<br>")
             undone = f" <i>({t_undone} {fmt_datetime(e.undone_at)})</i>" if e.undone_at else ""

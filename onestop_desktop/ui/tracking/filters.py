@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.domain.fmt import fmt_int
-from onestop_desktop.domain.states import DossierStatus, label_vi
+from onestop_desktop.domain.states import DossierStatus, status_msg
 from onestop_desktop.services.catalogue import catalogue
 from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
 from onestop_desktop.services.tracking import filters as tracking_filters
@@ -33,6 +33,7 @@ from onestop_desktop.services.tracking import saved_filters as tracking_saved_fi
 from onestop_desktop.services.tracking.filters import Sort, TrackingFilter
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import say
 
 NO_DATE = QDate(2000, 1, 1)
 TYPING_DELAY_MS = 150
@@ -147,13 +148,16 @@ class FilterBar(QWidget):
             procs = [(p.id, p.name) for p in catalogue.list_procedures(s, include_inactive=True)]
             units = [(u.id, u.name) for u in catalogue.list_units(s) if u.level != "province"]
             people = query.holders(s)
-        self.status = self._combo([(int(st), label_vi(st)) for st in DossierStatus])
+        channels = {"direct": self.tr("In person"), "online": self.tr("Online"), "postal": self.tr("By post")}
+        self.status = self._combo([(int(st), say(status_msg(st))) for st in DossierStatus])
         self.field = self._combo(list(fields))
         self.procedure = self._combo(list(procs))
         self.procedure.setMaximumWidth(420)
         self.unit = self._combo(list(units))
-        self.channel = self._combo(list(CHANNEL_LABELS_VI.items()))
+        self.channel = self._combo([(k, channels.get(k, v)) for k, v in CHANNEL_LABELS_VI.items()])
         self.holder = self._combo(list(people))
+        for name in ("status", "field", "procedure", "unit", "channel", "holder"):
+            getattr(self, name).setObjectName(f"{name}_filter")
         self.received_from, self.received_to = self._date_edit(), self._date_edit()
         self.due_from, self.due_to = self._date_edit(), self._date_edit()
         self.due_within = QSpinBox()

@@ -23,12 +23,14 @@ from PySide6.QtGui import QBrush, QColor
 
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.fmt import fmt_datetime
-from onestop_desktop.domain.states import DossierStatus, label_vi
+from onestop_desktop.domain.messages import msg
+from onestop_desktop.domain.states import DossierStatus, status_msg
 from onestop_desktop.services.tracking import countdown as tracking_countdown
 from onestop_desktop.services.tracking import query
 from onestop_desktop.services.tracking.filters import Sort, Today, TrackingFilter
 from onestop_desktop.services.tracking.query import DossierRow
 from onestop_desktop.ui.context import SessionOpener
+from onestop_desktop.ui.i18n import say
 
 SORT_ROLE = Qt.ItemDataRole.UserRole
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -53,8 +55,14 @@ COLUMNS: list[tuple[str, str]] = [
 COL_DUE = 2
 COL_REMAINING = 3
 COL_STATUS = 4
+
+
 # The longest texts of the two short columns, so they are never cut ("quá hạn 2045 n…").
-LONGEST_REMAINING = "quá hạn 9.999 ngày"
+def longest_remaining() -> str:
+    """The widest countdown in the interface language ("quá hạn 9.999 ngày")."""
+    return say(msg("countdown.days-over", n=9999))
+
+
 DATE_COLUMNS = (2, 3, 8)
 
 COLOURS = {
@@ -214,8 +222,8 @@ class DossierTableModel(QAbstractTableModel):
             r.code,
             r.applicant_name,
             fmt_datetime(r.due_at),
-            cd.text,
-            label_vi(DossierStatus(r.status)),
+            say(cd.message),
+            say(status_msg(DossierStatus(r.status))),
             r.procedure_name,
             r.field_name,
             r.unit_name,

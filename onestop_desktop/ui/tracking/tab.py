@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.clock import now_local
 from onestop_desktop.domain.fmt import fmt_int
-from onestop_desktop.domain.states import DossierStatus, label_vi
+from onestop_desktop.domain.states import DossierStatus, status_msg
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.tracking import actions as tracking_actions
 from onestop_desktop.services.tracking import details as tracking_details
@@ -34,6 +34,7 @@ from onestop_desktop.services.tracking import query
 from onestop_desktop.services.tracking.filters import Sort, TrackingFilter
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import plural, say
 from onestop_desktop.ui.tracking import actions as act
 from onestop_desktop.ui.tracking.details import DetailsPanel
 from onestop_desktop.ui.tracking.filters import FilterBar
@@ -42,8 +43,8 @@ from onestop_desktop.ui.tracking.model import (
     COL_REMAINING,
     COL_STATUS,
     COLUMNS,
-    LONGEST_REMAINING,
     DossierTableModel,
+    longest_remaining,
 )
 
 log = logging.getLogger(__name__)
@@ -106,8 +107,8 @@ class TrackingTab(QWidget):
         self.table.setWordWrap(False)
         widths = [205, 160, 125, 125, 120, 240, 110, 110, 125, 150]
         fm, pad = self.table.fontMetrics(), 24  # cell margins and the sort indicator
-        longest_status = max((label_vi(st) for st in DossierStatus), key=fm.horizontalAdvance)
-        widths[COL_REMAINING] = max(widths[COL_REMAINING], fm.horizontalAdvance(LONGEST_REMAINING) + pad)
+        longest_status = max((say(status_msg(st)) for st in DossierStatus), key=fm.horizontalAdvance)
+        widths[COL_REMAINING] = max(widths[COL_REMAINING], fm.horizontalAdvance(longest_remaining()) + pad)
         widths[COL_STATUS] = max(widths[COL_STATUS], fm.horizontalAdvance(longest_status) + pad)
         for i, w in enumerate(widths):
             self.table.setColumnWidth(i, w)
@@ -256,21 +257,19 @@ class TrackingTab(QWidget):
     def _show_badge(self, n: int, late: int) -> None:
         parts = []
         if n:
-            parts.append(
-                self.tr(
-                    "{n} dossiers are due today or on the next working day. <a href='#'>Show them</a>"
-                ).format(n=fmt_int(n))
-            )
+            a = self.tr("{n} dossier is due today or on the next working day. <a href='#'>Show it</a>")
+            b = self.tr("{n} dossiers are due today or on the next working day. <a href='#'>Show them</a>")
+            parts.append(plural(n, a, b).format(n=fmt_int(n)))
         if late:
-            parts.append(
-                self.tr(
-                    "{n} overdue dossiers have no apology letter yet (form 04). "
-                    "<a href='overdue'>Show them</a>"
-                ).format(n=fmt_int(late))
+            a = self.tr(
+                "{n} overdue dossier has no apology letter yet (form 04). <a href='overdue'>Show it</a>"
             )
-        self.banner.setText(
-            "<br/>".join(parts)
-        )  # one line each: "Show them" then the next sentence ran together
+            b = self.tr(
+                "{n} overdue dossiers have no apology letter yet (form 04). <a href='overdue'>Show them</a>"
+            )
+            parts.append(plural(late, a, b).format(n=fmt_int(late)))
+        # one line each: "Show them" then the next sentence ran together
+        self.banner.setText("<br/>".join(parts))
         self.banner.setVisible(bool(parts))
         tabs = self._tab_widget()
         if tabs is not None:

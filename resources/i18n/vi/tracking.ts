@@ -214,11 +214,23 @@
         <translation>bản chính</translation>
     </message>
     <message>
+        <source>originals</source>
+        <translation>bản chính</translation>
+    </message>
+    <message>
         <source>certified copy</source>
         <translation>bản sao chứng thực</translation>
     </message>
     <message>
+        <source>certified copies</source>
+        <translation>bản sao chứng thực</translation>
+    </message>
+    <message>
         <source>photocopy</source>
+        <translation>bản photo</translation>
+    </message>
+    <message>
+        <source>photocopies</source>
         <translation>bản photo</translation>
     </message>
 </context>
@@ -290,6 +302,18 @@
     <message>
         <source>(any)</source>
         <translation>(tất cả)</translation>
+    </message>
+    <message>
+        <source>In person</source>
+        <translation>Trực tiếp</translation>
+    </message>
+    <message>
+        <source>Online</source>
+        <translation>Trực tuyến</translation>
+    </message>
+    <message>
+        <source>By post</source>
+        <translation>Bưu chính</translation>
     </message>
     <message>
         <source>Clear filters</source>
@@ -596,8 +620,16 @@
         <translation>{n} hồ sơ</translation>
     </message>
     <message>
+        <source>{n} dossier is due today or on the next working day. &lt;a href='#'&gt;Show it&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ đến hạn trả hôm nay hoặc ngày làm việc tiếp theo. &lt;a href='#'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
         <source>{n} dossiers are due today or on the next working day. &lt;a href='#'&gt;Show them&lt;/a&gt;</source>
         <translation>Có {n} hồ sơ đến hạn trả hôm nay hoặc ngày làm việc tiếp theo. &lt;a href='#'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>{n} overdue dossier has no apology letter yet (form 04). &lt;a href='overdue'&gt;Show it&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ quá hạn chưa có phiếu xin lỗi (mẫu 04). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
     </message>
     <message>
         <source>{n} overdue dossiers have no apology letter yet (form 04). &lt;a href='overdue'&gt;Show them&lt;/a&gt;</source>
