@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 from onestop_desktop import __version__
-from onestop_desktop.prefs import t
-from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.commands.parser_language import Parser
+from onestop_desktop.prefs import LANGUAGES, t
 
 # Each module in onestop_desktop/commands has `register(subparsers, common)`; its parser sets `func`.
 COMMAND_MODULES = [
@@ -35,7 +37,7 @@ class _Formatter(argparse.HelpFormatter):
 
 
 def common_options() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = Parser(add_help=False)
     common.add_argument(
         "--database",
         metavar="URL",
@@ -47,12 +49,18 @@ def common_options() -> argparse.ArgumentParser:
             "in the user data folder",
         ),
     )
+    common.add_argument(
+        "--lang",
+        choices=LANGUAGES,
+        default=argparse.SUPPRESS,
+        help=t("ngôn ngữ giao diện", "interface language"),
+    )
     return common
 
 
 def build_parser() -> argparse.ArgumentParser:
     common = common_options()
-    parser = argparse.ArgumentParser(
+    parser = Parser(
         prog="onestop-desktop",
         parents=[common],
         description=t(
@@ -74,7 +82,6 @@ def build_parser() -> argparse.ArgumentParser:
             "open the window on the demo database (kept apart from real data)",
         ),
     )
-    parser.add_argument("--lang", choices=["vi", "en"], help=t("ngôn ngữ giao diện", "interface language"))
     sub = parser.add_subparsers(dest="command", metavar=t("LỆNH", "COMMAND"))
     for name in COMMAND_MODULES:
         module = importlib.import_module(f"onestop_desktop.commands.{name}")
@@ -97,59 +104,150 @@ def _localise(parser: argparse.ArgumentParser) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    if getattr(args, "lang", None):
-        import os
+    words = list(sys.argv[1:] if argv is None else argv)
+    with _language(_lang_of(words)):
+        parser = build_parser()
+        args = parser.parse_args(words)
+        database = _installed_driver(getattr(args, "database", None))
+        if args.command is None:
+            from onestop_desktop.ui.app import run_gui
 
-        os.environ["ONESTOP_LANG"] = args.lang
-    database = getattr(args, "database", None)
-    if args.command is None:
-        from onestop_desktop.ui.app import run_gui
+            return run_gui(database=database, demo=args.demo)
+        return _run(args, database)
 
-        return run_gui(database=database, demo=args.demo)
-    if args.demo and database is None:
-        database = _demo_database()  # `--demo report …` reports the demo office, built on first use
-    elif _reads_only(args) and (missing := _missing_file(database)) is not None:
-        print(
-            t(
-                f"Không tìm thấy cơ sở dữ liệu {missing}. Kiểm tra đường dẫn, hoặc dùng --demo.",
-                f"Database {missing} not found. Check the path, or use --demo.",
-            ),
-            file=sys.stderr,
-        )
-        return 2
-    from sqlalchemy.exc import DatabaseError, OperationalError
+
+def _installed_driver(database: str | None) -> str | None:
+    """`postgresql://…` with the PostgreSQL driver this program installs (psycopg2), when SQLAlchemy's
+    default one (psycopg 3) is missing: the user names the server, not the driver."""
+    from importlib.util import find_spec
+
+    if database and database.startswith("postgresql://") and find_spec("psycopg") is None:
+        if find_spec("psycopg2") is not None:
+            return "postgresql+psycopg2://" + database.removeprefix("postgresql://")
+    return database
+
+
+def _lang_of(words: list[str]) -> str | None:
+    """--lang before argparse reads anything: its usage and its errors are in that language too."""
+    for i, word in enumerate(words):
+        if word == "--":
+            break
+        if word.startswith("--lang="):
+            return word.split("=", 1)[1]
+        if word == "--lang" and i + 1 < len(words):
+            return words[i + 1]
+    return None
+
+
+@contextmanager
+def _language(lang: str | None) -> Iterator[None]:
+    """The interface language for this run only (a test calling main() leaves the next one as it was)."""
+    if lang not in LANGUAGES:
+        yield
+        return
+    saved = os.environ.get("ONESTOP_LANG")
+    os.environ["ONESTOP_LANG"] = str(lang)
+    try:
+        yield
+    finally:
+        if saved is None:
+            os.environ.pop("ONESTOP_LANG", None)
+        else:
+            os.environ["ONESTOP_LANG"] = saved
+
+
+def _say(text: str) -> None:
+    print(" ".join(text.split()), file=sys.stderr)  # one line, whatever the message held
+
+
+def _run(args: argparse.Namespace, database: str | None) -> int:
+    """The command, with every failure turned into one sentence on stderr and a non-zero exit."""
+    from onestop_desktop.commands import failures
 
     try:
+        if (problem := _input_problem(args, database)) is not None:
+            _say(problem)
+            return failures.BAD_INPUT
+        if args.demo and database is None:
+            database = _demo_database()  # `--demo report …` reports the demo office, built on first use
         return int(args.func(args, database))
-    except ServiceError as exc:
-        print(exc.message, file=sys.stderr)
-        return 2
-    except (DatabaseError, OperationalError):  # not a database, damaged, locked or unreachable
-        print(
-            t(
-                "Không mở được cơ sở dữ liệu: tệp không phải cơ sở dữ liệu, đã hỏng, đang bị khóa hoặc máy "
-                "chủ không trả lời. Kiểm tra --database, hoặc chạy «onestop-desktop check».",
-                "Cannot open the database: the file is not a database, is damaged or locked, or the server "
-                "does not answer. Check --database, or run «onestop-desktop check».",
-            ),
-            file=sys.stderr,
-        )
-        return 2
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:  # `… | head` closed the pipe: nothing left to tell
+        sys.stdout = open(os.devnull, "w")  # noqa: SIM115 - Python flushes stdout once more at exit
+        return 1
+    except Exception as exc:  # the last word: a sentence, never a traceback
+        message, code = failures.describe(exc, database or "")
+        _say(message)
+        return code
+
+
+def _input_problem(args: argparse.Namespace, database: str | None) -> str | None:
+    """What is wrong with the database or the input file named, before the command starts."""
+    from onestop_desktop.commands.inputs import file_problem
+
+    if database is not None or not args.demo:
+        if (problem := _database_problem(args, database)) is not None:
+            return problem
+    file = getattr(args, "file", None)
+    if args.command in INPUT_FILE_COMMANDS and file is not None:
+        return file_problem(file, getattr(args, "kind", "") or "")
+    return None
 
 
 # Commands that only read: they never create a database (a mistyped path would otherwise give an
 # empty office and an all-zero report with exit 0).
-READ_ONLY_COMMANDS = {"report", "today", "print", "audit"}
+READ_ONLY_COMMANDS = {"report", "today", "print", "audit", "backup", "check", "screenshots"}
+INPUT_FILE_COMMANDS = {"import", "restore"}  # their FILE is checked before the command opens anything
 
 
 def _reads_only(args: argparse.Namespace) -> bool:
     if args.command == "due-date":
         return bool(getattr(args, "procedure", None))
     return args.command in READ_ONLY_COMMANDS
+
+
+def _database_problem(args: argparse.Namespace, database: str | None) -> str | None:
+    """A SQLite path that names a folder, sits in a missing folder, or is missing for a command that reads."""
+    from onestop_desktop.bootstrap import database_file, database_url
+
+    url = database_url(database)
+    path = database_file(url)
+    if path is None:
+        return _server_url_problem(url)
+    if path.is_dir():
+        return t(
+            f"{path} là một thư mục: --database cần tên tệp cơ sở dữ liệu, ví dụ {path / 'onestop.sqlite3'}.",
+            f"{path} is a folder: --database needs a database file, e.g. {path / 'onestop.sqlite3'}.",
+        )
+    if database is not None and not path.parent.is_dir():
+        return t(
+            f"Không có thư mục {path.parent}: kiểm tra --database (chương trình không tự tạo thư mục này).",
+            f"There is no folder {path.parent}: check --database (the program does not create it).",
+        )
+    if _reads_only(args) and not path.exists():
+        return t(
+            f"Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra đường dẫn, hoặc dùng --demo.",
+            f"Database {path} not found. Check the path, or use --demo.",
+        )
+    return None
+
+
+def _server_url_problem(url: str) -> str | None:
+    """A server URL that SQLAlchemy cannot read, or whose kind of database it does not know."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    try:
+        make_url(url).get_dialect()
+    except ArgumentError:
+        return t(
+            f"«{url}» không phải địa chỉ cơ sở dữ liệu: ghi đường dẫn tệp SQLite, hoặc URL dạng "
+            "postgresql://người_dùng@máy:cổng/tên.",
+            f"«{url}» is not a database address: give a SQLite file path, or a URL like "
+            "postgresql://user@host:port/name.",
+        )
+    return None
 
 
 def _missing_file(database: str | None) -> str | None:

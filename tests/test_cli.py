@@ -39,7 +39,7 @@ def test_due_date_text_is_vietnamese(capsys: pytest.CaptureFixture[str]) -> None
 
 def test_due_date_bad_input_is_a_message_not_a_traceback(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["due-date", "--received", "hôm qua", "--days", "2"]) == 2
-    assert "YYYY-MM-DD" in capsys.readouterr().out
+    assert "YYYY-MM-DD" in capsys.readouterr().err
 
 
 LIVING_DAY = "2026-11-30"  # the demo's office of today is built relative to a day: pinned here
@@ -167,8 +167,16 @@ def test_a_file_that_is_not_a_database_is_one_sentence(
 def test_today_tells_an_impossible_day_from_a_wrong_form(
     demo_db: Database, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    assert main(["--database", demo_db.url, "today", "--day", "2018-13-40"]) == 2
-    assert capsys.readouterr().out.strip() == "Ngày 2018-13-40 không có trong lịch."
+    for day, fault in (
+        ("2018-13-40", "--day: Tháng 13 không tồn tại: một năm có 12 tháng"),
+        ("2018-02-30", "--day: Ngày 30/02/2018 không tồn tại: tháng 2/2018 chỉ có 28 ngày."),
+        ("hôm qua", "--day: “hôm qua” không phải là ngày: ghi dạng 24/10/2018 hoặc 2018-10-24."),
+    ):
+        with pytest.raises(SystemExit) as exit_:
+            main(["--database", demo_db.url, "today", "--day", day])
+        assert exit_.value.code == 2
+        last = capsys.readouterr().err.strip().splitlines()[-1]
+        assert last.startswith("onestop-desktop today: lỗi: ") and fault in last
 
 
 def test_print_into_a_missing_folder_is_one_vietnamese_sentence(

@@ -67,9 +67,13 @@ def test_today_text_is_vietnamese(demo_db: Database, capsys: pytest.CaptureFixtu
 
 
 def test_today_bad_day_is_one_sentence(demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--database", demo_db.url, "today", "--day", "31/10/2018"]) == 2
-    out = capsys.readouterr().out.strip()
-    assert out == "Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-12-01."
+    with pytest.raises(SystemExit) as stop:  # argparse refuses it: usage, then one sentence
+        main(["--database", demo_db.url, "today", "--day", "31/11/2018"])
+    assert stop.value.code == 2
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.endswith(
+        "--day: Ngày 31/11/2018 không tồn tại: tháng 11/2018 chỉ có 30 ngày. Xem «onestop-desktop today -h»."
+    )
 
 
 def test_the_command_uses_the_home_pages_words(demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:

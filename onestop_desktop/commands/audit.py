@@ -28,7 +28,7 @@ def register(
 
 def run_verify(args: argparse.Namespace, database: str | None) -> int:
     from sqlalchemy import func, select
-    from sqlalchemy.exc import DatabaseError
+    from sqlalchemy.exc import DatabaseError, OperationalError
 
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.db.engine import resolve_url, session_scope, sqlite_file
@@ -48,9 +48,12 @@ def run_verify(args: argparse.Namespace, database: str | None) -> int:
             chain = audit_check.verify_chain(s)
             dossiers = audit_check.verify_dossiers(s)
     except DatabaseError as exc:
+        if isinstance(exc, OperationalError):  # unreachable, locked: cli.py words it
+            raise
+        reason = " ".join(str(exc.orig).split())  # the driver's text may run over several lines
         print(
             t("Không đọc được cơ sở dữ liệu (chạy `check`)", "Cannot read the database (run `check`)")
-            + f": {exc.orig}",
+            + f": {reason}",
             file=sys.stderr,
         )
         return 2

@@ -56,15 +56,52 @@ def register(
     c.set_defaults(func=run_check)
 
 
-def _url(database: str | None) -> str:
-    from onestop_desktop.db.engine import resolve_url
+def _url(database: str | None, *, sqlite_only: bool = True) -> str:
+    """The database's URL; for backup and restore a server database is refused (its own tools do that)."""
+    from onestop_desktop.db.engine import resolve_url, sqlite_file
+    from onestop_desktop.services.errors import ServiceError
 
-    return resolve_url(database)
+    url = resolve_url(database)
+    if sqlite_only and sqlite_file(url) is None:
+        raise ServiceError(
+            t(
+                "Sao lưu và khôi phục trong chương trình chỉ dùng cho tệp SQLite; với PostgreSQL "
+                "hãy dùng công cụ của máy chủ (pg_dump, pg_restore).",
+                "Backup and restore here work on SQLite files only; for PostgreSQL use the "
+                "server's tools (pg_dump, pg_restore).",
+            )
+        )
+    return url
+
+
+def _folder_problem(folder: Path) -> str | None:
+    """Why the second copy cannot go into `folder` (checked before the first copy is made)."""
+    import os
+
+    if folder.exists() and not folder.is_dir():
+        return t(f"{folder} là một tệp: --to cần một thư mục.", f"{folder} is a file: --to needs a folder.")
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        return t(
+            f"Không tạo được thư mục {folder} ({exc.strerror or exc}): kiểm tra ổ USB hoặc chọn "
+            "thư mục khác.",
+            f"Cannot create the folder {folder} ({exc.strerror or exc}): check the USB stick or choose "
+            "another.",
+        )
+    if not os.access(folder, os.W_OK):
+        return t(f"Không có quyền ghi vào {folder}: chọn thư mục khác.", f"Cannot write into {folder}.")
+    return None
 
 
 def run_backup(args: argparse.Namespace, database: str | None) -> int:
+    import sys
+
     from onestop_desktop.services.safety import backup
 
+    if args.to is not None and (problem := _folder_problem(args.to)) is not None:
+        print(problem, file=sys.stderr)
+        return 2
     outcome = backup.backup(_url(database), also_to=args.to, reason="manual")
     print(t("Đã sao lưu vào", "Backed up to") + f": {outcome.path}")
     if outcome.second_copy:
@@ -124,14 +161,35 @@ def run_restore(args: argparse.Namespace, database: str | None) -> int:
     return 0
 
 
+def _reach(url: str) -> None:
+    """Connect to a server database once: one that does not answer is cli.py's sentence, not a finding."""
+    from sqlalchemy import create_engine
+
+    from onestop_desktop.db.engine import sqlite_file
+
+    if sqlite_file(url) is not None:
+        return
+    engine = create_engine(url)
+    try:
+        engine.connect().close()
+    finally:
+        engine.dispose()
+
+
 def run_check(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.services.safety import integrity as backup_integrity
 
-    result = backup_integrity.check(_url(database), quick=args.quick)
+    url = _url(database, sqlite_only=False)
+    _reach(url)
+    result = backup_integrity.check(url, quick=args.quick)
     if result.ok:
         print(t("Cơ sở dữ liệu nguyên vẹn", "The database is sound") + f": {result.checked}")
         return 0
-    print(t("Cơ sở dữ liệu có lỗi", "The database is damaged") + f": {result.checked}")
+    heading = t("Cơ sở dữ liệu có lỗi", "The database is damaged") + f": {result.checked}"
+    if len(result.findings) == 1:  # a file that is no database at all: one sentence
+        print(f"{heading}. {result.findings[0]}")
+        return 1
+    print(heading)
     for finding in result.findings:
         print(f"  - {finding}")
     return 1

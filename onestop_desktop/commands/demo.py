@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 
+from onestop_desktop.commands.inputs import int_between
 from onestop_desktop.prefs import t
 
 
@@ -20,7 +21,7 @@ def register(
     )
     p.add_argument(
         "--scale",
-        type=int,
+        type=int_between(1, 10_000_000, "số hồ sơ thêm", "the number of dossiers"),
         metavar="N",
         help=t(
             "thêm N hồ sơ sinh ngẫu nhiên (thử tải), ví dụ 1000000",
@@ -28,12 +29,23 @@ def register(
         ),
     )
     p.add_argument(
-        "--years", type=int, default=5, help=t("số năm trải hồ sơ sinh ra", "years to spread them over")
+        "--years",
+        type=int_between(1, 100, "số năm", "the number of years"),
+        default=5,
+        help=t("số năm trải hồ sơ sinh ra", "years to spread them over"),
     )
     p.add_argument(
-        "--units", type=int, default=15, help=t("số đơn vị tiếp nhận", "number of receiving units")
+        "--units",
+        type=int_between(1, 1000, "số đơn vị", "the number of units"),
+        default=15,
+        help=t("số đơn vị tiếp nhận", "number of receiving units"),
     )
-    p.add_argument("--seed", type=int, default=1, help=t("hạt giống ngẫu nhiên", "random seed"))
+    p.add_argument(
+        "--seed",
+        type=int_between(0, 2**31 - 1, "hạt giống", "the seed"),
+        default=1,
+        help=t("hạt giống ngẫu nhiên", "random seed"),
+    )
     p.set_defaults(func=run)
 
 

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
+import sys
 
+from onestop_desktop.commands.inputs import int_between, moment
 from onestop_desktop.prefs import t
 
 
@@ -23,7 +24,11 @@ def register(
         metavar="'YYYY-MM-DD HH:MM'",
         help=t("thời điểm nhận hồ sơ", "when the dossier was received"),
     )
-    p.add_argument("--days", type=int, help=t("thời hạn giải quyết", "statutory time (value)"))
+    p.add_argument(
+        "--days",
+        type=int_between(0, 3650, "thời hạn", "the time"),
+        help=t("thời hạn giải quyết", "statutory time (value)"),
+    )
     p.add_argument(
         "--unit",
         choices=["working-days", "calendar-days", "hours"],
@@ -44,14 +49,9 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.domain.fmt import fmt_datetime
 
     try:
-        received = datetime.fromisoformat(args.received)
-    except ValueError:
-        print(
-            t(
-                "Thời điểm nhận không đúng dạng 'YYYY-MM-DD HH:MM'.",
-                "The received time must look like 'YYYY-MM-DD HH:MM'.",
-            )
-        )
+        received = moment(args.received)
+    except ValueError as exc:  # the form, the month, the day or the hour: the message says which
+        print(t("Thời điểm nhận", "The received time") + f": {exc}", file=sys.stderr)
         return 2
     if args.procedure:
         from onestop_desktop.bootstrap import open_database
@@ -60,12 +60,12 @@ def run(args: argparse.Namespace, database: str | None) -> int:
 
         db = open_database(database)
         with session_scope(db.factory) as s:
-            proc = catalogue.get_procedure(s, args.procedure)
+            proc = catalogue.get_procedure(s, args.procedure, on=received.date())  # the version of that day
             cal = catalogue.working_calendar(s)
         value, unit = proc.time_value, proc.time_unit
     else:
         if args.days is None:
-            print(t("Cần --days hoặc --procedure.", "Give --days or --procedure."))
+            print(t("Cần --days hoặc --procedure.", "Give --days or --procedure."), file=sys.stderr)
             return 2
         cal, value, unit = WorkingCalendar(), args.days, TimeUnit(args.unit)
     due = cal.due(received, value, unit)

@@ -3,33 +3,12 @@
 from __future__ import annotations
 
 import argparse
-from datetime import date
+import sys
 from pathlib import Path
 
+from onestop_desktop.commands.inputs import day, month
 from onestop_desktop.commands.signin import sign_in, user_help
 from onestop_desktop.prefs import t
-
-
-def _month(text: str) -> date:
-    try:
-        if "/" in text:  # 11/2018, as Vietnamese users write it
-            month, year = (int(p) for p in text.strip().split("/"))
-        else:
-            year, month = (int(p) for p in text.strip().split("-"))
-        return date(year, month, 1)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(
-            t("tháng phải có dạng YYYY-MM", "month must look like YYYY-MM")
-        ) from exc
-
-
-def _day(text: str) -> date:
-    from onestop_desktop.domain.fmt import parse_vi_date
-
-    try:
-        return parse_vi_date(text)
-    except ValueError as exc:
-        raise argparse.ArgumentTypeError(str(exc)) from exc
 
 
 def register(
@@ -48,13 +27,13 @@ def register(
     p.add_argument(
         "--month",
         required=True,
-        type=_month,
+        type=month,
         metavar="YYYY-MM",
         help=t("tháng của số liệu", "month of the data"),
     )
     p.add_argument(
         "--cutoff",
-        type=_day,
+        type=day,
         metavar="DD/MM/YYYY",
         help=t("ngày chốt số liệu (mặc định ngày 24 của tháng)", "data as of (default: the 24th)"),
     )
@@ -83,7 +62,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.domain.fmt import fmt_date
     from onestop_desktop.services.bhyt import coverage, tallies
     from onestop_desktop.services.bhyt import sheet_import as bhyt_import
-    from onestop_desktop.services.errors import ServiceError
+    from onestop_desktop.services.errors import ServiceError, join_messages
     from onestop_desktop.services.safety import backup
 
     if not args.file.exists():
@@ -97,6 +76,10 @@ def run(args: argparse.Namespace, database: str | None) -> int:
             groups = tallies.list_groups(s)
             header, mapping = bhyt_import.guess_mapping(sheet, groups, bhyt_import.remembered_mapping(s))
             check = bhyt_import.check_sheet(s, sheet, header, mapping, args.month, args.parent)
+            if not check.ok and all(p.line == 0 for p in check.problems):  # no header, or no rows
+                reason = join_messages(p.message for p in check.problems) or check.report()
+                print(t("Không nhập gì", "Nothing imported") + f": {reason}", file=sys.stderr)
+                return 1
             if not check.ok:
                 print(t("Không nhập gì: có dòng bị từ chối.", "Nothing imported: rows were rejected."))
                 print(check.report())

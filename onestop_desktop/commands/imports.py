@@ -1,4 +1,4 @@
-"""`onestop-desktop import KIND FILE`: all-or-nothing imports (legacy log books, BHYT sheets).
+"""`onestop-desktop import KIND FILE`: all-or-nothing imports (legacy log books, BHYT sheets, catalogue).
 
 Each kind lives in its own module with `register(subparsers, common)`; see KIND_MODULES.
 """
@@ -10,7 +10,7 @@ import importlib
 
 from onestop_desktop.prefs import t
 
-KIND_MODULES = ["import_dossiers", "import_bhyt"]
+KIND_MODULES = ["import_dossiers", "import_bhyt", "import_catalogue"]
 
 
 def register(

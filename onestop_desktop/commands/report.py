@@ -48,8 +48,8 @@ def run(args: argparse.Namespace, database: str | None) -> int:
 
     try:
         period = parse_period(args.period)
-    except ValueError as exc:
-        print(str(exc), file=sys.stderr)
+    except ValueError as exc:  # the month, the day or the form: the message says which
+        print(t("Kỳ báo cáo", "Period") + f" (--period): {exc}", file=sys.stderr)
         return 2
     db = open_database(database)
     with session_scope(db.factory) as s:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import argparse
 import json
-import re
-from datetime import date
 
+from onestop_desktop.commands.inputs import day
 from onestop_desktop.prefs import t
 
 
@@ -21,6 +20,7 @@ def register(
     p.add_argument(
         "--day",
         metavar="YYYY-MM-DD",
+        type=day,
         help=t("xem số liệu của một ngày khác", "the figures of another day"),
     )
     p.add_argument("--json", action="store_true", help=t("in kết quả dạng JSON", "print JSON"))
@@ -35,25 +35,11 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.services.catalogue import catalogue
     from onestop_desktop.services.home import today_figures
 
-    if args.day:
-        try:
-            day = date.fromisoformat(args.day)
-        except ValueError:
-            if re.fullmatch(
-                r"\d{4}-\d{2}-\d{2}", args.day.strip()
-            ):  # the right form, a day that does not exist
-                print(t(f"Ngày {args.day} không có trong lịch.", f"There is no day {args.day}."))
-            else:
-                print(
-                    t("Ngày phải có dạng YYYY-MM-DD, ví dụ 2026-12-01.", "The day must look like 2026-12-01.")
-                )
-            return 2
-    else:
-        day = now_local().date()
+    the_day = args.day or now_local().date()
     db = open_database(database)
     try:
         with session_scope(db.factory) as s:
-            fig = today_figures(s, day, catalogue.working_calendar(s))
+            fig = today_figures(s, the_day, catalogue.working_calendar(s))
     finally:
         db.engine.dispose()
     if args.json:
@@ -69,7 +55,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
         (t("Hồ sơ đang giải quyết", "Open dossiers"), fig.open_total),
         (t("Tổng số hồ sơ trong cơ sở dữ liệu", "Dossiers in the database"), fig.total),
     ]
-    print(t("Số liệu ngày", "Figures of") + f" {fmt_date(day)}")
+    print(t("Số liệu ngày", "Figures of") + f" {fmt_date(the_day)}")
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
         print(f"  {label.ljust(width)}  {fmt_int(value):>9}")

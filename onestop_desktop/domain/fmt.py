@@ -6,6 +6,9 @@ import re
 from datetime import date, datetime
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 
+from onestop_desktop.domain.days import real_date
+from onestop_desktop.prefs import t
+
 __all__ = [
     "fmt_date",
     "fmt_datetime",
@@ -107,9 +110,11 @@ def parse_vi_date(s: str | date) -> date:
     else:
         m = _ISO.match(text)
         if not m:
-            raise ValueError(f"“{s}” không phải là ngày hợp lệ (ví dụ đúng: 24/10/2018).")
+            raise ValueError(
+                t(
+                    f"“{s}” không phải là ngày hợp lệ (ví dụ đúng: 24/10/2018).",
+                    f"“{s}” is not a day (write it as 24/10/2018).",
+                )
+            )
         year, month, day = (int(g) for g in m.groups())
-    try:
-        return date(year, month, day)
-    except ValueError as exc:
-        raise ValueError(f"Ngày “{s}” không tồn tại trong lịch.") from exc
+    return real_date(year, month, day)  # names the month, or the day of the month, that does not exist

@@ -6,7 +6,9 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
+from onestop_desktop.domain.days import parse_day, real_month
 from onestop_desktop.domain.fmt import fmt_date
+from onestop_desktop.prefs import t
 
 __all__ = [
     "Period",
@@ -56,20 +58,23 @@ def _last_day(y: int, m: int) -> date:
 
 def _check_year(y: int) -> None:
     if not 1900 <= y <= 2200:
-        raise ValueError(f"Năm {y} nằm ngoài khoảng cho phép (1900–2200).")
+        raise ValueError(
+            t(f"Năm {y} nằm ngoài khoảng cho phép (1900–2200).", f"Year {y} is outside 1900–2200.")
+        )
 
 
 def month(y: int, m: int) -> Period:
     _check_year(y)
-    if not 1 <= m <= 12:
-        raise ValueError(f"Tháng {m} không hợp lệ (phải từ 1 đến 12).")
+    real_month(y, m)
     return Period(date(y, m, 1), _last_day(y, m), "month", f"tháng {m}/{y}")
 
 
 def quarter(y: int, q: int) -> Period:
     _check_year(y)
     if not 1 <= q <= 4:
-        raise ValueError(f"Quý {q} không hợp lệ (phải từ 1 đến 4).")
+        raise ValueError(
+            t(f"Không có quý {q}: một năm có 4 quý, từ 1 đến 4.", f"There is no quarter {q}: a year has 4.")
+        )
     return Period(date(y, 3 * q - 2, 1), _last_day(y, 3 * q), "quarter", f"quý {_ROMAN[q]}/{y}")
 
 
@@ -93,7 +98,12 @@ def reporting_15_14(y: int, m: int) -> Period:
 def _date_range(start: date, end: date) -> Period:
     """A free range, recognised as a named period when it is exactly one."""
     if end < start:
-        raise ValueError(f"Ngày kết thúc {fmt_date(end)} trước ngày bắt đầu {fmt_date(start)}.")
+        raise ValueError(
+            t(
+                f"Ngày kết thúc {fmt_date(end)} trước ngày bắt đầu {fmt_date(start)}: đổi chỗ hai ngày.",
+                f"The end {fmt_date(end)} is before the start {fmt_date(start)}: swap the two days.",
+            )
+        )
     if 1900 <= start.year and end.year <= 2200:
         candidates = [month(start.year, start.month), year(start.year)]
         candidates.append(quarter(start.year, (start.month - 1) // 3 + 1))
@@ -106,32 +116,37 @@ def _date_range(start: date, end: date) -> Period:
 
 _MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_VI = re.compile(r"^(\d{1,2})/(\d{4})$")
-_QUARTER = re.compile(r"^(\d{4})-[Qq]([1-4])$")
+_QUARTER = re.compile(r"^(\d{4})-[Qq](\d)$")
 _YEAR = re.compile(r"^(\d{4})$")
-_RANGE = re.compile(r"^(\d{4}-\d{2}-\d{2})\s*\.\.\s*(\d{4}-\d{2}-\d{2})$")
+_DAY = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}"
+_RANGE = re.compile(rf"^({_DAY})\s*\.\.\s*({_DAY})$")
+_ONE_DAY = re.compile(rf"^({_DAY})$")
 
 
 def parse_period(s: str) -> Period:
     """Parse "2018-10" (or "10/2018"), "2018-Q4", "2018" or "2018-09-15..2018-10-14"."""
     text = s.strip()
-    try:
-        if m := _MONTH.match(text):
-            return month(int(m[1]), int(m[2]))
-        if m := _MONTH_VI.match(text):
-            return month(int(m[2]), int(m[1]))
-        if m := _QUARTER.match(text):
-            return quarter(int(m[1]), int(m[2]))
-        if m := _YEAR.match(text):
-            return year(int(m[1]))
-        if m := _RANGE.match(text):
-            return _date_range(date.fromisoformat(m[1]), date.fromisoformat(m[2]))
-    except ValueError as exc:
-        if str(exc).isascii():  # date.fromisoformat's English message
-            raise ValueError(f"Kỳ báo cáo “{s}” có ngày không tồn tại.") from exc
-        raise
+    if m := _MONTH.match(text):
+        return month(int(m[1]), int(m[2]))
+    if m := _MONTH_VI.match(text):
+        return month(int(m[2]), int(m[1]))
+    if m := _QUARTER.match(text):
+        return quarter(int(m[1]), int(m[2]))
+    if m := _YEAR.match(text):
+        return year(int(m[1]))
+    if m := _RANGE.match(text) or _ONE_DAY.match(text):  # one day is a range of one day
+        start = parse_day(m[1])
+        end = parse_day(m[2]) if m.lastindex == 2 else start
+        _check_year(start.year)
+        _check_year(end.year)
+        return _date_range(start, end)
     raise ValueError(
-        f"Không hiểu kỳ báo cáo “{s}”. Dùng dạng 2018-10 (tháng), 2018-Q4 (quý), 2018 (năm) "
-        "hoặc 2018-09-15..2018-10-14 (khoảng ngày)."
+        t(
+            f"Không hiểu kỳ báo cáo “{s}”. Dùng dạng 2018-10 (tháng), 2018-Q4 (quý), 2018 (năm) "
+            "hoặc 2018-09-15..2018-10-14 (khoảng ngày).",
+            f"Period “{s}” not understood: write 2018-10 (month), 2018-Q4 (quarter), 2018 (year) "
+            "or 2018-09-15..2018-10-14 (range of days).",
+        )
     )
 
 
