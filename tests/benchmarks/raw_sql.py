@@ -176,7 +176,7 @@ def save_dossier(
 # --- report figures (services.statistics.period_stats) ----------------------------------------------
 
 _NEEDED = (
-    "field_id, procedure_id, unit_id, receiving_user_id, channel, received_at, due_at, resolved_at, "
+    "id, field_id, procedure_id, unit_id, receiving_user_id, channel, received_at, due_at, resolved_at, "
     "closed_at, status, paused_at, apology_count"
 )
 
@@ -195,8 +195,19 @@ _SUMS = """
   sum(CASE WHEN apology_count > 0 THEN 1 ELSE 0 END)
 """
 _FIN = "coalesce(resolved_at, closed_at)"
-_WAITING = "(status = 5 AND (paused_at IS NULL OR paused_at < :e))"
 _OPEN_END = f"({_FIN} IS NULL OR {_FIN} >= :e)"
+
+
+def _status_at(d: str) -> str:
+    """The status `d` (a table alias) was left in by its last event before :e (none: today's, if paused)."""
+    return (
+        "coalesce((SELECT ev.to_status FROM dossier_events AS ev WHERE ev.dossier_id = "
+        f"{d}.id AND ev.at < :e AND ev.undone_at IS NULL ORDER BY ev.at DESC, ev.id DESC LIMIT 1), "
+        f"CASE WHEN {d}.status = 5 AND ({d}.paused_at IS NULL OR {d}.paused_at < :e) THEN 5 ELSE 0 END)"
+    )
+
+
+_WAITING = f"(CASE WHEN {_OPEN_END} THEN {_status_at('scope')} ELSE 0 END = 5)"
 SUMS = _SUMS.format(
     fin_in=f"({_FIN} >= :s AND {_FIN} < :e)",
     within=f"({_OPEN_END} AND (due_at >= :last OR {_WAITING}))",
@@ -261,7 +272,7 @@ def period_figures(raw: Raw, period: Period) -> tuple[list[int], list[int], int,
     users = sorted({r[3] for r in grouped}) or [0]
     raw.q(f"SELECT id, username, full_name FROM users WHERE id IN ({', '.join(map(str, users))})")
     late_resolved = "resolved_at >= :s AND resolved_at < :e AND date(resolved_at) > date(due_at)"
-    late_end = f"{_h('due_at')} < :last AND {_h('received_at')} < :e AND NOT {_WAITING}"
+    late_end = f"{_h('due_at')} < :last AND {_h('received_at')} < :e AND {_status_at('dossiers')} != 5"
     ids = " UNION ALL ".join(
         f"SELECT id FROM dossiers WHERE {w}"
         for w in (

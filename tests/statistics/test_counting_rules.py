@@ -277,3 +277,54 @@ def test_monthly_series(db: Database, base: dict[str, int]) -> None:
     with session_scope(db.factory) as s:
         again = statistics.monthly_series(s, [parse_period(OCT)])
     assert (again[0].received_new, again[0].resolved) == (2, 2)  # a refusal is neither
+
+
+def _event(
+    db: Database, code: str, at: str, action: str, was: int | None, to: int, undone: bool = False
+) -> None:
+    with session_scope(db.factory) as s:
+        d = s.scalar(select(Dossier).where(Dossier.code == code))
+        assert d is not None
+        s.add(
+            DossierEvent(
+                dossier_id=d.id,
+                user_id=d.receiving_user_id,
+                at=dt(at),
+                action=action,
+                from_status=was,
+                to_status=to,
+                undone_at=dt(at) if undone else None,
+            )
+        )
+
+
+@pytest.mark.parametrize("undone", [False, True], ids=["paused", "pause undone"])
+def test_waiting_at_the_end_is_judged_by_history_not_by_todays_status(
+    db: Database, base: dict[str, int], undone: bool
+) -> None:
+    """Waiting on 31/10 and finished in November: October keeps counting it as waiting (the 2018 story's
+    40 waiting dossiers, finished later by the living demo, once left October's figures)."""
+    code = "T-WAIT-1"
+    add(
+        db,
+        base,
+        code=code,
+        due_at=dt("2018-10-26 17:00"),
+        resolved_at=dt("2018-11-20 10:00"),
+        returned_at=dt("2018-11-21 10:00"),
+        status=10,
+    )
+    _event(db, code, "2018-10-01 08:00", "accept", None, 2)
+    _event(db, code, "2018-10-02 08:00", "transfer", 2, 4)
+    _event(db, code, "2018-10-15 09:00", "request_supplement", 4, 5, undone=undone)
+    _event(db, code, "2018-11-05 09:00", "receive_supplement", 5, 4)
+    _event(db, code, "2018-11-20 10:00", "resolve", 4, 9)
+    october = counts(db, OCT)
+    if undone:  # never waiting: on 31/10 it was simply past its appointment
+        assert october == only(received_direct=1, in_progress_overdue=1)
+    else:
+        assert october == only(received_direct=1, in_progress_within=1, waiting_supplement=1)
+    assert counts(db, NOV).waiting_supplement == 0
+    with session_scope(db.factory) as s:
+        late = {x.code for x in statistics.period_stats(s, parse_period(OCT)).late}
+    assert (code in late) is undone

@@ -87,14 +87,13 @@ def build_office_of_today(session: Session, today: date) -> int:
 def settle_story(session: Session, today: date, clerks: list[User]) -> int:
     """Finish the 2018 story's dossiers left open at the end of October 2018, as clerks would have in
     the following weeks (late, with their reasons): opened today, the office then has no dossier
-    "overdue by 2,900 days". October's figures do not move (they count what was open on 31/10/2018).
+    "overdue by 2,900 days" nor one "waiting for a supplement since 2018". October's figures do not move:
+    the statistics count what was open, overdue or waiting on 31/10/2018 by each dossier's history.
     """
     rng = random.Random(20181101)
     cal = catalogue.working_calendar(session)
     desk = Desk(rng, cal, today, clerks)
-    # Waiting for a supplement stays as it is: its clock is paused (never "overdue"), and the statistics
-    # count the waiting by the current status, so finishing those would change October's figures.
-    open_codes = [int(s) for s in (S.ACCEPTED, S.PROCESSING, S.WAITING_FINANCIAL)]
+    open_codes = [int(s) for s in (S.ACCEPTED, S.PROCESSING, S.WAITING_SUPPLEMENT, S.WAITING_FINANCIAL)]
     story = list(
         session.scalars(
             select(Dossier)
@@ -106,10 +105,16 @@ def settle_story(session: Session, today: date, clerks: list[User]) -> int:
     for d in story:
         r: Row = {c: getattr(d, c) for c in columns}
         r["updated_at"] = max(r.get("updated_at") or r["received_at"], datetime(2018, 10, 31, 17))
+        if r["status"] == int(S.WAITING_SUPPLEMENT):
+            # the citizen brings the missing papers within a few weeks; the clock resumes then
+            paused = r["paused_at"] or r["updated_at"]
+            start = max(paused.date(), date(2018, 11, 1))
+            desk.receive_supplement(r, desk.on(cal.add_working_days(start, rng.randint(2, 15))))
         field = session.get(Field, d.field_id)
         code = field.code if field is not None else ""
         reason = d.late_reason or rng.choice(LATE_REASONS.get(code, [DEFAULT_REASON]))
-        when = desk.on(cal.add_working_days(max(r["due_at"].date(), date(2018, 11, 1)), rng.randint(1, 12)))
+        after = max(r["due_at"].date(), r["updated_at"].date(), date(2018, 11, 1))
+        when = desk.on(cal.add_working_days(after, rng.randint(1, 12)))
         desk.resolve(r, when, reason if when.date() > r["due_at"].date() else "")
         if r["resolved_at"] is not None:
             desk.return_result(r, desk.later(r["resolved_at"], rng.randint(30, 3 * DAY_MINUTES)), clerks[0])

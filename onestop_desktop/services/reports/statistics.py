@@ -8,7 +8,7 @@ Counting rules (DOMAIN.md, "Statistics"):
   `domain.states.classify_result` (by calendar date of the result against the appointment date).
   Withdrawn (7) and stopped (8) dossiers count as resolved on time, on their closing date.
 - in progress at the period end = within deadline (appointment on or after the last day, or waiting for
-  a supplement) + overdue.
+  a supplement at the end, judged by the dossier's events, not by today's status) + overdue.
 - on-time rate = (early + on time) / resolved; the briefing's figure is
   (early + on time + within deadline) / received.
 
@@ -64,6 +64,7 @@ def _n(cond: ColumnElement[bool]) -> ColumnElement[int]:
 
 
 _NEEDED = (
+    "id",
     "field_id",
     "procedure_id",
     "unit_id",
@@ -152,7 +153,7 @@ def _columns(period: Period, d: Any) -> list[ColumnElement[int]]:
     res_day, due_day = func.date(d.resolved_at), func.date(d.due_at)
     closed_only = and_(fin_in, d.resolved_at.is_(None))
     open_at_end = or_(finished.is_(None), finished >= e)
-    waiting = and_(d.status == int(S.WAITING_SUPPLEMENT), or_(d.paused_at.is_(None), d.paused_at < e))
+    waiting = _waiting_at(d, e, open_at_end)
     within = and_(open_at_end, or_(d.due_at >= last_day, waiting))
     return [
         _n(d.received_at < s),
@@ -167,6 +168,33 @@ def _columns(period: Period, d: Any) -> list[ColumnElement[int]]:
         _n(and_(open_at_end, waiting)),
         _n(d.apology_count > 0),
     ]
+
+
+def _status_at(d: Any, e: datetime) -> ColumnElement[Any]:
+    """The dossier's status at `e` by its history: the state its last event before `e` left it in.
+
+    Counting "waiting for a supplement" by the current status made a past period's figures move when a
+    supplement came in later (October 2018 would lose its 40 waiting dossiers once they were finished in
+    November). A dossier without any event (e.g. one imported from a log book) falls back on its current
+    status, paused before `e`.
+    """
+    ev = DossierEvent
+    last = (
+        select(ev.to_status)
+        .where(ev.dossier_id == d.id, ev.at < e, ev.undone_at.is_(None))
+        .order_by(ev.at.desc(), ev.id.desc())
+        .limit(1)
+        .correlate_except(ev)
+        .scalar_subquery()
+    )
+    paused_now = and_(d.status == int(S.WAITING_SUPPLEMENT), or_(d.paused_at.is_(None), d.paused_at < e))
+    return func.coalesce(last, case((paused_now, int(S.WAITING_SUPPLEMENT)), else_=0))
+
+
+def _waiting_at(d: Any, e: datetime, open_at_end: ColumnElement[bool]) -> ColumnElement[bool]:
+    """Open at `e` and waiting for a supplement then. CASE keeps the history look-up to the few dossiers
+    still open at the end (CASE is evaluated lazily in SQLite and PostgreSQL)."""
+    return case((open_at_end, _status_at(d, e)), else_=0) == int(S.WAITING_SUPPLEMENT)
 
 
 def _counts(values: Iterable[Any]) -> Counts:
@@ -256,10 +284,11 @@ def _late_dossiers(session: Session, period: Period) -> tuple[tuple[LateDossier,
     late_resolved = and_(
         d.resolved_at >= s, d.resolved_at < e, func.date(d.resolved_at) > func.date(d.due_at)
     )
-    waiting = and_(d.status == int(S.WAITING_SUPPLEMENT), or_(d.paused_at.is_(None), d.paused_at < e))
     # Overdue at the end: not finished by then (still open, or finished after the end), appointment
     # before the last day, not waiting for a supplement. Disjoint index-friendly parts, as in _scope.
-    late_end = and_(_hide(d.due_at) < last_day, _hide(d.received_at) < e, not_(waiting))
+    late_end = and_(
+        _hide(d.due_at) < last_day, _hide(d.received_at) < e, _status_at(d, e) != int(S.WAITING_SUPPLEMENT)
+    )
     ids = union_all(
         select(d.id).where(late_resolved),
         select(d.id).where(
