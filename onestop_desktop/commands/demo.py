@@ -15,8 +15,10 @@ def register(
         "demo",
         parents=[common],
         help=t(
-            "tạo văn phòng mẫu (huyện Xuân Lộc, tháng 9-10/2018)",
-            "build the demo office (Xuân Lộc district, Sept-Oct 2018)",
+            "tạo dữ liệu mẫu: huyện Xuân Lộc tháng 9-10/2018 và Trung tâm Phục vụ hành chính công "
+            "xã Xuân Lộc từ 1/7/2025 đến hôm nay",
+            "build the demo: Xuân Lộc district in Sept-Oct 2018 and the public administration service "
+            "centre of Xuân Lộc commune from 1/7/2025 up to today",
         ),
     )
     p.add_argument(

@@ -159,3 +159,17 @@ def test_a_period_without_bhyt_clears_the_bhyt_charts(tab: ReportsTab) -> None:
     assert tab.data is not None and tab.data.bhyt is None and tab.data.totals.received == 0
     assert tab.pages.charts["bhyt_units"].canvas is None
     assert tab.pages.tables["bhyt"].model.rowCount() == 0
+
+
+@pytest.mark.parametrize("key", ["Return", "Enter"])
+def test_enter_in_the_period_builds_the_report(tab: ReportsTab, qtbot: Any, key: str) -> None:
+    """The keyboard path: type the month, press Enter; the report is built (it used to do nothing)."""
+    from PySide6.QtCore import Qt
+
+    tab.picker.number.setFocus()
+    qtbot.waitUntil(tab.picker.number.hasFocus)
+    qtbot.keyClick(tab.picker.number, Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+    qtbot.keyClicks(tab.picker.number, "9")
+    qtbot.keyClick(tab.picker.number, getattr(Qt.Key, f"Key_{key}"))
+    qtbot.waitUntil(lambda: tab.data is not None, timeout=60_000)
+    assert tab.data is not None and tab.data.period.start.isoformat() == "2018-09-01"

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
     QFileDialog,
     QHBoxLayout,
@@ -55,7 +56,7 @@ class ReportsTab(QWidget):
         today = today_local()
         self.picker = PeriodPicker(today)  # the demo too opens on today: October 2018 is one choice away
         self.build_button = QPushButton(self.tr("Build report"))
-        self.build_button.setDefault(True)
+        self.build_button.setDefault(True)  # drawn as the default; Enter itself: keyPressEvent below
         self.build_button.clicked.connect(self.build)
         self.cancel_button = QPushButton(self.tr("Cancel"))
         self.cancel_button.clicked.connect(self.cancel)
@@ -109,6 +110,18 @@ class ReportsTab(QWidget):
 
     def tab_title(self) -> str:
         return self.tr("Reports")
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 (Qt override)
+        """Enter in the period fields builds the report, as the default button promises (a default button
+        acts only inside a dialog: in a tab, Enter used to do nothing)."""
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self.picker.isAncestorOf(
+            self.focusWidget()
+        ):
+            if self.build_button.isEnabled():
+                self.build()
+            event.accept()
+            return
+        super().keyPressEvent(event)
 
     # --- building ------------------------------------------------------------------------------
     def build(self) -> None:
