@@ -73,6 +73,31 @@ def log_book_title() -> str:
     )
 
 
+_CAPTIONS = {
+    FormKind.SUPPLEMENT: "Supplement request (form {number})",
+    FormKind.CONTROL_SLIP: "Control slip (form {number})",
+    FormKind.STOP_NOTICE: "Stop notice (form {number})",
+}
+
+
+def form_pdf(kind: FormKind, day: date, code: str) -> tuple[Path, str]:
+    """The file and the window title of a form printed for an act of `day`: the number and the title of
+    the template in force that day (the control slip was 05 in 2018 and is 06 since 15/9/2025; the
+    apology became a request for an extension)."""
+    tpl = form_template(kind, day)
+    number = f"{tpl.number:02d}"
+    if kind is FormKind.APOLOGY:
+        caption = (
+            "Apology and request for an extension (form {number})"
+            if tpl.circular.number.startswith("Thông tư 03/2025")
+            else "Apology and new appointment (form {number})"
+        )
+    else:
+        caption = _CAPTIONS[kind]
+    title = QCoreApplication.translate("TrackingActions", caption).format(number=number)
+    return forms_dir() / f"mau{number}-{code}.pdf", title
+
+
 def action_title(action: Action, code: str) -> str:
     """What a dialog or a confirmation is about: the action and the dossier (never just "Note")."""
     titles = {
@@ -179,10 +204,7 @@ def perform(tab: TrackingHost, action_name: str, d: DossierDetails) -> bool:
         elif action is Action.REQUEST_SUPPLEMENT:
             actions.request_supplement(s, actor, d.id, note, at=now)
             data = tracking_forms.supplement_data(s, d.id, note, actor.full_name, now)
-            pdf = (
-                forms_dir() / f"mau02-{d.code}.pdf",
-                QCoreApplication.translate("TrackingActions", "Supplement request (form 02)"),
-            )
+            pdf = form_pdf(FormKind.SUPPLEMENT, data.act_day, d.code)
             from onestop_desktop.reports.forms import render_supplement
 
             render_supplement(data, pdf[0])
@@ -196,10 +218,7 @@ def perform(tab: TrackingHost, action_name: str, d: DossierDetails) -> bool:
             new_due, reason = values["new_due"], str(values["reason"])
             actions.apology(s, actor, d.id, new_due, reason, at=now)
             apology = tracking_forms.apology_data(s, d.id, d.due_at, new_due, reason, now)
-            pdf = (
-                forms_dir() / f"mau04-{d.code}.pdf",
-                QCoreApplication.translate("TrackingActions", "Apology letter (form 04)"),
-            )
+            pdf = form_pdf(FormKind.APOLOGY, apology.act_day, d.code)
             from onestop_desktop.reports.forms import render_apology
 
             render_apology(apology, pdf[0])
@@ -237,11 +256,9 @@ def _stop_notice(
 def _print_stop_notice(data: StopNoticeData, code: str) -> tuple[Path, str]:
     from onestop_desktop.reports.forms import render_stop_notice
 
-    number = stop_notice_number(data.act_day)
-    path = forms_dir() / f"mau{number}-{code}.pdf"
+    path, title = form_pdf(FormKind.STOP_NOTICE, data.act_day, code)
     render_stop_notice(data, path)
-    title = QCoreApplication.translate("TrackingActions", "Stop notice (form {number})")
-    return path, title.format(number=number)
+    return path, title
 
 
 def print_control_slip(tab: TrackingHost, dossier_id: int, code: str) -> None:
@@ -249,9 +266,9 @@ def print_control_slip(tab: TrackingHost, dossier_id: int, code: str) -> None:
 
     with tab.ctx.session() as s:
         data = tracking_forms.control_slip_data(s, dossier_id)
-    path = forms_dir() / f"mau05-{code}.pdf"
+    path, title = form_pdf(FormKind.CONTROL_SLIP, data.act_day, code)
     render_control_slip(data, path)
-    open_pdf(tab, path, QCoreApplication.translate("TrackingActions", "Control slip (form 05)"))
+    open_pdf(tab, path, title)
 
 
 class LogBookDialog(QDialog):

@@ -545,16 +545,20 @@
         <translation>Thao tác này kết thúc hồ sơ {code} tại cơ quan. Tiếp tục?</translation>
     </message>
     <message>
-        <source>Supplement request (form 02)</source>
-        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)</translation>
+        <source>Supplement request (form {number})</source>
+        <translation>Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu {number})</translation>
     </message>
     <message>
-        <source>Apology letter (form 04)</source>
-        <translation>Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)</translation>
+        <source>Apology and new appointment (form {number})</source>
+        <translation>Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu {number})</translation>
     </message>
     <message>
-        <source>Control slip (form 05)</source>
-        <translation>Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)</translation>
+        <source>Apology and request for an extension (form {number})</source>
+        <translation>Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu {number})</translation>
+    </message>
+    <message>
+        <source>Control slip (form {number})</source>
+        <translation>Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu {number})</translation>
     </message>
     <message>
         <source>PDF (print)</source>

@@ -1,0 +1,37 @@
+"""Each printed form's file and window title take the template of the act's day, not a fixed number."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+import pytest
+
+from onestop_desktop.domain.legal import FormKind
+from onestop_desktop.ui.tracking.actions import form_pdf
+
+K = FormKind
+CASES = [
+    (K.CONTROL_SLIP, date(2018, 10, 24), "mau05", "Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 05)"),
+    (K.CONTROL_SLIP, date(2025, 9, 15), "mau06", "Phiếu kiểm soát quá trình giải quyết hồ sơ (mẫu 06)"),
+    (K.APOLOGY, date(2025, 9, 14), "mau04", "Phiếu xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)"),
+    (
+        K.APOLOGY,
+        date(2026, 12, 2),
+        "mau04",
+        "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu 04)",
+    ),
+    (K.SUPPLEMENT, date(2026, 12, 2), "mau02", "Phiếu yêu cầu bổ sung, hoàn thiện hồ sơ (mẫu 02)"),
+    (K.STOP_NOTICE, date(2026, 12, 2), "mau05", "Thông báo dừng giải quyết hồ sơ (mẫu 05)"),
+]
+
+
+@pytest.mark.parametrize(("kind", "day", "stem", "title"), CASES)
+def test_form_file_and_title_follow_the_template_of_the_day(
+    qapp: Any, kind: FormKind, day: date, stem: str, title: str
+) -> None:
+    from onestop_desktop.ui.i18n import install_translators
+
+    install_translators("vi")
+    path, got = form_pdf(kind, day, "X-1")
+    assert (path.name, got) == (f"{stem}-X-1.pdf", title)
