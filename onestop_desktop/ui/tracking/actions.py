@@ -34,7 +34,7 @@ from onestop_desktop.services.tracking import forms as tracking_forms
 from onestop_desktop.services.tracking.details import DossierDetails
 from onestop_desktop.ui.common import messages
 from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.tracking.dialogs import ApologyDialog, NoteDialog, TransferDialog
+from onestop_desktop.ui.tracking.dialogs import ApologyDialog, NoteDialog, SupplementDialog, TransferDialog
 
 # Actions that end the dossier's life at the office: asked twice.
 IRREVERSIBLE = {Action.RETURN_RESULT, Action.WITHDRAW, Action.STOP, Action.REFUSE}
@@ -131,19 +131,15 @@ def action_title(action: Action, code: str) -> str:
 
 def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, Any] | None:
     """Open the dialog an action needs; None when the user cancels."""
-    dialog: TransferDialog | NoteDialog | ApologyDialog
+    dialog: TransferDialog | NoteDialog | ApologyDialog | SupplementDialog
     if action is Action.TRANSFER:
         with tab.ctx.session() as s:
             people = query.holders(s)
         dialog = TransferDialog(people, None, tab)
         dialog.setWindowTitle(action_title(action, d.code))
     elif action is Action.REQUEST_SUPPLEMENT:
-        dialog = NoteDialog(
-            action_title(action, d.code),
-            QCoreApplication.translate("TrackingActions", "Missing documents (one per line)"),
-            True,
-            tab,
-        )
+        papers = [str(doc.get("name", "")) for doc in d.documents if doc.get("name")]
+        dialog = SupplementDialog(action_title(action, d.code), papers, tab)
     elif action is Action.APOLOGY:
         proposed = datetime.combine(
             tab.calendar.add_working_days(max(d.due_at.date(), tab.now().date()), APOLOGY_EXTRA_DAYS),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime
 
-from PySide6.QtCore import QDateTime
+from PySide6.QtCore import QDateTime, Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDateTimeEdit,
@@ -12,6 +12,8 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QLabel,
+    QListWidget,
+    QListWidgetItem,
     QPlainTextEdit,
     QWidget,
 )
@@ -105,6 +107,47 @@ class NoteDialog(_Base):
 
     def values(self) -> dict[str, object]:
         return {"note": self.text.toPlainText().strip()}
+
+
+class SupplementDialog(_Base):
+    """What the citizen must bring: tick papers of the dossier's own checklist (the list of the version it
+    was received under), add anything else as free text. Space ticks the current paper."""
+
+    def __init__(self, title: str, documents: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(title, parent)
+        self.papers = QListWidget()
+        self.papers.setObjectName("papers")
+        for name in documents:
+            item = QListWidgetItem(name)
+            item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            item.setCheckState(Qt.CheckState.Unchecked)
+            item.setToolTip(name)
+            self.papers.addItem(item)
+        self.papers.setWordWrap(True)
+        self.papers.setMinimumHeight(min(220, 26 * max(2, len(documents)) + 6))
+        if documents:
+            self.papers.setCurrentRow(0)
+        self.text = QPlainTextEdit()
+        self.text.setObjectName("note")
+        self.text.setMaximumHeight(80)
+        self.text.setTabChangesFocus(True)
+        self.form.addRow(self.tr("Papers of the checklist to add or complete"), self.papers)
+        self.form.addRow(self.tr("Other items or how to complete them (one per line)"), self.text)
+        self._finish_layout()
+        self.setMinimumWidth(560)
+
+    def ticked(self) -> list[str]:
+        items = (self.papers.item(i) for i in range(self.papers.count()))
+        return [it.text() for it in items if it.checkState() == Qt.CheckState.Checked]
+
+    def problem(self) -> str:
+        if not self.ticked() and not self.text.toPlainText().strip():
+            return self.tr("Tick the missing papers or write what is missing.")
+        return ""
+
+    def values(self) -> dict[str, object]:
+        extra = [line.strip() for line in self.text.toPlainText().splitlines() if line.strip()]
+        return {"note": "\n".join([*self.ticked(), *extra])}
 
 
 class ApologyDialog(_Base):

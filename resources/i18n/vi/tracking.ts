@@ -517,10 +517,6 @@
         <translation>Tiếp nhận hồ sơ {code}</translation>
     </message>
     <message>
-        <source>Missing documents (one per line)</source>
-        <translation>Giấy tờ cần bổ sung (mỗi dòng một loại)</translation>
-    </message>
-    <message>
         <source>Reason</source>
         <translation>Lý do</translation>
     </message>
@@ -681,6 +677,21 @@
     <message>
         <source>Choose who receives the dossier.</source>
         <translation>Chọn người nhận hồ sơ.</translation>
+    </message>
+</context>
+<context>
+    <name>SupplementDialog</name>
+    <message>
+        <source>Papers of the checklist to add or complete</source>
+        <translation>Giấy tờ trong danh mục cần bổ sung, hoàn thiện</translation>
+    </message>
+    <message>
+        <source>Other items or how to complete them (one per line)</source>
+        <translation>Nội dung khác hoặc cách hoàn thiện (mỗi dòng một nội dung)</translation>
+    </message>
+    <message>
+        <source>Tick the missing papers or write what is missing.</source>
+        <translation>Hãy đánh dấu giấy tờ còn thiếu hoặc ghi rõ nội dung cần bổ sung.</translation>
     </message>
 </context>
 </TS>
