@@ -100,7 +100,7 @@ def test_sorting_by_gap_and_change(tab: BhytTab) -> None:
 
 
 def test_wrong_value_is_refused_with_a_message(qtbot, tab: BhytTab, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]
-    idx = cell(tab, "26461", M.INSURED)
+    idx = cell(tab, "26461", M.FIXED_COLUMNS)  # a group: the total follows it, past the population
     type_into_cell(qtbot, tab, idx, "999.999")
     qtbot.waitUntil(lambda: bool(warnings))
     assert "không được lớn hơn dân số (13.792)" in warnings[0]
@@ -112,6 +112,17 @@ def test_wrong_value_is_refused_with_a_message(qtbot, tab: BhytTab, warnings: li
     assert "12,5" in warnings[0]
     with session_scope(tab.ctx.db.factory) as s:
         assert s.scalar(select(BhytHistory.id).limit(1)) is None
+
+
+def test_the_insured_total_is_the_sum_of_the_groups_not_typed(qtbot, tab: BhytTab) -> None:  # type: ignore[no-untyped-def]
+    """It looked editable, yet every change was refused (the groups must add up to it)."""
+    idx = cell(tab, "26461", M.INSURED)
+    assert not (tab.proxy.flags(idx) & Qt.ItemFlag.ItemIsEditable)
+    assert "tổng số tự cập nhật" in str(idx.data(Qt.ItemDataRole.ToolTipRole))
+    tab.table.setCurrentIndex(idx)
+    qtbot.keyClick(tab.table, Qt.Key.Key_F2)  # the keyboard's edit key opens nothing
+    assert tab.table.state() != QAbstractItemView.State.EditingState
+    assert tab.proxy.flags(cell(tab, "26461", M.FIXED_COLUMNS)) & Qt.ItemFlag.ItemIsEditable
 
 
 def test_right_value_is_saved_and_totals_update(qtbot, tab: BhytTab, warnings: list[str]) -> None:  # type: ignore[no-untyped-def]

@@ -59,7 +59,7 @@ def test_the_current_month_shows_the_hamlets_and_the_commune(
     assert f"{fmt_int(m.insured)}/{fmt_int(m.population)}" in t.summary.text()
     total = t.proxy.mapToSource(t.proxy.index(rows - 1, M.INSURED))
     assert not t.model.flags(total) & Qt.ItemFlag.ItemIsEditable  # the sum is corrected in its rows
-    assert t.model.flags(t.proxy.mapToSource(t.proxy.index(0, M.INSURED))) & Qt.ItemFlag.ItemIsEditable
+    assert t.model.flags(t.proxy.mapToSource(t.proxy.index(0, M.POPULATION))) & Qt.ItemFlag.ItemIsEditable
     assert t.proxy.index(rows - 1, M.UNIT).data(Qt.ItemDataRole.FontRole).bold()
     t.sort_combo.setCurrentIndex(3)  # by name: the total still last
     assert t.proxy.index(rows - 1, M.UNIT).data() == "Toàn xã Xuân Lộc"

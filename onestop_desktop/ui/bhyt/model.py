@@ -153,9 +153,16 @@ class BhytTableModel(QAbstractTableModel):
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if self.is_total(index.row()):
             return base  # the sum of the rows above: corrected there
+        if self.insured_is_derived(index.row()) and index.column() == INSURED:
+            return base  # the sum of the groups: edited group by group (a change of the total alone was
+            # always refused, the groups no longer adding up)
         if self.editable and (index.column() in (POPULATION, INSURED) or index.column() >= FIXED_COLUMNS):
             return base | Qt.ItemFlag.ItemIsEditable
         return base
+
+    def insured_is_derived(self, row: int) -> bool:
+        """Whether the unit's insured total is the sum of its groups (then it is not typed in)."""
+        return 0 <= row < len(self._rows) and bool(self._rows[row].groups)
 
     def _raw(self, u: UnitCoverage, col: int) -> Any:
         if col >= FIXED_COLUMNS:
@@ -204,6 +211,8 @@ class BhytTableModel(QAbstractTableModel):
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.BackgroundRole:
             return self._background(u, col)
+        if role == Qt.ItemDataRole.ToolTipRole and col == INSURED and self.insured_is_derived(index.row()):
+            return self.tr("The sum of the groups: change the group columns and the total follows.")
         if role == Qt.ItemDataRole.ToolTipRole and col == POPULATION and u.unit_id in self._sources:
             src = self._sources[u.unit_id]
             when = fmt_date(src.as_of) if src.as_of else "—"

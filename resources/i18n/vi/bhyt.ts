@@ -138,6 +138,10 @@
 <context>
     <name>BhytTableModel</name>
     <message>
+        <source>The sum of the groups: change the group columns and the total follows.</source>
+        <translation>Tổng số của các nhóm đối tượng: sửa ở các cột nhóm, tổng số tự cập nhật theo.</translation>
+    </message>
+    <message>
         <source>Rank</source>
         <extracomment>a value the service refused: the message to show (the cell keeps its old value)</extracomment>
         <translation>Hạng</translation>
