@@ -38,6 +38,7 @@ from onestop_desktop.reports.briefing_sections import (
     ii06a_table,
     indicators_table,
     late_reasons_table,
+    online_note,
 )
 from onestop_desktop.reports.briefing_style import BOTTOM, LEFT, RIGHT, TOP, WIDTH, chart_image, esc, styles
 from onestop_desktop.reports.fonts import SANS, SERIF, font_name, register_fonts
@@ -169,7 +170,9 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     story.append(
         Paragraph(
             "Số phiếu xin lỗi và hẹn lại ngày trả kết quả đã ban hành trong kỳ: "
-            f"{fmt_int(s.apology_letters)}; số hồ sơ có phiếu xin lỗi: {fmt_int(c.apology_dossiers)}. "
+            f"{fmt_int(s.apology_letters)}; số hồ sơ có phiếu xin lỗi: {fmt_int(c.apology_dossiers)}, "
+            f"trong khi có {fmt_int(s.late_count)} hồ sơ trễ hạn (giải quyết quá hạn "
+            f"{fmt_int(c.resolved_late)}, đang quá hạn {fmt_int(c.in_progress_overdue)}). "
             "Danh sách chi tiết ở phụ lục.",
             st["body"],
         )
@@ -182,6 +185,9 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     story.append(Paragraph("II. CÁC CHỈ SỐ CẢI CÁCH HÀNH CHÍNH KHÁC", st["h1"]))
     story += [Paragraph(esc(x), st["body"]) for x in parts["indicators"]]
     story.append(indicators_table(st, data))
+    note = online_note(st, data)
+    if note is not None:
+        story.append(note)
     story.append(CondPageBreak(8 * cm))
     story.append(Paragraph("III. CÔNG TÁC BẢO HIỂM Y TẾ", st["h1"]))
     story += [Paragraph(esc(x), st["body"]) for x in parts["bhyt"]]

@@ -11,7 +11,7 @@ from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
 from onestop_desktop.reports import charts
-from onestop_desktop.reports.briefing_style import WIDTH, bordered_table, chart_image, rate
+from onestop_desktop.reports.briefing_style import WIDTH, bordered_table, chart_image, esc, rate
 from onestop_desktop.services.reports.counts import Counts, Row, with_totals
 from onestop_desktop.services.reports.report_data import ReportData
 
@@ -107,7 +107,7 @@ def comparison_table(st: dict[str, ParagraphStyle], data: ReportData) -> Table:
         ("Đang giải quyết quá hạn", lambda c: fmt_int(c.in_progress_overdue)),
         ("Tỷ lệ giải quyết đúng hạn", lambda c: rate(c.on_time_rate)),
         ("Tỷ lệ đúng hạn và trong hạn", lambda c: rate(c.on_time_or_within_rate)),
-        ("Tỷ lệ tiếp nhận trực tuyến", lambda c: rate(c.online_share)),
+        ("Tỷ lệ nộp trực tuyến / tiếp nhận mới", lambda c: rate(c.online_share)),
     ]
     head = [["Chỉ tiêu", *[label[:1].upper() + label[1:] for label, _c in cols]]]
     body = [[name, *[f(c) if c.received else "—" for _l, c in cols]] for name, f in lines]
@@ -125,6 +125,24 @@ def indicators_table(st: dict[str, ParagraphStyle], data: ReportData) -> Table |
         for i, v in enumerate(data.indicators)
     ]
     return bordered_table(st, head, body, [0.8 * cm, WIDTH - 6.8 * cm, 2 * cm, 2 * cm, 2 * cm])
+
+
+def online_note(st: dict[str, ParagraphStyle], data: ReportData) -> Paragraph | None:
+    """Why the online-dossier indicator and the report's online share differ: two definitions, each with
+    its formula (a reader once saw 3,51 % here and 1,41 % in section I, with "tiếp nhận" beside 6.092)."""
+    v = next((x for x in data.indicators if x.code == "online_level3_dossiers"), None)
+    c = data.totals
+    if v is None or v.rate is None or c.online_share is None:
+        return None
+    return Paragraph(
+        esc(
+            f"Chỉ số «{v.name}» là số liệu đơn vị báo cáo: {fmt_int(int(v.value))} / "
+            f"{fmt_int(int(v.total or 0))} = {fmt_pct(v.rate)}. Tỷ lệ nộp trực tuyến ở mục I đếm hồ sơ "
+            f"trong phần mềm trên số hồ sơ mới tiếp nhận: {fmt_int(c.received_online)} / "
+            f"{fmt_int(c.received_new)} = {fmt_pct(c.online_share)}."
+        ),
+        st["note"],
+    )
 
 
 def bhyt_section(st: dict[str, ParagraphStyle], data: ReportData, step: Step) -> list[Any]:

@@ -10,6 +10,7 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
+from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.services.reports.counts import Counts, Row, with_totals
 from onestop_desktop.services.reports.report_data import ReportData
 
@@ -89,7 +90,13 @@ def write_xlsx(data: ReportData, path: Path) -> None:
         ["Đến ngày", data.period.end],
         *[[h, v] for h, v in zip(COUNT_HEADERS, count_cells(c), strict=True)],
         ["Cách tính tỷ lệ đúng hạn và trong hạn", s.formula_vi],
-        ["Tỷ lệ tiếp nhận trực tuyến (%)", c.online_share],
+        ["Tỷ lệ nộp trực tuyến / tiếp nhận mới (%)", c.online_share],
+        [
+            "Cách tính tỷ lệ nộp trực tuyến",
+            f"{fmt_int(c.received_online)} / {fmt_int(c.received_new)} hồ sơ mới tiếp nhận"
+            if c.received_new
+            else "—",
+        ],
         ["Phiếu xin lỗi đã ban hành", s.apology_letters],
     ]
     _sheet(wb, "Tổng hợp", ["Chỉ tiêu", "Giá trị"], summary)

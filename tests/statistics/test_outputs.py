@@ -158,3 +158,16 @@ def test_empty_period_still_makes_a_briefing(demo_db_file: Path, tmp_path: Path)
     assert "năm 2017" in text and "Không có hồ sơ trễ hạn" in text
     write_xlsx(data, tmp_path / "empty.xlsx")
     assert json.loads(json.dumps(data.to_json()))["dossiers"]["on_time_or_within_rate"] is None
+
+
+def test_online_figures_each_name_their_definition_and_formula(pdf_text: str, october: ReportData) -> None:
+    """3,51 % (an indicator over every dossier to settle) and 1,41 % (the software's count over the new
+    ones) were shown side by side, the first labelled "tiếp nhận" beside 6.092."""
+    flat = _flat(pdf_text)
+    assert "tổng số hồ sơ tiếp nhận" not in flat
+    assert "tổng số hồ sơ phải giải quyết (kỳ trước chuyển sang và mới tiếp nhận)" in flat
+    assert "214 / 6.092 = 3,51 %" in flat
+    assert "67 / 4.743 = 1,41 %" in flat
+    assert "Tỷ lệ nộp trực tuyến / tiếp nhận mới" in flat
+    # the apology count stands beside the late dossiers it is about
+    assert "số hồ sơ có phiếu xin lỗi: 0, trong khi có 92 hồ sơ trễ hạn" in flat

@@ -5,15 +5,17 @@ from __future__ import annotations
 import random
 from datetime import date, datetime, time, timedelta
 
-from sqlalchemy import case, func, select
+from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Dossier
 from onestop_desktop.db.models_stats import IndicatorDef, IndicatorValue
+from onestop_desktop.domain import periods
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.legal import online_level_term
 from onestop_desktop.services.catalogue import catalogue
 from onestop_desktop.services.demo.bhyt_today import START, months_until, stamp
+from onestop_desktop.services.reports import statistics
 from onestop_desktop.services.reports.indicators import ensure_defs
 from onestop_desktop.services.reports.statistics import NOT_ACCEPTED
 
@@ -27,20 +29,23 @@ def _next(month: date) -> date:
 
 
 def online_dossiers(session: Session, month: date, today: date) -> tuple[int, int]:
-    """(online, all) dossiers accepted with a receipt in `month` up to `today`, from the database.
-
-    The same count as the statistics' "new received" (those only registered online or refused at the
-    counter were never received), so the indicator's rate is the report's online share.
+    """(online, total) for `month` up to `today`, from the database: the dossiers received online in the
+    month over every dossier the month had to settle (carried over and new), the indicator's definition
+    (see `services.reports.indicators`; the report's own online share divides by the new ones only).
     """
     start = datetime.combine(max(month, START), time())
     end = datetime.combine(min(_next(month), today + timedelta(days=1)), time())
-    online = func.coalesce(func.sum(case((Dossier.channel == "online", 1), else_=0)), 0)
-    row = session.execute(
-        select(online, func.count()).where(
-            Dossier.received_at >= start, Dossier.received_at < end, Dossier.status.not_in(NOT_ACCEPTED)
+    online = session.scalar(
+        select(func.count()).where(
+            Dossier.received_at >= start,
+            Dossier.received_at < end,
+            Dossier.channel == "online",
+            Dossier.status.not_in(NOT_ACCEPTED),
         )
-    ).one()
-    return int(row[0]), int(row[1])
+    )
+    totals = statistics.period_totals(session, periods.month(month.year, month.month))
+    # (a month not over yet is counted up to today by the statistics themselves)
+    return int(online or 0), totals.received
 
 
 def online_procedures(session: Session, day: date) -> tuple[int, int]:

@@ -41,22 +41,38 @@ DEFAULT_DEFS: tuple[tuple[str, str, str], ...] = (
     ("eoffice_accounts_active", "Tài khoản văn phòng điện tử (iOffice) hoạt động / tổng số", "ratio"),
     ("edocs_sent_received", "Văn bản điện tử đi và đến gửi qua mạng", "count"),
     ("online_level3_procedures", "Thủ tục có dịch vụ công trực tuyến mức độ 3 / tổng số thủ tục", "ratio"),
-    ("online_level3_dossiers", "Hồ sơ nộp trực tuyến mức độ 3 / tổng số hồ sơ tiếp nhận", "ratio"),
+    (
+        "online_level3_dossiers",
+        "Hồ sơ nộp trực tuyến mức độ 3 / tổng số hồ sơ phải giải quyết "
+        "(kỳ trước chuyển sang và mới tiếp nhận)",
+        "ratio",
+    ),
 )
+# The total of the online-dossier indicator is every dossier the period had to settle (the story's
+# 214 / 6.092 of October 2018: 6.092 = 1.349 carried over + 4.743 new), not the newly received: its old
+# name said "tiếp nhận" beside 6.092, while the report's own online share divides by the new ones
+# (67 / 4.743). Names that were the default once still count as the default (and follow the terms).
+_FORMER_DEFAULTS = {
+    "online_level3_dossiers": {"Hồ sơ nộp trực tuyến mức độ 3 / tổng số hồ sơ tiếp nhận"},
+}
 
 # From 1/8/2022 (Nghị định 42/2022/NĐ-CP) online services are "toàn trình" or "một phần", no longer
 # levels 3-4: the default names of the two online indicators take the terms of the period they report
 # (a name an administrator changed is kept as written).
 _NAMES_SINCE_ND_42 = {
     "online_level3_procedures": "Thủ tục có dịch vụ công trực tuyến toàn trình, một phần / tổng số thủ tục",
-    "online_level3_dossiers": "Hồ sơ nộp trực tuyến (toàn trình hoặc một phần) / tổng số hồ sơ tiếp nhận",
+    "online_level3_dossiers": "Hồ sơ nộp trực tuyến (toàn trình hoặc một phần) / tổng số hồ sơ phải giải "
+    "quyết (kỳ trước chuyển sang và mới tiếp nhận)",
 }
 _DEFAULT_NAMES = {code: name for code, name, _kind in DEFAULT_DEFS}
 
 
 def name_in_period(code: str, name: str, day: date) -> str:
     """The indicator's name in the terms in force on `day`."""
-    if ND_42_2022.in_force(day) and code in _NAMES_SINCE_ND_42 and name == _DEFAULT_NAMES.get(code):
+    default = _DEFAULT_NAMES.get(code)
+    if default is not None and name in _FORMER_DEFAULTS.get(code, set()):
+        name = default
+    if ND_42_2022.in_force(day) and code in _NAMES_SINCE_ND_42 and name == default:
         return _NAMES_SINCE_ND_42[code]
     return name
 

@@ -349,7 +349,7 @@
     </message>
     <message>
         <source>Share received online</source>
-        <translation>Tỷ lệ tiếp nhận trực tuyến</translation>
+        <translation>Tỷ lệ nộp trực tuyến / tiếp nhận mới</translation>
     </message>
     <message>
         <source>Data changed: build again to refresh.</source>
