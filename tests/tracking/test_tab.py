@@ -15,6 +15,7 @@ from sqlalchemy import select
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier, DossierEvent, User
 from onestop_desktop.domain.states import DossierStatus
+from onestop_desktop.domain.text import fold
 from onestop_desktop.services.tracking import filters as tracking_filters
 from onestop_desktop.services.tracking import query
 from onestop_desktop.ui.tracking import actions
@@ -369,3 +370,17 @@ def test_the_log_book_button_names_the_form_of_today(tab: TrackingTab) -> None:
 
     assert today_local() >= date(2025, 9, 15)
     assert tab.log_button.text() == "Sổ theo dõi (mẫu 07)…"
+
+
+@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return])
+def test_from_the_search_box_down_or_enter_goes_to_the_results(tab: TrackingTab, qtbot, key) -> None:  # type: ignore[no-untyped-def]
+    tab.show_quick("all")
+    tab.filters.search.setFocus()
+    qtbot.waitUntil(tab.filters.search.hasFocus)
+    qtbot.keyClicks(tab.filters.search, "ngoc")  # ASCII only (STYLE.md)
+    qtbot.keyClick(tab.filters.search, key)
+    assert tab.table.hasFocus()
+    assert [i.row() for i in tab.table.selectionModel().selectedRows()] == [0]
+    assert "ngoc" in fold(tab.model.index(0, 1).data() or "")
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)  # and on through the list
+    assert [i.row() for i in tab.table.selectionModel().selectedRows()] == [1]

@@ -38,6 +38,7 @@ from onestop_desktop.ui.i18n import plural, say
 from onestop_desktop.ui.tracking import actions as act
 from onestop_desktop.ui.tracking.details import DetailsPanel
 from onestop_desktop.ui.tracking.filters import FilterBar
+from onestop_desktop.ui.tracking.keys import SearchKeys
 from onestop_desktop.ui.tracking.model import (
     COL_DUE,
     COL_REMAINING,
@@ -63,7 +64,7 @@ class TrackingTab(QWidget):
         self.filters.sort_provider = lambda: self.model.sort_spec
         self.filters.changed.connect(self.apply_filter)
         self.filters.sort_requested.connect(self.apply_sort)
-        self.filters.search.returnPressed.connect(self.filters.flush)
+        self._search_keys = SearchKeys(self.filters, lambda: self.table, self.model)  # Down / Enter
         self._warned = False
         self._counts_timer = QTimer(self)
         self._counts_timer.setSingleShot(True)
