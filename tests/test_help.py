@@ -220,3 +220,15 @@ def test_guide_deadline_examples_are_what_the_calendar_computes(lang: str) -> No
         at = datetime.strptime(f"{received}/2026", "%H:%M %d/%m/%Y")
         got = calendar.due(at, value, unit).due
         assert got.strftime("%H:%M %d/%m") == due, f"{received} + {limit}: the calendar says {got}"
+
+
+def test_the_main_window_offers_the_guide_itself(app_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Installed by the window, not only by the tests: F1 and the two Help entries are there."""
+    from onestop_desktop.ui.i18n import install_translators
+    from onestop_desktop.ui.main_window import MainWindow
+
+    install_translators("vi")
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    texts = [a.text().replace("&", "") for a in window.menu_help.actions() if not a.isSeparator()]
+    assert texts[:2] == ["Hướng dẫn sử dụng", "Phím tắt"], texts

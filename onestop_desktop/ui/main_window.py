@@ -13,6 +13,7 @@ from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.bhyt.tab import BhytTab
 from onestop_desktop.ui.common.screen import fit_resize, keep_on_screen
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.help import install_help
 from onestop_desktop.ui.home import HomePage
 from onestop_desktop.ui.intake.tab import IntakeTab
 from onestop_desktop.ui.reports.tab import ReportsTab
@@ -49,6 +50,7 @@ class MainWindow(QMainWindow):
             tab = tab_cls(ctx, self)
             self.tabs.addTab(tab, tab.tab_title())
         self._menus()
+        install_help(self)  # Help: the user guide (F1) and the keyboard shortcuts
         self._tab_shortcuts()
         self.tabs.currentChanged.connect(self._focus_tab)
         bar = self.statusBar()
