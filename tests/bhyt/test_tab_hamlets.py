@@ -71,3 +71,19 @@ def test_the_current_month_shows_the_hamlets_and_the_commune(
     t.sort_combo.setCurrentIndex(0)
     shot = tmp_path / "bhyt_hamlets.png"
     assert t.grab().save(str(shot)) and shot.stat().st_size > 10_000
+
+
+def test_the_tracking_unit_filter_offers_receiving_units_not_hamlets(living_tab: BhytTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The hamlets exist for the BHYT tallies; no dossier is ever received by one."""
+    from sqlalchemy import select
+
+    from onestop_desktop.db.models import Unit
+    from onestop_desktop.ui.tracking.tab import TrackingTab
+
+    tab = TrackingTab(living_tab.ctx)
+    qtbot.addWidget(tab)
+    names = {tab.filters.unit.itemText(i) for i in range(tab.filters.unit.count())}
+    assert "Xã Xuân Lộc" in names
+    with session_scope(living_tab.ctx.db.factory) as s:
+        hamlets = set(s.scalars(select(Unit.name).where(Unit.level == "hamlet")))
+    assert len(hamlets) == 29 and not hamlets & names

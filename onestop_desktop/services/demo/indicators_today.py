@@ -50,7 +50,7 @@ def online_dossiers(session: Session, month: date, today: date) -> tuple[int, in
 
 def online_procedures(session: Session, day: date) -> tuple[int, int]:
     """(with an online service, all) procedures of the catalogue in use, in the terms of `day`."""
-    procs = catalogue.list_procedures(session)
+    procs = catalogue.list_procedures(session, on=day)  # the catalogue of that month
     online = sum(1 for p in procs if online_level_term(p.online_level, day) in ONLINE_TERMS)
     return online, len(procs)
 

@@ -146,7 +146,8 @@ class FilterBar(QWidget):
         with self.ctx.session() as s:
             fields = [(f.id, f.name) for f in catalogue.list_fields(s)]
             procs = [(p.id, p.name) for p in catalogue.list_procedures(s, include_inactive=True)]
-            units = [(u.id, u.name) for u in catalogue.list_units(s) if u.level != "province"]
+            # the receiving units: no province, no hamlet (ấp, khu phố: BHYT tallies, never a counter)
+            units = [(u.id, u.name) for u in catalogue.list_units(s) if u.level not in ("province", "hamlet")]
             people = query.holders(s)
         channels = {"direct": self.tr("In person"), "online": self.tr("Online"), "postal": self.tr("By post")}
         self.status = self._combo([(int(st), say(status_msg(st))) for st in DossierStatus])
