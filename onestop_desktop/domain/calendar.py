@@ -8,7 +8,9 @@ Choices (see DOMAIN.md, "Deadlines"):
 - A receipt outside office hours or on a day off starts the clock at 07:00 of the next working day;
   a receipt before 07:00 on a working day starts at 07:00, one during the lunch break at 13:30.
 - WORKING_DAYS n >= 1: due on the n-th working day after the (effective) receipt day, at the effective
-  receipt clock time.
+  receipt clock time, and never before the appointment a same-day procedure received at that moment
+  gets (after 15:00: 17:00 of the next working day; so 1 working day from 15:30 is due at 17:00, not
+  15:30, the next day). The same holds for calendar days.
 - Value 0 (any unit) is a same-day procedure: due 17:00 the same day if received by 15:00, otherwise 17:00
   of the next working day.
 - HOURS: working hours counted inside office hours from the effective start, after 15:00 too, so that
@@ -65,6 +67,9 @@ SATURDAY = "thứ Bảy"
 SUNDAY = "Chủ nhật"
 
 NOTE_AFTER_CUTOFF = "nhận sau 15:00 nên tính từ ngày làm việc tiếp theo"
+NOTE_NOT_BEFORE_SAME_DAY = (
+    "không sớm hơn hạn của thủ tục trong ngày nhận sau 15:00 (17:00 ngày làm việc tiếp theo)"
+)
 NOTE_OUTSIDE_HOURS = "nhận ngoài giờ làm việc nên tính từ 07:00 ngày làm việc tiếp theo"
 NOTE_DAY_OFF = "nhận vào ngày nghỉ nên tính từ 07:00 ngày làm việc tiếp theo"
 NOTE_BEFORE_HOURS = "nhận trước giờ làm việc nên tính từ 07:00"
@@ -304,6 +309,13 @@ class WorkingCalendar:
                 skipped += self._walk(end - timedelta(days=1), moved)[1]
                 end = moved
             due = datetime.combine(end, start.time())
+        if value > 0 and unit is not TimeUnit.HOURS and start.time() > SAME_DAY_CUTOFF:
+            # after 15:00 a same-day result is due at 17:00 of the next working day; a day's limit is
+            # longer, so it is never due before that (1 working day from 15:30 was 15:30 the next day)
+            same_day = datetime.combine(self.next_working_day(day), AFTERNOON_END)
+            if due < same_day:
+                notes.append(NOTE_NOT_BEFORE_SAME_DAY)
+                due = same_day
         return DueDate(
             received=received,
             start=start,

@@ -229,7 +229,11 @@ def _title_word(word: str) -> str:
 def check_name(s: str) -> Check:
     """A person's full name: letters, spaces, apostrophes and hyphens; each word capitalised."""
     if _bad_control(s):
-        return _err(_collapse(s), "Họ tên có ký tự điều khiển hoặc ký tự ẩn không hợp lệ.")
+        v = _collapse(s)
+        # the value shown back is the one the name would have without them (idempotent: checking it
+        # again gives it unchanged, "A\fa" -> "A A", not "A a")
+        tidy = check_name(v).value if v and not _bad_control(v) else v
+        return _err(tidy, "Họ tên có ký tự điều khiển hoặc ký tự ẩn không hợp lệ.")
     v = _collapse(s)
     if not v:
         return _err(v, "Chưa nhập họ tên.")

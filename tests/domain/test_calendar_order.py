@@ -37,7 +37,8 @@ def test_hours_after_cutoff(received: str, hours: int, due: str) -> None:
 
 def test_eight_hours_is_one_working_day_after_cutoff() -> None:
     received = at("2018-10-24 15:30")
-    assert CAL.due(received, 8, H).due == CAL.due(received, 1, WD).due
+    # 8 working hours run to 15:30 the next day; a day's limit is not due before a same-day one (17:00)
+    assert CAL.due(received, 8, H).due == at("2018-10-25 15:30") <= CAL.due(received, 1, WD).due
     assert CAL.due(received, 16, H).due == CAL.due(received, 2, WD).due
 
 
@@ -84,3 +85,16 @@ def test_longer_working_day_limit_never_due_earlier(received: datetime, a: int, 
 @given(moments, st.sampled_from(list(TimeUnit)), st.integers(min_value=0, max_value=40))
 def test_never_due_before_receipt(received: datetime, unit: TimeUnit, value: int) -> None:
     assert CAL.due(received, value, unit).due >= received
+
+
+@settings(max_examples=300, deadline=None)
+@given(moments, st.sampled_from([WD, TimeUnit.CALENDAR_DAYS]), st.integers(min_value=1, max_value=30))
+@example(datetime(2018, 10, 24, 15, 30), WD, 1)  # was 15:30 the next day, before same-day's 17:00
+def test_a_days_limit_is_never_due_before_a_same_day_one(received: datetime, unit: TimeUnit, n: int) -> None:
+    assert CAL.due(received, n, unit).due >= CAL.due(received, 0, unit).due
+
+
+def test_one_working_day_after_cutoff_is_due_when_same_day_is() -> None:
+    d = CAL.due(at("2018-10-24 15:30"), 1, WD)
+    assert d.due == at("2018-10-25 17:00") and "không sớm hơn" in d.explain()
+    assert CAL.due(at("2018-10-24 14:30"), 1, WD).due == at("2018-10-25 14:30")  # before 15:00: as ever

@@ -340,3 +340,9 @@ def test_nfd_input_gives_nfc_output(check: Callable[[str], Check], text: str) ->
 def test_generated_names_pass(words: list[str]) -> None:
     c = check_name(" ".join(words))
     assert c.ok and check_name(c.value) == c
+
+
+def test_a_name_with_a_control_character_is_refused_with_its_tidy_value() -> None:
+    """Found by hypothesis: "A\\fa" gave "A a" (refused), which checked again gave "A A"."""
+    first = check_name("A\x0ca")
+    assert not first.ok and first.value == "A A" and check_name(first.value).value == "A A"
