@@ -225,7 +225,9 @@ def _database_problem(args: argparse.Namespace, database: str | None) -> str | N
             f"Không có thư mục {path.parent}: kiểm tra --database (chương trình không tự tạo thư mục này).",
             f"There is no folder {path.parent}: check --database (the program does not create it).",
         )
-    if _reads_only(args) and not path.exists():
+    # screenshots without --database builds its own demo in a temporary folder (the README's command)
+    builds_own = args.command == "screenshots" and database is None
+    if _reads_only(args) and not path.exists() and not builds_own:
         return t(
             f"Không tìm thấy cơ sở dữ liệu {path}. Kiểm tra đường dẫn, hoặc dùng --demo.",
             f"Database {path} not found. Check the path, or use --demo.",

@@ -88,6 +88,7 @@ def _fill(tab: Any, *, valid: bool) -> None:
 
 def _forms(tab: Any, ctx: Any, folder: Path) -> list[Path]:
     """Every printed form as a PDF, from the dossier just saved and the demo data."""
+    from onestop_desktop.domain.legal import FormKind, NoTemplate, form_template
     from onestop_desktop.reports import forms
     from onestop_desktop.services import form_data as fd
     from onestop_desktop.services.intake import outcomes
@@ -103,24 +104,38 @@ def _forms(tab: Any, ctx: Any, folder: Path) -> list[Path]:
             s, ctx.actor, tab.form.to_form(), "Hồ sơ không thuộc thẩm quyền giải quyết của UBND xã."
         )
     later = r.due_at + timedelta(days=2)
-    line = fd.HandoverLine(r.officer_name, "Bộ phận một cửa", "Trần Văn Bình", "Phòng Tư pháp", r.received_at,
+    desk = r.office.department  # the receiving body of the day (the commune centre today)
+    line = fd.HandoverLine(r.officer_name, desk, "Trần Văn Bình", "Phòng Văn hóa - Xã hội", r.received_at,
                            "Đúng hạn", "")  # fmt: skip
     row = fd.LogRow(1, r.dossier_code, r.procedure_name, r.applicant_name, r.applicant_address, r.phone,
-                    r.received_at, r.due_at, None, None, None, "Đã tiếp nhận", "")  # fmt: skip
-    jobs: list[tuple[str, Any, Any]] = [
-        ("01-giay-tiep-nhan", forms.render_receipt, r),
-        ("02-yeu-cau-bo-sung", forms.render_supplement, sup),
-        ("03-tu-choi", forms.render_refusal, ref),
-        ("04-xin-loi", forms.render_apology, fd.ApologyData(
+                    r.received_at, r.due_at, None, None, None, "Đã tiếp nhận", "", "Trực tiếp")  # fmt: skip
+    stopped = r.received_at + timedelta(hours=2)
+    month = f"Tháng {r.received_at:%m/%Y}"
+    K = FormKind
+    jobs: list[tuple[FormKind, str, Any, Any]] = [
+        (K.RECEIPT, "giay-tiep-nhan", forms.render_receipt, r),
+        (K.SUPPLEMENT, "yeu-cau-bo-sung", forms.render_supplement, sup),
+        (K.REFUSAL, "tu-choi", forms.render_refusal, ref),
+        (K.APOLOGY, "xin-loi", forms.render_apology, fd.ApologyData(
             r.office, r.dossier_code, r.applicant_name, r.applicant_address, r.procedure_name, r.received_at,
             r.due_at, later, "Cần xác minh thêm thông tin.", r.received_at, "Nguyễn Văn Lãnh",
             "KT. CHỦ TỊCH\nPHÓ CHỦ TỊCH")),
-        ("05-kiem-soat", forms.render_control_slip, fd.ControlSlipData(
+        (K.STOP_NOTICE, "dung-giai-quyet", forms.render_stop_notice, fd.StopNoticeData(
+            r.office, r.dossier_code, r.applicant_name, r.applicant_address, r.procedure_name, r.received_at,
+            stopped, "Công dân đề nghị dừng giải quyết hồ sơ.", r.fee, r.officer_name)),
+        (K.CONTROL_SLIP, "kiem-soat", forms.render_control_slip, fd.ControlSlipData(
             r.office, r.dossier_code, r.applicant_name, r.procedure_name, r.received_at, r.due_at, (line,))),
-        ("06-so-theo-doi", forms.render_log_book, fd.LogBookData(r.office, "Tháng 11/2026", (row,))),
+        (K.LOG_BOOK, "so-theo-doi", forms.render_log_book, fd.LogBookData(r.office, month, (row,))),
     ]  # fmt: skip
+    named = []
+    for kind, name, render, data in jobs:
+        try:  # each file carries the number of the template of its act's day (05 is the stop notice
+            number = form_template(kind, data.act_day).number  # since 15/9/2025, the control slip before)
+        except NoTemplate:
+            continue
+        named.append((f"{number:02d}-{name}", render, data))
     pdfs = []
-    for name, render, data in jobs:
+    for name, render, data in named:
         path = out / f"{name}.pdf"
         render(data, path)
         pdfs.append(path)
@@ -183,7 +198,8 @@ def _shoot(folder: Path, database: str | None, work: Path) -> int:
     files: list[Path] = []
     for i in range(window.tabs.count()):
         window.tabs.setCurrentIndex(i)
-        _grab(window, folder / f"tab-{i + 1:02d}-{_slug(window.tabs.tabText(i))}.png", files)
+        title = getattr(window.tabs.widget(i), "tab_title", lambda i=i: window.tabs.tabText(i))()
+        _grab(window, folder / f"tab-{i + 1:02d}-{_slug(title)}.png", files)  # not the badge "(24)"
     tab = next((window.tabs.widget(i) for i in range(window.tabs.count())
                 if isinstance(window.tabs.widget(i), intake_tab.IntakeTab)), None)  # fmt: skip
     if tab is not None:
