@@ -188,3 +188,14 @@ def test_print_into_a_missing_folder_is_one_vietnamese_sentence(
     assert main(["--database", demo_db.url, "print", str(code), "--form", "01", "--pdf", str(target)]) == 1
     out = capsys.readouterr().out.strip()
     assert out == f"Không ghi được tệp {target}: thư mục không tồn tại hoặc không có quyền ghi."
+
+
+def test_screenshots_without_a_database_builds_its_own_demo_but_report_needs_one() -> None:
+    """The README's `onestop-desktop screenshots DIR` was refused as "database not found"."""
+    import argparse
+
+    from onestop_desktop import cli
+
+    assert cli._database_problem(argparse.Namespace(command="screenshots"), None) is None
+    refused = cli._database_problem(argparse.Namespace(command="report"), None)
+    assert refused is not None and "Không tìm thấy cơ sở dữ liệu" in refused
