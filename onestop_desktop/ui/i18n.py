@@ -29,9 +29,23 @@ def plural(n: int, one: str, other: str) -> str:
 
 
 def say_error(exc: Exception) -> str:
-    """The text of a refusal: its message id when it carries one, else its (Vietnamese) sentence."""
+    """The text of a refusal: its message ids when it carries them, else its (Vietnamese) sentence."""
+    from onestop_desktop.services.errors import ValidationFailed
+
+    if isinstance(exc, ValidationFailed) and exc.field_msgs:
+        return exc.text(language())
     carried = getattr(exc, "msg", None)
     return say(carried) if isinstance(carried, Msg) else str(exc)
+
+
+def say_field(exc: Exception, field: str) -> str:
+    """The message of one refused field in the interface language ("" when that field is fine)."""
+    from onestop_desktop.services.errors import ValidationFailed
+
+    if not isinstance(exc, ValidationFailed) or field not in exc.errors:
+        return ""
+    carried = exc.field_msgs.get(field)
+    return say(carried) if carried is not None else exc.errors[field]
 
 
 def _qm_for(ts: Path) -> Path | None:

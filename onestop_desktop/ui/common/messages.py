@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.ui.i18n import say_error
 
 log = logging.getLogger(__name__)
 
@@ -15,7 +16,7 @@ log = logging.getLogger(__name__)
 def show_error(parent: QWidget | None, exc: BaseException, title: str | None = None) -> None:
     """A message box for a refused action; unexpected errors are logged and summarised."""
     if isinstance(exc, ServiceError):
-        text = exc.message
+        text = say_error(exc)  # in the interface language when the service gave a message id
     else:
         log.exception("unexpected error", exc_info=exc)
         text = (
