@@ -66,6 +66,19 @@ def test_birth_checklist_2018_has_the_household_book_and_none_has_it_after_2022(
         assert any("Sổ hộ khẩu" in d.name for d in last_day.documents)  # valid until 31/12/2022
 
 
+def test_no_checklist_asks_for_a_cmnd_after_2024(demo_db: Database) -> None:
+    """The CMND was valid until 31/12/2024 (Luật Căn cước 2023): a 2026 receipt still listed it."""
+    with session_scope(demo_db.factory) as s:
+        then = catalogue.list_procedures(s, on=date(2024, 12, 31))
+        assert sum(any("CMND" in d.name for d in p.documents) for p in then) == 21
+        for day in (date(2025, 1, 1), date(2026, 12, 2)):
+            for p in catalogue.list_procedures(s, on=day):
+                text = " ".join(d.name for d in p.documents)
+                assert "CMND" not in text and "minh nhân dân" not in text, (day, p.code)
+        signature = catalogue.get_procedure(s, "CT-02", on=date(2026, 12, 2))
+        assert any("thẻ Căn cước, thẻ Căn cước công dân" in d.name for d in signature.documents)
+
+
 def test_2018_story_dossiers_keep_the_2018_version(demo_db: Database) -> None:
     with session_scope(demo_db.factory) as s:
         land = s.scalar(select(Procedure).where(Procedure.code == FIRST_LAND))
