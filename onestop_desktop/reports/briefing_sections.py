@@ -212,7 +212,9 @@ def appendix(st: dict[str, ParagraphStyle], data: ReportData) -> list[Any]:
     s = data.stats
     if not s.late:
         return []
-    head = [["STT", "Mã hồ sơ", "Lĩnh vực", "Đơn vị", "Hẹn trả", "Kết quả", "Số ngày trễ", "Nguyên nhân"]]
+    head = [
+        ["STT", "Mã hồ sơ", "Lĩnh vực", "Đơn vị", "Hẹn trả", "Kết quả", "Số ngày làm việc trễ", "Nguyên nhân"]
+    ]
     body = [
         [
             str(i + 1),

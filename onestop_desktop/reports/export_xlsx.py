@@ -118,7 +118,7 @@ def write_xlsx(data: ReportData, path: Path) -> None:
             "Nhận lúc",
             "Hẹn trả",
             "Có kết quả",
-            "Số ngày trễ",
+            "Số ngày làm việc trễ",
             "Nguyên nhân",
         ],
         [

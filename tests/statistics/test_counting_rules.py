@@ -238,7 +238,8 @@ def test_rates_and_formula(db: Database, base: dict[str, int]) -> None:
     assert c.on_time_rate == 66.67  # 2 / 3
     assert c.on_time_or_within_rate == 75.0  # 3 / 4
     assert "3 / 4 = 75,00 %" in st.formula_vi
-    assert st.late_count == 1 and st.late[0].days_late == 3
+    # due Friday 5/10, resolved Monday 8/10: one working day late (three calendar days)
+    assert st.late_count == 1 and st.late[0].days_late == 1
 
 
 def test_breakdowns_and_late_list(db: Database, base: dict[str, int]) -> None:
@@ -255,7 +256,8 @@ def test_breakdowns_and_late_list(db: Database, base: dict[str, int]) -> None:
     reasons = sorted(x.reason for x in st.late)
     assert reasons == ["Chờ xác minh", "Sai diện tích"]
     overdue = next(x for x in st.late if x.resolved_at is None)
-    assert overdue.days_late == 11  # 20/10 -> 31/10
+    # due Saturday 20/10, still open on 31/10: 8 working days, as the deadline list counts them
+    assert overdue.days_late == 8
 
 
 def test_monthly_series(db: Database, base: dict[str, int]) -> None:

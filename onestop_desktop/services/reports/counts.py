@@ -117,7 +117,7 @@ class LateDossier:
     received_at: datetime
     due_at: datetime
     resolved_at: datetime | None  # None: still open, overdue at the period end
-    days_late: int  # calendar days after the appointment date (to the result or the period end)
+    days_late: int  # working days after the appointment date (to the result or the period end)
     reason: str
 
 

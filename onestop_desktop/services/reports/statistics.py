@@ -29,6 +29,7 @@ from onestop_desktop.clock import today_local
 from onestop_desktop.db.models import Dossier, DossierEvent, Field, Procedure, Unit, User
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.domain.states import DossierStatus as S
+from onestop_desktop.services.catalogue.catalogue import working_calendar
 from onestop_desktop.services.reports.counts import (
     _COUNT_FIELDS,
     Counts,
@@ -278,9 +279,12 @@ def period_stats(session: Session, period: Period) -> PeriodStats:
 
 
 def _late_dossiers(session: Session, period: Period) -> tuple[tuple[LateDossier, ...], int]:
-    """Dossiers resolved late inside the period or overdue and still open at its end."""
+    """Dossiers resolved late inside the period or overdue and still open at its end; days late are
+    working days, counted as the deadline list counts "quá hạn N ngày" (the appendix once counted
+    calendar days: 14 beside the list's 10 for the same dossier)."""
     d = Dossier
     s, last_day, e = _bounds(period)
+    cal = working_calendar(session)
     late_resolved = and_(
         d.resolved_at >= s, d.resolved_at < e, func.date(d.resolved_at) > func.date(d.due_at)
     )
@@ -329,7 +333,7 @@ def _late_dossiers(session: Session, period: Period) -> tuple[tuple[LateDossier,
                 received_at=rec,
                 due_at=due,
                 resolved_at=res_dt,
-                days_late=max(0, (end_ref - due.date()).days),
+                days_late=max(0, cal.working_days_between(due.date(), end_ref)),
                 reason=reason or "",
             )
         )

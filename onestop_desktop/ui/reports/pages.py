@@ -142,7 +142,7 @@ class ReportPages(QTabWidget):
                         lambda x: x.resolved_at.isoformat() if x.resolved_at else "~",
                     ),
                     Column(
-                        QCoreApplication.translate("ReportsTab", "Days late"),
+                        QCoreApplication.translate("ReportsTab", "Working days late"),
                         lambda x: fmt_int(x.days_late),
                         lambda x: x.days_late,
                     ),

@@ -232,8 +232,8 @@
         <translation>đang giải quyết</translation>
     </message>
     <message>
-        <source>Days late</source>
-        <translation>Số ngày trễ</translation>
+        <source>Working days late</source>
+        <translation>Số ngày làm việc trễ</translation>
     </message>
     <message>
         <source>Reason</source>
