@@ -120,6 +120,16 @@ def _month_label(d: date) -> str:
     return f"{d.month:02d}/{d.year % 100:02d}"
 
 
+def labelled_points(n: int, most: int = 6) -> list[int]:
+    """Which of `n` points of a monthly line carry a value and a month label: all when they fit, else
+    every k-th counted back from the last (the latest month is always labelled). Twelve months labelled
+    at once ran into each other ("94,4894,71…", "01/2026 02/2026…")."""
+    if n <= most:
+        return list(range(n))
+    step = -(-n // most)  # ceiling
+    return sorted(range(n - 1, -1, -step))
+
+
 def received_vs_resolved(
     series: Sequence[MonthPoint], width: float = 7.0, height: float = 3.2, language: str = "vi"
 ) -> Figure:
@@ -290,7 +300,8 @@ def bhyt_trend(
     xs = list(range(len(trend)))
     ys = [c for _m, c in trend]
     (line,) = ax.plot(xs, ys, color=BLUE, marker="o", ms=4)
-    for x, (_m, c) in zip(xs, trend, strict=True):
+    shown = labelled_points(len(trend))
+    for x, (_m, c) in ((i, trend[i]) for i in shown):
         ax.annotate(
             fmt_num(c, 2),
             (x, c),
@@ -302,7 +313,7 @@ def bhyt_trend(
         )
     _HOVER[fig].append((line, "; ".join(f"{_month_label(m)}: {fmt_pct(c)}" for m, c in trend)))
     ax.axhline(85, color=ORANGE, lw=1, ls="--")
-    ax.set_xticks(xs, [_month_label(m) for m, _c in trend])
+    ax.set_xticks(shown, [_month_label(trend[i][0]) for i in shown])
     if ys:
         ax.set_ylim(min([*ys, 85.0]) - 3, max([*ys, 85.0]) + 3)
     ax.yaxis.set_major_formatter(_PCT)

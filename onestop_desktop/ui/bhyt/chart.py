@@ -55,7 +55,10 @@ class TrendChart(QWidget):
         xs = list(range(len(self.points)))
         ys = [c for _, c in self.points]
         ax.plot(xs, ys, marker="o", color="#1565c0", linewidth=2)
-        for x, y in zip(xs, ys, strict=True):
+        from onestop_desktop.reports.charts import labelled_points  # matplotlib: only once a chart is drawn
+
+        shown = labelled_points(len(xs))  # twelve labels at once ran into each other
+        for x, y in ((i, ys[i]) for i in shown):
             ax.annotate(
                 fmt_num(y, 2), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8
             )
@@ -72,7 +75,7 @@ class TrendChart(QWidget):
                 va="bottom",
                 ha="right",
             )
-        ax.set_xticks(xs, [month_label(m) for m, _ in self.points], fontsize=8)
+        ax.set_xticks(shown, [month_label(self.points[i][0]) for i in shown], fontsize=8)
         low = min([*ys, 85.0, target or 100.0]) - 3
         ax.set_ylim(max(0.0, low), 100.5)
         ax.set_xlim(-0.5, max(len(xs) - 0.5, 0.5))
