@@ -138,6 +138,15 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     st = styles()
     c, s = data.totals, data.stats
     story: list[Any] = _header(data, st, day)
+    if data.reprinted and day == data.document_day:
+        made = data.generated_at.date()
+        story.append(
+            Paragraph(
+                f"<i>In lại ngày {made.day:02d}/{made.month:02d}/{made.year} từ số liệu của kỳ báo cáo; "
+                f"{esc(data.office_name)} là tên của đơn vị trong kỳ này.</i>",
+                st["note"],
+            )
+        )
     parts = summary_sections(data)
     story.append(Paragraph("I. KẾT QUẢ GIẢI QUYẾT THỦ TỤC HÀNH CHÍNH", st["h1"]))
     story.append(Paragraph("1. Tình hình tiếp nhận và giải quyết hồ sơ", st["h2"]))
@@ -277,7 +286,7 @@ def render_briefing(
         lang="vi",
         initialFontName=font_name(SERIF),
     )
-    story = _story(data, day or data.generated_at.date(), step)
+    story = _story(data, day or data.document_day, step)
     step(92, "Đang ghi tệp PDF…")
     doc.build(story, canvasmaker=_numbered_canvas(briefing_title(data)))
     step(100, "Đã xong.")

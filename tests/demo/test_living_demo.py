@@ -128,3 +128,20 @@ def test_a_period_not_over_yet_is_counted_up_to_today(
     with session_scope(living.factory) as s:
         report = build_report(s, parse_period(f"{later:%Y-%m}"))
     assert f"(số liệu đến ngày {today_local():%d/%m/%Y})" in summary_sentences(report)[0]
+
+
+def test_an_old_periods_briefing_is_dated_in_its_own_time(living: Database, tmp_path: Path) -> None:
+    """ "UBND HUYỆN XUÂN LỘC … ngày 02 tháng 12 năm 2026": dated on a day the district no longer existed."""
+    from onestop_desktop.reports.briefing import render_briefing
+
+    with session_scope(living.factory) as s:
+        old = build_report(s, parse_period("2018-10"))
+        new = build_report(s, parse_period("2026-11"))
+    assert old.document_day == date(2018, 10, 31) and old.reprinted
+    assert new.document_day == new.generated_at.date() and not new.reprinted
+    path = tmp_path / "b.pdf"
+    render_briefing(old, path)
+    text = " ".join(p.extract_text() for p in PdfReader(path).pages)
+    made = old.generated_at.date()
+    assert "Xuân Lộc, ngày 31 tháng 10 năm 2018" in text
+    assert f"In lại ngày {made:%d/%m/%Y}" in " ".join(text.split())

@@ -118,6 +118,19 @@ class ReportData:
     indicators: tuple[IndicatorValueInfo, ...]
     bhyt: BhytSection | None
     generated_at: datetime
+    # The day the document is dated: the day it is made, unless the office of its period no longer
+    # existed then (an October 2018 briefing of the district, made in 2026, is dated at the end of its
+    # period, not on a day the district did not exist); None: the day it is made.
+    dated: date | None = None
+
+    @property
+    def document_day(self) -> date:
+        return self.dated or self.generated_at.date()
+
+    @property
+    def reprinted(self) -> bool:
+        """Dated before the day it was made: the briefing says when it was printed again."""
+        return self.document_day < self.generated_at.date()
 
     @property
     def totals(self) -> Counts:
@@ -267,6 +280,10 @@ def build_report(session: Session, period: Period, progress: Progress | None = N
     step(85, "Đang đọc số liệu BHYT…")
     bhyt = bhyt_section(session, period.end, period.start)
     off = office.get_office(session, period.end)  # the office as it was in the period
+    made = now_local()
+    dated = None
+    if office.get_office(session, made.date()) != off:  # that office has ended: date it in its time
+        dated = min(period.end, made.date())
     step(95, "Đã xong số liệu.")
     return ReportData(
         period=period,
@@ -281,5 +298,6 @@ def build_report(session: Session, period: Period, progress: Progress | None = N
         series=series,
         indicators=inds,
         bhyt=bhyt,
-        generated_at=now_local(),
+        generated_at=made,
+        dated=dated,
     )
