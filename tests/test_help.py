@@ -232,3 +232,11 @@ def test_the_main_window_offers_the_guide_itself(app_context, qtbot) -> None:  #
     qtbot.addWidget(window)
     texts = [a.text().replace("&", "") for a in window.menu_help.actions() if not a.isSeparator()]
     assert texts[:2] == ["Hướng dẫn sử dụng", "Phím tắt"], texts
+
+
+def test_the_shortcut_list_shows_keys_a_keyboard_has() -> None:
+    """It showed "Ctrl+C, Ctrl+Ins, F16, Copy" for the copy shortcut."""
+    from onestop_desktop.ui.help import _pressable
+
+    assert _pressable(["Ctrl+C", "Ctrl+Ins", "F16", "Copy"]) == ["Ctrl+C", "Ctrl+Ins"]
+    assert _pressable(["F1", "Esc", "Alt+3"]) == ["F1", "Esc"]

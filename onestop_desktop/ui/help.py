@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -263,11 +264,27 @@ def window_shortcuts(window: QMainWindow) -> list[ShortcutRow]:
         scope, where, index = _scope(window, obj)
         keys = tuple(_portable(q) for q in seqs)
         texts = [_describe(window, scope, k, described) for k in keys]
-        shown = ", ".join(q.toString(QKeySequence.SequenceFormat.NativeText) for q in seqs)
+        shown = ", ".join(_pressable(q.toString(QKeySequence.SequenceFormat.NativeText) for q in seqs))
         row = ShortcutRow(where, shown, texts[0] if all(texts) else None, keys)
         found.setdefault((index, keys), row)
     # the window's keys first, then tab by tab in the order the tab made them (its keyboard path)
     return [found[k] for k in sorted(found, key=lambda k: -1 if k[0] == NOT_A_TAB else k[0])]
+
+
+_SINGLE_KEYS = {"Esc", "Del", "Delete", "Ins", "Insert", "Enter", "Return", "Space", "Tab", "Backspace"}
+
+
+def _pressable(texts: Iterable[str], most: int = 2) -> list[str]:
+    """The bindings a clerk's keyboard has, at most `most`: no F13-F35 or dedicated "Copy" keys (the
+    list showed "Ctrl+C, Ctrl+Ins, F16, Copy")."""
+    out = []
+    for text in texts:
+        if re.search(r"\bF(1[3-9]|[23]\d)\b", text):
+            continue
+        if "+" not in text and not re.fullmatch(r"F\d{1,2}", text) and text not in _SINGLE_KEYS:
+            continue
+        out.append(text)
+    return out[:most]
 
 
 def _tab_title(tabs: QTabWidget, i: int) -> str:
@@ -349,7 +366,11 @@ def _present(dialog: QDialog) -> None:
 
 
 def install_help(window: QMainWindow) -> HelpController:
-    """Add "User guide" (F1) and "Keyboard shortcuts" at the top of the window's Help menu."""
+    """Add "User guide" (F1) and "Keyboard shortcuts" at the top of the window's Help menu (once: the
+    main window installs them itself; a second F1 would make the key ambiguous and open nothing)."""
+    known = window.findChild(HelpController, "helpController")
+    if known is not None:
+        return known
     controller = HelpController(window)
     menu = window.menu_help  # type: ignore[attr-defined]
     first = menu.actions()[0] if menu.actions() else None
