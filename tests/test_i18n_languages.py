@@ -27,6 +27,9 @@ def _fields(template: str) -> set[str]:
 
 def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
     import onestop_desktop.reports.charts  # noqa: F401  (registers the chart words)
+    import onestop_desktop.services.intake.drafts  # noqa: F401  (intake and validators' messages)
+    import onestop_desktop.services.intake.outcomes  # noqa: F401
+    import onestop_desktop.services.intake.receiving  # noqa: F401
     import onestop_desktop.services.reports.summary  # noqa: F401
     import onestop_desktop.services.tracking.countdown  # noqa: F401
 

@@ -1,7 +1,8 @@
 """Validation of what a clerk types: citizen ID, phone, name, e-mail, address.
 
 Every check returns a `Check` and never raises: `value` is the normalised text (also when invalid, so
-that checking it again gives the same value), `error` a Vietnamese sentence, `warning` a softer note.
+that checking it again gives the same value), `error_msg` a message (`error` its Vietnamese sentence),
+`warning_msg` a softer note (`warning` in Vietnamese). The wordings live in `validator_messages`.
 """
 
 from __future__ import annotations
@@ -14,6 +15,8 @@ from datetime import date
 import phonenumbers
 
 from onestop_desktop.clock import today_local
+from onestop_desktop.domain import validator_messages as _words  # noqa: F401  (defines the "val." messages)
+from onestop_desktop.domain.messages import Msg, Text, msg
 from onestop_desktop.domain.text import nfc
 
 __all__ = [
@@ -33,16 +36,32 @@ __all__ = [
 class Check:
     ok: bool
     value: str
-    error: str | None = None
-    warning: str | None = None
+    error_msg: Msg | None = None
+    warning_msg: Msg | None = None
+
+    @property
+    def error(self) -> str | None:
+        """The error in Vietnamese (command line, logs); the interface words `error_msg` itself."""
+        return None if self.error_msg is None else str(self.error_msg)
+
+    @property
+    def warning(self) -> str | None:
+        return None if self.warning_msg is None else str(self.warning_msg)
 
 
-def _ok(value: str, warning: str | None = None) -> Check:
+def _ok(value: str, warning: Msg | None = None) -> Check:
     return Check(True, value, None, warning)
 
 
-def _err(value: str, error: str) -> Check:
+def _err(value: str, error: Msg) -> Check:
     return Check(False, value, error, None)
+
+
+def capital(label: str | Text) -> str | Text:
+    """A field's name at the start of a sentence ("Địa chỉ …", "Address …")."""
+    if isinstance(label, Text):
+        return Text(label.vi[:1].upper() + label.vi[1:], label.en[:1].upper() + label.en[1:])
+    return label[:1].upper() + label[1:]
 
 
 # Province codes of the birth-registration place (Thông tư 07/2016/TT-BCA; the 63 provinces until 2025).
@@ -89,42 +108,31 @@ def check_citizen_id(
     """
     v = _no_space(s)
     if not v:
-        return _err(v, "Chưa nhập số định danh cá nhân (CCCD).")
+        return _err(v, msg("val.cid.missing"))
     if not (v.isascii() and v.isdigit()):
-        return _err(v, "Số định danh cá nhân chỉ gồm chữ số.")
+        return _err(v, msg("val.cid.digits"))
     if len(v) == 9:
-        return _ok(v, "Đây là số CMND cũ (9 chữ số); nên ghi số định danh cá nhân 12 chữ số nếu có.")
+        return _ok(v, msg("val.cid.old-card"))
     if len(v) != 12:
-        return _err(v, f"Số định danh cá nhân phải có 12 chữ số (đang có {len(v)}).")
+        return _err(v, msg("val.cid.length", n=len(v)))
     if v[:3] not in PROVINCE_CODES:
-        return _err(v, f"Ba chữ số đầu “{v[:3]}” không phải mã tỉnh, thành phố nơi đăng ký khai sinh.")
+        return _err(v, msg("val.cid.province", code=v[:3]))
     century_digit = int(v[3])
     year = 1900 + 100 * (century_digit // 2) + int(v[4:6])
     female = century_digit % 2 == 1
     if century_digit > 3:
-        return _err(
-            v, f"Số định danh có chữ số thứ tư là {century_digit}, ứng với năm sinh {year}: kiểm tra lại số."
-        )
+        return _err(v, msg("val.cid.century", digit=str(century_digit), year=str(year)))
     this_year = (today or today_local()).year
     if year > this_year:
-        return _err(
-            v,
-            f"Số định danh ứng với năm sinh {year}, sau năm hiện tại ({this_year}): "
-            "kiểm tra lại chữ số thứ tư đến thứ sáu.",
-        )
+        return _err(v, msg("val.cid.future", year=str(year), this_year=str(this_year)))
     if birth_date is not None and birth_date.year != year:
-        return _err(
-            v,
-            f"Số định danh ứng với năm sinh {year}, không khớp với ngày sinh đã nhập "
-            f"({birth_date.day:02d}/{birth_date.month:02d}/{birth_date.year}).",
-        )
+        born = f"{birth_date.day:02d}/{birth_date.month:02d}/{birth_date.year}"
+        return _err(v, msg("val.cid.birth", year=str(year), birth=born))
     if sex is not None:
         key = nfc(sex).strip().lower()
         if (key in _MALE and female) or (key in _FEMALE and not female):
-            said = "nữ" if female else "nam"
-            return _err(
-                v, f"Chữ số thứ tư của số định danh ứng với giới tính {said}, không khớp giới tính đã nhập."
-            )
+            said = Text("nữ", "female") if female else Text("nam", "male")
+            return _err(v, msg("val.cid.sex", sex=said))
     return _ok(v)
 
 
@@ -173,28 +181,28 @@ def check_phone(s: str) -> Check:
     """
     v = _national(nfc(_PHONE_JUNK.sub("", unicodedata.normalize("NFKC", s))))
     if not v:
-        return _err(v, "Chưa nhập số điện thoại.")
+        return _err(v, msg("val.phone.missing"))
     if not (v.isascii() and v.isdigit()):
-        return _err(v, "Số điện thoại chỉ gồm chữ số (có thể bắt đầu bằng +84).")
+        return _err(v, msg("val.phone.digits"))
     if not v.startswith("0"):
-        return _err(v, "Số điện thoại phải bắt đầu bằng 0 hoặc +84.")
+        return _err(v, msg("val.phone.start"))
     warning = None
     if len(v) == 11 and v[:4] in _OLD_MOBILE:
         old, v = v, _OLD_MOBILE[v[:4]] + v[4:]
-        warning = f"Số di động 11 số cũ {old} đã được chuyển thành số mới {v}."
+        warning = msg("val.phone.converted", old=old, new=v)
     if _allocated(v) and len(v) in (10, 11):
         return _ok(v, warning)
     if len(v) == 10 and v.startswith(_MOBILE_START):
-        return _err(v, f"Số {v} không thuộc dải số di động đã cấp (đầu số {v[:3]}): kiểm tra lại.")
+        return _err(v, msg("val.phone.unallocated", number=v, prefix=v[:3]))
     if len(v) == 11 and v.startswith("02"):
         if _allocated(v[:4] + "3871234"):
-            return _err(v, f"Số {v} không đúng dạng số cố định của mã vùng {v[:4]}.")
-        return _err(v, f"Mã vùng {v[:4]} không tồn tại: số cố định gồm mã vùng (Đồng Nai: 0251) và số máy.")
+            return _err(v, msg("val.phone.landline-form", number=v, area=v[:4]))
+        return _err(v, msg("val.phone.no-area", area=v[:4]))
     if len(v) == 10 and v.startswith("02"):
-        return _err(v, "Số cố định phải có 11 chữ số: mã vùng 02xx và 7 chữ số.")
+        return _err(v, msg("val.phone.landline-length"))
     if len(v) == 10:
-        return _err(v, f"Đầu số {v[:3]} không phải đầu số di động Việt Nam.")
-    return _err(v, f"Số điện thoại phải có 10 chữ số (di động) hoặc 11 chữ số (cố định); đang có {len(v)}.")
+        return _err(v, msg("val.phone.not-mobile", prefix=v[:3]))
+    return _err(v, msg("val.phone.length", n=len(v)))
 
 
 _NAME_PUNCT = {"'", "’", "-"}
@@ -233,15 +241,15 @@ def check_name(s: str) -> Check:
         # the value shown back is the one the name would have without them (idempotent: checking it
         # again gives it unchanged, "A\fa" -> "A A", not "A a")
         tidy = check_name(v).value if v and not _bad_control(v) else v
-        return _err(tidy, "Họ tên có ký tự điều khiển hoặc ký tự ẩn không hợp lệ.")
+        return _err(tidy, msg("val.name.control"))
     v = _collapse(s)
     if not v:
-        return _err(v, "Chưa nhập họ tên.")
+        return _err(v, msg("val.name.missing"))
     prev_letter = False
     for ch in v:
         cat = unicodedata.category(ch)
         if ch.isdigit() or cat == "Nd":
-            return _err(v, "Họ tên không được có chữ số.")
+            return _err(v, msg("val.name.digit"))
         if ch.isalpha():
             prev_letter = True
         elif cat.startswith("M") and prev_letter:
@@ -249,11 +257,11 @@ def check_name(s: str) -> Check:
         elif ch == " " or ch in _NAME_PUNCT:
             prev_letter = False
         else:
-            return _err(v, f"Họ tên có ký tự không hợp lệ “{ch}”: chỉ dùng chữ cái, dấu cách, dấu ' và -.")
+            return _err(v, msg("val.name.char", ch=ch))
     if len(v) < 2:
-        return _err(v, "Họ tên quá ngắn (ít nhất 2 ký tự).")
+        return _err(v, msg("val.name.short"))
     if len(v) > 100:
-        return _err(v, "Họ tên quá dài (tối đa 100 ký tự).")
+        return _err(v, msg("val.name.long"))
     titled = nfc(" ".join(_title_word(w) for w in v.split(" ")))
     return _ok(titled)
 
@@ -267,30 +275,33 @@ def check_email(s: str) -> Check:
     if not v:
         return _ok("")
     if len(v) > 254 or not _EMAIL.match(v) or ".." in v:
-        return _err(v, "Địa chỉ thư điện tử không đúng dạng (ví dụ đúng: ten@gmail.com).")
+        return _err(v, msg("val.email.form"))
     return _ok(v)
 
 
-def check_required(s: str, label: str) -> Check:
-    """Any required text field; `label` names it in the message ("Chưa nhập nội dung yêu cầu.")."""
+def check_required(s: str, label: str | Text) -> Check:
+    """Any required text field; `label` names it in the message ("Chưa nhập nội dung yêu cầu.").
+
+    Give the label as a `Text` (Vietnamese and English) for the English interface to name it too.
+    """
     v = _collapse(s)
     if _bad_control(s):
-        return _err(v, f"{label[:1].upper()}{label[1:]} có ký tự điều khiển hoặc ký tự ẩn không hợp lệ.")
+        return _err(v, msg("val.required.control", label=capital(label)))
     if not v:
-        return _err(v, f"Chưa nhập {label}.")
+        return _err(v, msg("val.required.missing", label=label))
     return _ok(v)
 
 
 def check_address(s: str) -> Check:
     """Postal address: required, 5..255 characters, no control characters."""
-    checked = check_required(s, "địa chỉ")
+    checked = check_required(s, Text("địa chỉ", "address"))
     if not checked.ok:
         return checked
     v = checked.value
     if len(v) < 5:
-        return _err(v, "Địa chỉ quá ngắn: ghi rõ số nhà/ấp, xã, huyện, tỉnh.")
+        return _err(v, msg("val.address.short"))
     if len(v) > 255:
-        return _err(v, "Địa chỉ quá dài (tối đa 255 ký tự).")
+        return _err(v, msg("val.address.long"))
     if not any(ch.isalpha() for ch in v):
-        return _err(v, "Địa chỉ phải có tên ấp, xã, huyện hoặc tỉnh.")
+        return _err(v, msg("val.address.place"))
     return _ok(v)

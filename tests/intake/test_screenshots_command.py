@@ -25,5 +25,5 @@ def test_screenshots_command(demo_db_file: Path, tmp_path: Path) -> None:
     assert {"intake-1-empty.png", "intake-2-errors.png", "intake-3-saved.png"} <= names
     assert any(n.startswith("tab-02-tiep-nhan-ho-so") for n in names)
     assert all(p.exists() and p.stat().st_size > 1000 for p in listed)
-    assert len([n for n in names if n.endswith(".pdf")]) == 6
+    assert len([n for n in names if n.endswith(".pdf")]) == 7  # forms 01, 02, 03, 04, 05 stop notice, 06, 07
     assert demo_db_file.stat().st_mtime == before  # worked on a copy

@@ -17,6 +17,7 @@ from onestop_desktop.clock import today_local
 from onestop_desktop.db.models import Procedure
 from onestop_desktop.domain import validators as v
 from onestop_desktop.domain.fmt import fmt_date
+from onestop_desktop.domain.messages import Msg, Text, define, msg
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.services.catalogue import units, versions
 from onestop_desktop.services.dossiers import CHANNELS, DocumentCount, NewDossier
@@ -27,6 +28,55 @@ MAX_COUNT = 99
 MAX_SETS = 20
 MAX_FEE = 1_000_000_000
 MAX_TEXT = 500
+
+STREET = Text("số nhà, đường, ấp", "house number, street, hamlet")
+DOCUMENT_NAME = Text("tên giấy tờ", "document name")
+
+define(
+    "intake.symbol",
+    "{label} có ký tự không hợp lệ (biểu tượng).",
+    "{label} contains characters not allowed (symbols).",
+)
+define(
+    "intake.too-long",
+    "{label} quá dài (tối đa {limit} ký tự).",
+    "{label} is too long (at most {limit} characters).",
+)
+define("intake.no-procedure", "Chưa chọn thủ tục hành chính.", "Choose the administrative procedure.")
+define(
+    "intake.procedure-unknown",
+    "Thủ tục không có trong danh mục đang áp dụng.",
+    "The procedure is not in the catalogue in force.",
+)
+define(
+    "intake.procedure-not-on",
+    "Thủ tục không áp dụng vào ngày {day} theo danh mục.",
+    "By the catalogue, the procedure does not apply on {day}.",
+)
+define(
+    "intake.unit-unknown",
+    "Đơn vị hành chính không có trong danh mục.",
+    "The administrative unit is not in the catalogue.",
+)
+define("intake.on-behalf", "Người nộp thay: {error}", "Person submitting on behalf: {error}")
+define("intake.channel", "Kênh tiếp nhận không hợp lệ.", "The intake channel is not valid.")
+define("intake.sets", "Số bộ hồ sơ phải từ 1 đến {max}.", "The number of sets must be from 1 to {max}.")
+define("intake.fee", "Lệ phí không hợp lệ.", "The fee is not valid.")
+define(
+    "intake.duplicate",
+    "Người này đang có hồ sơ chưa giải quyết xong cho cùng thủ tục: {codes}.",
+    "This person already has an open dossier for the same procedure: {codes}.",
+)
+define(
+    "intake.copies",
+    "Số bản của mỗi giấy tờ phải từ 0 đến {max}.",
+    "Each document's number of copies must be from 0 to {max}.",
+)
+define(
+    "intake.no-documents",
+    "Chưa đánh dấu giấy tờ nào đã nhận trong danh mục giấy tờ.",
+    "No document in the list is marked as received.",
+)
 
 
 @dataclass(frozen=True)
@@ -54,7 +104,7 @@ class Checked:
     """A valid form, ready for `dossiers.register`, with the warnings the clerk should see."""
 
     dossier: NewDossier
-    warnings: dict[str, str] = field(default_factory=dict)
+    warnings: dict[str, Msg] = field(default_factory=dict)
     procedure_id: int = 0
 
 
@@ -63,19 +113,22 @@ def _bad_symbol(s: str) -> bool:
     return any(unicodedata.category(ch) in ("So", "Cs", "Co", "Cn", "Cc", "Cf") for ch in s)
 
 
-def _text(value: str, label: str, required: bool, limit: int = MAX_TEXT) -> v.Check:
+def _text(value: str, label: str | Text, required: bool, limit: int = MAX_TEXT) -> v.Check:
     checked = v.check_required(value, label) if (required or value.strip()) else v.Check(True, "")
     if not checked.ok:
         return checked
     if _bad_symbol(checked.value):
-        return v.Check(
-            False, checked.value, f"{label[:1].upper()}{label[1:]} có ký tự không hợp lệ (biểu tượng)."
-        )
+        return v.Check(False, checked.value, msg("intake.symbol", label=v.capital(label)))
     if len(checked.value) > limit:
-        return v.Check(
-            False, checked.value, f"{label[:1].upper()}{label[1:]} quá dài (tối đa {limit} ký tự)."
-        )
+        # the limit as typed ("2000"): a grouped number would change the Vietnamese sentence
+        return v.Check(False, checked.value, msg("intake.too-long", label=v.capital(label), limit=str(limit)))
     return checked
+
+
+def _lower_first(m: Msg) -> Text:
+    """A message inside another sentence ("Người nộp thay: chưa nhập họ tên.")."""
+    vi, en = m.text("vi"), m.text("en")
+    return Text(vi[:1].lower() + vi[1:], en[:1].lower() + en[1:])
 
 
 def unit_path(session: Session, code: str | None, on: date | None = None) -> str:
@@ -100,7 +153,7 @@ def check_field(name: str, value: str, birth_date: date | None = None, on: date 
     if name == "email":
         return v.check_email(value)
     if name == "street":
-        return _text(value, "số nhà, đường, ấp", required=False, limit=255)
+        return _text(value, STREET, required=False, limit=255)
     return v.Check(True, nfc(value))
 
 
@@ -109,20 +162,18 @@ def check_form(session: Session, form: IntakeForm, on: date | None = None) -> Ch
 
     `on` is the day of receipt (default today): the address unit must exist that day.
     """
-    errors: dict[str, str] = {}
-    warnings: dict[str, str] = {}
+    errors: dict[str, Msg] = {}
+    warnings: dict[str, Msg] = {}
     values: dict[str, str] = {}
     proc = None
     if not form.procedure_code.strip():
-        errors["procedure"] = "Chưa chọn thủ tục hành chính."
+        errors["procedure"] = msg("intake.no-procedure")
     else:
         proc = session.scalar(select(Procedure).where(Procedure.code == form.procedure_code.strip()))
         if proc is None or not proc.active:
-            errors["procedure"] = "Thủ tục không có trong danh mục đang áp dụng."
+            errors["procedure"] = msg("intake.procedure-unknown")
         elif versions.version_on(session, proc, on or today_local()) is None:
-            errors["procedure"] = (
-                f"Thủ tục không áp dụng vào ngày {fmt_date(on or today_local())} theo danh mục."
-            )
+            errors["procedure"] = msg("intake.procedure-not-on", day=fmt_date(on or today_local()))
     for name, raw in (
         ("applicant_name", form.applicant_name),
         ("citizen_id", form.citizen_id),
@@ -131,34 +182,34 @@ def check_form(session: Session, form: IntakeForm, on: date | None = None) -> Ch
         ("street", form.street),
     ):
         checked = check_field(name, raw, form.birth_date, on)
-        if checked.error:
-            errors[name] = checked.error
-        elif checked.warning:
-            warnings[name] = checked.warning
+        if checked.error_msg:
+            errors[name] = checked.error_msg
+        elif checked.warning_msg:
+            warnings[name] = checked.warning_msg
         values[name] = checked.value
     address_parts = [values["street"]] if values["street"] else []
     if form.address_unit_code:
         path = unit_path(session, form.address_unit_code, on)
         if not path:
-            errors["address_unit"] = "Đơn vị hành chính không có trong danh mục."
+            errors["address_unit"] = msg("intake.unit-unknown")
         address_parts.append(path)
     address = ", ".join(address_parts)
     if "street" not in errors:
         addr = v.check_address(address)
-        if not addr.ok and addr.error:
-            errors["street"] = addr.error
+        if not addr.ok and addr.error_msg:
+            errors["street"] = addr.error_msg
     submitter = ""
     if form.on_behalf:
         sub = v.check_name(form.submitter_name)
-        if sub.error:
-            errors["submitter_name"] = "Người nộp thay: " + sub.error[:1].lower() + sub.error[1:]
+        if sub.error_msg:
+            errors["submitter_name"] = msg("intake.on-behalf", error=_lower_first(sub.error_msg))
         submitter = sub.value
     if form.channel not in CHANNELS:
-        errors["channel"] = "Kênh tiếp nhận không hợp lệ."
+        errors["channel"] = msg("intake.channel")
     if not 1 <= form.sets <= MAX_SETS:
-        errors["sets"] = f"Số bộ hồ sơ phải từ 1 đến {MAX_SETS}."
+        errors["sets"] = msg("intake.sets", max=MAX_SETS)
     if form.fee is not None and not 0 <= form.fee <= MAX_FEE:
-        errors["fee"] = "Lệ phí không hợp lệ."
+        errors["fee"] = msg("intake.fee")
     docs = _check_documents(form.documents, errors)
     if errors:
         raise ValidationFailed(errors)
@@ -166,9 +217,7 @@ def check_form(session: Session, form: IntakeForm, on: date | None = None) -> Ch
     if form.citizen_id.strip():
         dup = open_duplicates(session, values["citizen_id"], proc.code)
         if dup:
-            warnings["duplicate"] = (
-                f"Người này đang có hồ sơ chưa giải quyết xong cho cùng thủ tục: {', '.join(dup[:3])}."
-            )
+            warnings["duplicate"] = msg("intake.duplicate", codes=", ".join(dup[:3]))
     new = NewDossier(
         procedure_code=proc.code,
         applicant_name=values["applicant_name"],
@@ -186,17 +235,17 @@ def check_form(session: Session, form: IntakeForm, on: date | None = None) -> Ch
     return Checked(new, warnings, proc.id)
 
 
-def _check_documents(docs: Sequence[DocumentCount], errors: dict[str, str]) -> tuple[DocumentCount, ...]:
+def _check_documents(docs: Sequence[DocumentCount], errors: dict[str, Msg]) -> tuple[DocumentCount, ...]:
     out = []
     for d in docs:
         counts = (d.originals, d.certified_copies, d.photocopies)
         if any(not 0 <= c <= MAX_COUNT for c in counts):
-            errors["documents"] = f"Số bản của mỗi giấy tờ phải từ 0 đến {MAX_COUNT}."
-        name = _text(d.name, "tên giấy tờ", required=True)
-        if name.error:
-            errors["documents"] = name.error
+            errors["documents"] = msg("intake.copies", max=MAX_COUNT)
+        name = _text(d.name, DOCUMENT_NAME, required=True)
+        if name.error_msg:
+            errors["documents"] = name.error_msg
         if sum(counts) > 0:
             out.append(DocumentCount(name.value, *counts))
     if not out and "documents" not in errors:
-        errors["documents"] = "Chưa đánh dấu giấy tờ nào đã nhận trong danh mục giấy tờ."
+        errors["documents"] = msg("intake.no-documents")
     return tuple(out)

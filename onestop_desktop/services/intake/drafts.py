@@ -11,9 +11,12 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Draft
+from onestop_desktop.domain.messages import define, msg
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.services.errors import NotFound
 from onestop_desktop.services.roles import Actor
+
+define("intake.draft-gone", "Không tìm thấy bản nháp.", "Draft not found.")
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,7 @@ def list_drafts(session: Session, actor: Actor) -> list[DraftInfo]:
 def load_draft(session: Session, actor: Actor, draft_id: int) -> DraftInfo:
     d = session.get(Draft, draft_id)
     if d is None or d.user_id != actor.user_id:
-        raise NotFound("Không tìm thấy bản nháp.")
+        raise NotFound(msg("intake.draft-gone"))
     return DraftInfo(d.id, d.label, dict(d.payload), d.updated_at)
 
 

@@ -13,6 +13,7 @@ from sqlalchemy.orm import Session
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Dossier, User
 from onestop_desktop.domain.calendar import DueDate, WorkingCalendar, label_vi
+from onestop_desktop.domain.messages import Msg, define, msg
 from onestop_desktop.services import dossiers
 from onestop_desktop.services.catalogue import catalogue, office, versions
 from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
@@ -22,12 +23,14 @@ from onestop_desktop.services.form_data import DocumentLine, ReceiptData
 from onestop_desktop.services.intake.checks import IntakeForm, check_form
 from onestop_desktop.services.roles import Actor, Role, require
 
+define("intake.dossier-gone", "Không tìm thấy hồ sơ.", "Dossier not found.")
+
 
 @dataclass(frozen=True)
 class Received:
     registered: dossiers.RegisteredDossier
     receipt: ReceiptData
-    warnings: dict[str, str]
+    warnings: dict[str, Msg]
 
 
 def receive(
@@ -52,7 +55,7 @@ def receipt_data(session: Session, dossier_id: int) -> ReceiptData:
     """Form 01 for a dossier already written."""
     d = session.get(Dossier, dossier_id)
     if d is None:
-        raise NotFound("Không tìm thấy hồ sơ.")
+        raise NotFound(msg("intake.dossier-gone"))
     officer = session.get(User, d.receiving_user_id)
     from onestop_desktop.domain.calendar import TimeUnit
 

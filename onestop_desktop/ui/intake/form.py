@@ -25,7 +25,9 @@ from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.catalogue.units import AddressBook
 from onestop_desktop.services.catalogue.versions import FIRST_DAY
 from onestop_desktop.services.dossiers import CHANNELS
+from onestop_desktop.services.errors import ValidationFailed
 from onestop_desktop.services.intake.checks import MAX_SETS, IntakeForm, check_field
+from onestop_desktop.ui.i18n import say_field
 from onestop_desktop.ui.intake import form_checks
 from onestop_desktop.ui.intake.unit_box import UnitBox
 from onestop_desktop.ui.intake.widgets import (
@@ -361,6 +363,10 @@ class IntakeFormWidget(QWidget):
             key = "street" if name == "address_unit" and "address_unit" not in self.boxes else name
             if key in self.boxes:
                 self.boxes[key].show_message(message)
+
+    def show_refusal(self, exc: ValidationFailed) -> None:
+        """The service's refusal, each field's message in the interface language."""
+        self.show_errors({name: say_field(exc, name) for name in exc.errors})
 
     def focus_first_error(self, errors: dict[str, str]) -> None:
         order = ["procedure", *TEXT_FIELDS, "address_unit", "documents", "sets", "fee"]

@@ -14,6 +14,7 @@ from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.services.intake import outcomes
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import say_error
 from onestop_desktop.ui.intake.dialogs import GuidanceDialog, RefusalDialog
 from onestop_desktop.ui.intake.form import IntakeFormWidget
 from onestop_desktop.ui.intake.pdfs import intake_forms
@@ -35,8 +36,8 @@ def _record(tab: OutcomeHost, parent: QWidget, dialog: Any, write: Any) -> Any:
             with tab.ctx.session() as s:
                 return write(s)
         except ValidationFailed as exc:
-            tab.form.show_errors(exc.errors)
-            dialog.error.setText(exc.message)
+            tab.form.show_refusal(exc)
+            dialog.error.setText(say_error(exc))
         except ServiceError as exc:
             show_error(parent, exc)
             return None

@@ -43,6 +43,7 @@ from onestop_desktop.services.errors import ServiceError, ValidationFailed
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import say_error
 from onestop_desktop.ui.intake import catalogue_excel
 from onestop_desktop.ui.intake.catalogue_import import CatalogueImportDialog
 
@@ -248,7 +249,7 @@ class CatalogueDialog(QDialog):
             with self.ctx.session() as s:
                 work(s)
         except ValidationFailed as exc:
-            self.status.setText(exc.message)
+            self.status.setText(say_error(exc))
             self.status.setStyleSheet("color: #b00020;")
             return False
         except ServiceError as exc:

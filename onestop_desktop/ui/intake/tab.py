@@ -32,6 +32,7 @@ from onestop_desktop.services.intake import receiving
 from onestop_desktop.services.roles import Role
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext, SessionOpener
+from onestop_desktop.ui.i18n import say_error
 from onestop_desktop.ui.intake import outcomes, pdfs
 from onestop_desktop.ui.intake.drafts import DraftKeeper, load_payload
 from onestop_desktop.ui.intake.form import IntakeFormWidget
@@ -244,9 +245,9 @@ class IntakeTab(QWidget):
             with self.ctx.session() as s:
                 received = receiving.receive(s, self.ctx.actor, self.form.to_form())
         except ValidationFailed as exc:
-            self.form.show_errors(exc.errors)
+            self.form.show_refusal(exc)
             self.form.focus_first_error(exc.errors)
-            self.blockers_label.setText(self.tr("Cannot save yet: {what}").format(what=exc.message))
+            self.blockers_label.setText(self.tr("Cannot save yet: {what}").format(what=say_error(exc)))
             return
         except ServiceError as exc:
             show_error(self, exc)
