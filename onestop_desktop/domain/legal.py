@@ -125,6 +125,16 @@ def form_template(kind: FormKind, day: date) -> FormTemplate:
     raise NoTemplate(f"Không có thông tư mẫu biểu nào có hiệu lực ngày {day:%d/%m/%Y}.")
 
 
+# Two tiers of local government from 1/7/2025 (Nghị quyết 202/2025/QH15; Nghị quyết 1662/NQ-UBTVQH15 for
+# Đồng Nai): the units under a province are xã, phường and đặc khu; before, xã, phường and thị trấn.
+TWO_TIERS_FROM = date(2025, 7, 1)
+
+
+def has_districts(day: date) -> bool:
+    """Whether the three-tier state (with districts and thị trấn) was in force on `day`."""
+    return day < TWO_TIERS_FROM
+
+
 def one_stop_decree(day: date) -> LegalText:
     """The decree ruling the one-stop mechanism on `day`."""
     return ND_118_2025 if ND_118_2025.in_force(day) else ND_61_2018

@@ -148,3 +148,20 @@ def test_intake_messages_are_in_the_catalogue_with_english_plurals() -> None:
     assert msg("val.cid.length", n=1).text("en").endswith("(1 digit typed).")
     assert msg("val.cid.length", n=11).text("en").endswith("(11 digits typed).")
     assert str(msg("val.cid.length", n=11)) == "Số định danh cá nhân phải có 12 chữ số (đang có 11)."
+
+
+def test_the_commune_label_names_the_units_of_the_receipt_day(qtbot, app_context) -> None:  # type: ignore[no-untyped-def]
+    """Since 1/7/2025 there is no thị trấn: the label said "Xã, phường, thị trấn" in 2026."""
+    from datetime import date
+
+    from onestop_desktop.ui.i18n import install_translators
+    from onestop_desktop.ui.intake.tab import IntakeTab
+
+    install_translators("vi")
+    tab = IntakeTab(app_context)
+    qtbot.addWidget(tab)
+    form = tab.form
+    assert form.unit_label.text() == "&Xã, phường, đặc khu:"
+    form.set_receipt_day(date(2018, 10, 24))
+    assert form.unit_label.text() == "&Xã, phường, thị trấn:"
+    assert form.unit_label.buddy() is form.unit

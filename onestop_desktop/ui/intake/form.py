@@ -21,6 +21,7 @@ from shiboken6 import isValid
 
 from onestop_desktop.clock import today_local
 from onestop_desktop.domain.fmt import fmt_date
+from onestop_desktop.domain.legal import has_districts
 from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.catalogue.units import AddressBook
 from onestop_desktop.services.catalogue.versions import FIRST_DAY
@@ -134,8 +135,10 @@ class IntakeFormWidget(QWidget):
             form.addRow(label, self._box(name, self.edits[name]))
             self._buddy(form, self.edits[name])
         form.addRow("", self.birth_label)
-        form.addRow(self.tr("Commune/&ward:"), self._box("address_unit", self.unit))
-        self._buddy(form, self.unit)
+        self.unit_label = QLabel()
+        self.unit_label.setBuddy(self.unit)
+        form.addRow(self.unit_label, self._box("address_unit", self.unit))
+        self._label_units(today_local())
         form.addRow(self.tr("&Street, hamlet:"), self._box("street", self.edits["street"]))
         self._buddy(form, self.edits["street"])
         form.addRow("", self.on_behalf)
@@ -214,6 +217,13 @@ class IntakeFormWidget(QWidget):
     def set_receipt_day(self, day: date) -> None:
         """The day the dossier is received (today for a new one): it decides which units exist."""
         self.unit.set_day(day)
+        self._label_units(day)
+
+    def _label_units(self, day: date) -> None:
+        """ "Xã, phường, thị trấn" while districts existed, "Xã, phường, đặc khu" since 1/7/2025."""
+        self.unit_label.setText(
+            self.tr("Commune/&ward/town:") if has_districts(day) else self.tr("Commune/&ward/special zone:")
+        )
 
     def unit_code(self) -> str | None:
         return self.unit.code()

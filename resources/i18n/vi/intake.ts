@@ -438,8 +438,12 @@
         <translation>Thư điện tử (&amp;e-mail):</translation>
     </message>
     <message>
-        <source>Commune/&amp;ward:</source>
+        <source>Commune/&amp;ward/town:</source>
         <translation>&amp;Xã, phường, thị trấn:</translation>
+    </message>
+    <message>
+        <source>Commune/&amp;ward/special zone:</source>
+        <translation>&amp;Xã, phường, đặc khu:</translation>
     </message>
     <message>
         <source>&amp;Street, hamlet:</source>
