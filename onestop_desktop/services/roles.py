@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from onestop_desktop.db.models import User
+from onestop_desktop.domain.messages import Msg, Text, define, msg
 from onestop_desktop.services.errors import PermissionDenied
 
 
@@ -16,6 +17,36 @@ class Role(StrEnum):
 
 
 ROLE_LABELS_VI = {Role.CLERK: "Cán bộ một cửa", Role.LEADER: "Lãnh đạo", Role.ADMIN: "Quản trị"}
+_ROLE_LABELS_EN = {Role.CLERK: "Clerk", Role.LEADER: "Leader", Role.ADMIN: "Administrator"}
+
+# What a refused user tried to do, as the services name it (`what=`), in English. A phrase missing
+# here is shown as given (Vietnamese) inside the English sentence.
+_WHAT_EN = {
+    "thực hiện thao tác này": "do this",
+    "xử lý hồ sơ": "process dossiers",
+    "hoàn tác thao tác": "undo actions",
+    "tiếp nhận hồ sơ": "receive dossiers",
+    "nhập sổ theo dõi hồ sơ": "import the dossier log book",
+    "sửa số liệu BHYT": "edit BHYT figures",
+    "nhập số liệu BHYT": "import BHYT figures",
+    "đặt chỉ tiêu BHYT": "set BHYT targets",
+    "nhập chỉ số cải cách hành chính": "enter administrative reform indicators",
+    "quản lý người dùng": "manage users",
+    "đặt lại mật khẩu": "reset passwords",
+    "khôi phục dữ liệu từ bản sao lưu": "restore data from a backup",
+    "xem nhật ký kiểm tra": "view the audit log",
+    "sửa thông tin cơ quan": "edit the office's details",
+    "nhập danh mục thủ tục": "import the procedure list",
+    "sửa danh mục lĩnh vực": "edit the list of fields",
+    "sửa danh mục thủ tục": "edit the list of procedures",
+    "sửa lịch làm việc": "edit the working calendar",
+}
+
+define(
+    "roles.denied",
+    "Tài khoản {user} không có quyền {what} (cần vai trò: {roles}).",
+    "The account {user} may not {what} (role needed: {roles}).",
+)
 
 
 @dataclass(frozen=True)
@@ -36,9 +67,16 @@ def actor_of(u: User) -> Actor:
     return Actor(u.id, u.username, u.full_name, Role(u.role))
 
 
-def require(actor: Actor, *roles: Role, what: str = "thực hiện thao tác này") -> None:
+def denied_msg(actor: Actor, roles: tuple[Role, ...], what: str | Msg) -> Msg:
+    """The refusal sentence for an actor without one of `roles`."""
+    vi_roles = ", ".join(ROLE_LABELS_VI[r] for r in roles)
+    en_roles = ", ".join(_ROLE_LABELS_EN[r] for r in roles)
+    doing = what if isinstance(what, Msg) else Text(what, _WHAT_EN.get(what, what))
+    return msg("roles.denied", user=actor.username, what=doing, roles=Text(vi_roles, en_roles))
+
+
+def require(actor: Actor, *roles: Role, what: str | Msg = "thực hiện thao tác này") -> None:
     """Refuse unless the actor has one of `roles` (administrators may do everything)."""
     if actor.role is Role.ADMIN or actor.role in roles:
         return
-    labels = ", ".join(ROLE_LABELS_VI[r] for r in roles)
-    raise PermissionDenied(f"Tài khoản {actor.username} không có quyền {what} (cần vai trò: {labels}).")
+    raise PermissionDenied(denied_msg(actor, roles, what))

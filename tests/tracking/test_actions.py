@@ -197,7 +197,7 @@ def test_leader_may_act_and_details_show_the_timeline(demo_db: Database) -> None
     with session_scope(demo_db.factory) as s:
         det = details.dossier_details(s, leader, dossier_id, CAL, AT)
     assert det.events[-1].user_name == "Trần Văn Bình"
-    assert det.events[-1].label == "Ghi nhận giải quyết xong"
+    assert str(det.events[-1].label) == "Ghi nhận giải quyết xong"
     assert det.actions == ("return-result",)
     assert det.undo_refusal is None
-    assert "hẹn trả" in det.deadline_explanation
+    assert "hẹn trả" in str(det.deadline_explanation)

@@ -17,9 +17,12 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Unit
 from onestop_desktop.db.models_stats import BhytTally, BhytTarget
+from onestop_desktop.domain.messages import define, msg
 from onestop_desktop.services.catalogue import office
 from onestop_desktop.services.catalogue.units import unit_by_code
 from onestop_desktop.services.errors import NotFound
+
+define("bhyt.no-unit", "Không có đơn vị mã {code}.", "There is no unit with the code {code}.")
 
 
 @dataclass(frozen=True)
@@ -114,7 +117,7 @@ def parent_unit(session: Session, parent_code: str | None, on: date | None = Non
         return office.office_unit(session, on)  # the office's unit in that month (the 2018 district)
     unit = unit_by_code(session, parent_code, on, fallback=True)
     if unit is None:
-        raise NotFound(f"Không có đơn vị mã {parent_code}.")
+        raise NotFound(msg("bhyt.no-unit", code=parent_code))
     return unit
 
 

@@ -217,7 +217,7 @@ def check_sheet(
             continue
         errors = tallies.check_values(population, insured, groups)
         if errors:
-            problems.append(RowProblem(line, label, " ".join(errors.values())))
+            problems.append(RowProblem(line, label, " ".join(str(m) for m in errors.values())))
             continue
         rows.append(ParsedRow(line, unit.id, unit.code, unit.name, population, insured, groups))
     missing = tuple(u.name for u in units if u.id not in seen)

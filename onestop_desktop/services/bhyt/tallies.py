@@ -13,11 +13,45 @@ from sqlalchemy.orm import Session
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Unit
 from onestop_desktop.db.models_stats import BhytGroup, BhytHistory, BhytTally, BhytTarget
-from onestop_desktop.domain.fmt import fmt_int, fmt_pct
+from onestop_desktop.domain.messages import Msg, Num, define, msg
 from onestop_desktop.services import audit
 from onestop_desktop.services.bhyt.coverage import first_of_month, groups_of, month_label, parent_unit
 from onestop_desktop.services.errors import NotFound, ServiceError, ValidationFailed
 from onestop_desktop.services.roles import Actor, Role, require
+
+define("bhyt.population", "Dân số", "The population")
+define("bhyt.insured", "Số người tham gia BHYT", "The number of people insured")
+define("bhyt.group", "Số người nhóm {code}", "The number of people in group {code}")
+define("bhyt.not-integer", "{label} phải là số nguyên.", "{label} must be a whole number.")
+define("bhyt.negative", "{label} không được là số âm ({value}).", "{label} cannot be negative ({value}).")
+define(
+    "bhyt.insured-over-population",
+    "Số người tham gia BHYT ({insured}) không được lớn hơn dân số ({population}).",
+    "The number of people insured ({insured}) cannot be larger than the population ({population}).",
+)
+define(
+    "bhyt.groups-sum",
+    "Tổng số người theo các nhóm ({total}) phải bằng số người tham gia BHYT ({insured}).",
+    "The groups add up to {total} people; they must equal the number of people insured ({insured}).",
+)
+define(
+    "bhyt.no-tally",
+    "Chưa có số liệu BHYT tháng {month} của đơn vị này.",
+    "There are no BHYT figures for month {month} for this unit yet.",
+)
+define(
+    "bhyt.undo-changed-since",
+    "Không hoàn tác được: số liệu của đơn vị này đã được sửa hoặc nhập lại sau lần sửa của bạn.",
+    "Cannot undo: this unit's figures were edited or imported again after your edit.",
+)
+# A count typed in the grid that is no number: the Vietnamese is the parser's own sentence.
+define("bhyt.bad-number", "{reason}", "{reason}")
+define("bhyt.unit-month", "{unit}, tháng {month}", "{unit}, month {month}")
+define(
+    "bhyt.target-range",
+    "Chỉ tiêu phải lớn hơn 0 % và không quá 100 % ({target}).",
+    "The target must be above 0% and at most 100% ({target}).",
+)
 
 
 @dataclass(frozen=True)
@@ -48,40 +82,37 @@ def list_groups(session: Session, on: date | None = None) -> list[GroupInfo]:
     return [GroupInfo(g.code, g.name) for g in session.scalars(stmt)]
 
 
-def check_values(population: Any, insured: Any, groups: Mapping[str, Any]) -> dict[str, str]:
-    """Messages (field -> Vietnamese sentence) for counts that cannot be stored; empty when fine."""
-    errors: dict[str, str] = {}
+def check_values(population: Any, insured: Any, groups: Mapping[str, Any]) -> dict[str, Msg]:
+    """Messages (field -> message id; `str()` is Vietnamese) for counts that cannot be stored; empty
+    when fine."""
+    errors: dict[str, Msg] = {}
     ints: dict[str, int] = {}
     for field, label, value in (
-        ("population", "Dân số", population),
-        ("insured", "Số người tham gia BHYT", insured),
-        *((f"group:{k}", f"Số người nhóm {k}", v) for k, v in groups.items()),
+        ("population", msg("bhyt.population"), population),
+        ("insured", msg("bhyt.insured"), insured),
+        *((f"group:{k}", msg("bhyt.group", code=str(k)), v) for k, v in groups.items()),
     ):
         if isinstance(value, bool) or not isinstance(value, int):
-            errors[field] = f"{label} phải là số nguyên."
+            errors[field] = msg("bhyt.not-integer", label=label)
         elif value < 0:
-            errors[field] = f"{label} không được là số âm ({fmt_int(value)})."
+            errors[field] = msg("bhyt.negative", label=label, value=Num(value))
         else:
             ints[field] = value
     if "population" in ints and "insured" in ints and ints["insured"] > ints["population"]:
-        errors["insured"] = (
-            f"Số người tham gia BHYT ({fmt_int(ints['insured'])}) không được lớn hơn "
-            f"dân số ({fmt_int(ints['population'])})."
+        errors["insured"] = msg(
+            "bhyt.insured-over-population", insured=Num(ints["insured"]), population=Num(ints["population"])
         )
     if groups and "insured" in ints and not any(k.startswith("group:") for k in errors):
         total = sum(int(v) for v in groups.values())
         if total != ints["insured"]:
-            errors["groups"] = (
-                f"Tổng số người theo các nhóm ({fmt_int(total)}) phải bằng số người tham gia BHYT "
-                f"({fmt_int(ints['insured'])})."
-            )
+            errors["groups"] = msg("bhyt.groups-sum", total=Num(total), insured=Num(ints["insured"]))
     return errors
 
 
 def _tally(session: Session, unit_id: int, month: date) -> BhytTally:
     t = session.scalar(select(BhytTally).where(BhytTally.unit_id == unit_id, BhytTally.month == month))
     if t is None:
-        raise NotFound(f"Chưa có số liệu BHYT tháng {month_label(month)} của đơn vị này.")
+        raise NotFound(msg("bhyt.no-tally", month=month_label(month)))
     return t
 
 
@@ -128,7 +159,7 @@ def edit_tally(
 ) -> TallyValues:
     """Change the counts of one unit for one month; the fields not given keep their value.
 
-    Raises ValidationFailed (Vietnamese messages) when insured > population, a count is negative or
+    Raises ValidationFailed (message ids) when insured > population, a count is negative or
     the groups do not add up to the insured total; nothing is changed then.
     """
     require(actor, Role.CLERK, Role.LEADER, what="sửa số liệu BHYT")
@@ -164,7 +195,14 @@ def _last_undoable(session: Session, actor: Actor) -> BhytHistory | None:
     return next((h for h in session.scalars(stmt) if h.id not in undone), None)
 
 
-def undo_last_edit(session: Session, actor: Actor) -> str | None:
+def _unit_month(session: Session, last: BhytHistory) -> Msg:
+    unit = session.get(Unit, last.unit_id)
+    return msg(
+        "bhyt.unit-month", unit=unit.name if unit else str(last.unit_id), month=month_label(last.month)
+    )
+
+
+def undo_last_edit(session: Session, actor: Actor) -> Msg | None:
     """Put back the values before this user's last edit not undone yet; returns what was restored
     ("Xã Xuân Bắc, tháng 10/2018"), or None when there is nothing to undo.
 
@@ -175,9 +213,7 @@ def undo_last_edit(session: Session, actor: Actor) -> str | None:
         return None
     t = _tally(session, last.unit_id, last.month)
     if _values(t).as_dict() != last.after:
-        raise ServiceError(
-            "Không hoàn tác được: số liệu của đơn vị này đã được sửa hoặc nhập lại sau lần sửa của bạn."
-        )
+        raise ServiceError(msg("bhyt.undo-changed-since"))
     b = last.before
     _store(
         session,
@@ -186,26 +222,22 @@ def undo_last_edit(session: Session, actor: Actor) -> str | None:
         TallyValues(int(b["population"]), int(b["insured"]), dict(b["groups"])),
         f"undo:{last.id}",
     )
-    unit = session.get(Unit, last.unit_id)
-    return f"{unit.name if unit else last.unit_id}, tháng {month_label(last.month)}"
+    return _unit_month(session, last)
 
 
-def undo_description(session: Session, actor: Actor) -> str | None:
+def undo_description(session: Session, actor: Actor) -> Msg | None:
     """What undo would put back, in words ("Xã Xuân Bắc, tháng 10/2018"), or None."""
     last = _last_undoable(session, actor)
     if last is None:
         return None
-    unit = session.get(Unit, last.unit_id)
-    return f"{unit.name if unit else last.unit_id}, tháng {month_label(last.month)}"
+    return _unit_month(session, last)
 
 
 def set_target(session: Session, actor: Actor, unit_code: str, year: int, target: float) -> None:
     """Set a unit's target coverage (percent) for a year; leaders and administrators only."""
     require(actor, Role.LEADER, what="đặt chỉ tiêu BHYT")
     if not 0 < target <= 100:
-        raise ValidationFailed(
-            {"target": f"Chỉ tiêu phải lớn hơn 0 % và không quá 100 % ({fmt_pct(target)})."}
-        )
+        raise ValidationFailed({"target": msg("bhyt.target-range", target=Num(target, 2, percent=True))})
     unit = parent_unit(session, unit_code, date(year, 12, 31))  # codes are reused: the unit of that year
     row = session.scalar(select(BhytTarget).where(BhytTarget.unit_id == unit.id, BhytTarget.year == year))
     before = {"rate": row.rate} if row is not None else None

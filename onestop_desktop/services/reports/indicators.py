@@ -17,11 +17,21 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import User
 from onestop_desktop.db.models_stats import IndicatorDef, IndicatorValue
 from onestop_desktop.domain.legal import ND_42_2022
+from onestop_desktop.domain.messages import Msg, define, msg
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.services import audit
 from onestop_desktop.services.errors import NotFound, ValidationFailed
 from onestop_desktop.services.reports.counts import pct
 from onestop_desktop.services.roles import Actor, Role, require
+
+define("indicators.unknown", "Không có chỉ số mã “{code}”.", "There is no indicator with the code “{code}”.")
+define("indicators.negative", "Giá trị không được âm.", "The value cannot be negative.")
+define("indicators.total-needed", "Cần nhập tổng số (lớn hơn 0).", "Enter the total (above 0).")
+define(
+    "indicators.over-total",
+    "Giá trị không được lớn hơn tổng số.",
+    "The value cannot be larger than the total.",
+)
 
 __all__ = [
     "DEFAULT_DEFS",
@@ -213,15 +223,15 @@ def set_value(
     require(actor, Role.LEADER, what="nhập chỉ số cải cách hành chính")
     d = session.scalar(select(IndicatorDef).where(IndicatorDef.code == code))
     if d is None:
-        raise NotFound(f"Không có chỉ số mã “{code}”.")
-    errors: dict[str, str] = {}
+        raise NotFound(msg("indicators.unknown", code=code))
+    errors: dict[str, Msg] = {}
     if value < 0:
-        errors["value"] = "Giá trị không được âm."
+        errors["value"] = msg("indicators.negative")
     if d.kind == "ratio":
         if total is None or total <= 0:
-            errors["total"] = "Cần nhập tổng số (lớn hơn 0)."
+            errors["total"] = msg("indicators.total-needed")
         elif value > total:
-            errors["value"] = "Giá trị không được lớn hơn tổng số."
+            errors["value"] = msg("indicators.over-total")
     if errors:
         raise ValidationFailed(errors)
     m = _first(month)

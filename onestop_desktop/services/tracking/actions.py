@@ -18,6 +18,7 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Dossier, DossierEvent, User
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.fmt import fmt_date, fmt_datetime
+from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.domain.states import (
     Action,
     DossierStatus,
@@ -30,6 +31,7 @@ from onestop_desktop.services import audit
 from onestop_desktop.services.dossiers import dossier_snapshot
 from onestop_desktop.services.errors import NotFound, PermissionDenied, ServiceError, ValidationFailed
 from onestop_desktop.services.roles import Actor, Role, require
+from onestop_desktop.services.tracking.refusals import not_found
 
 S = DossierStatus
 # The dossier columns an action may change; their old values are kept in the event for undo.
@@ -63,7 +65,7 @@ class ActionResult:
 def _load(session: Session, dossier_id: int) -> Dossier:
     d = session.get(Dossier, dossier_id)
     if d is None:
-        raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
+        raise NotFound(not_found(dossier_id))
     return d
 
 
@@ -91,10 +93,10 @@ def _transition(
     try:
         to = next_status(S(d.status), action)
     except TransitionError as exc:
-        raise ServiceError(f"Hồ sơ {d.code}: {exc}") from None
+        raise ServiceError(msg("tracking.refused", code=d.code, reason=exc.msg)) from None
     when = at or now_local()
     if when < d.received_at:
-        raise ServiceError("Thời điểm thao tác không được trước thời điểm nhận hồ sơ.")
+        raise ServiceError(msg("tracking.before-receipt"))
     before_snapshot = dossier_snapshot(d)
     saved = _saved(d)
     from_status = d.status
@@ -132,10 +134,10 @@ def transfer(
     """Hand the dossier over to an officer (a hand-over row of form 05)."""
     target = session.get(User, to_user_id)
     if target is None or not target.active:
-        raise ValidationFailed({"to_user": "Chọn người nhận hồ sơ."})
+        raise ValidationFailed({"to_user": msg("tracking.choose-receiver")})
     d = _load(session, dossier_id)
     if d.holder_user_id == to_user_id:
-        raise ValidationFailed({"to_user": "Hồ sơ đang do chính người này giữ."})
+        raise ValidationFailed({"to_user": msg("tracking.same-holder")})
     prev = session.get(User, d.holder_user_id) if d.holder_user_id else None
     data = {
         "from_user_id": d.holder_user_id,
@@ -159,7 +161,7 @@ def request_supplement(
 ) -> ActionResult:
     """Ask the citizen for missing papers (form 02): the clock stops until they come."""
     if not missing.strip():
-        raise ValidationFailed({"missing": "Ghi rõ giấy tờ cần bổ sung."})
+        raise ValidationFailed({"missing": msg("tracking.missing-papers")})
 
     def apply(d: Dossier, when: datetime) -> str:
         d.paused_at = when
@@ -241,12 +243,12 @@ def apology(
     at: datetime | None = None,
 ) -> ActionResult:
     """Apology letter with a new appointment (form 04); the status does not change."""
-    errors: dict[str, str] = {}
+    errors: dict[str, str | Msg] = {}
     if not reason.strip():
-        errors["reason"] = "Ghi lý do chậm trả kết quả."
+        errors["reason"] = msg("tracking.late-reason")
     d = _load(session, dossier_id)
     if new_due <= d.due_at:
-        errors["new_due"] = f"Ngày hẹn mới phải sau ngày hẹn hiện tại ({fmt_datetime(d.due_at)})."
+        errors["new_due"] = msg("tracking.new-due-too-early", due=fmt_datetime(d.due_at))
     if errors:
         raise ValidationFailed(errors)
     old = d.due_at
@@ -266,7 +268,7 @@ def _close(action: Action, required: bool) -> Any:
         session: Session, actor: Actor, dossier_id: int, reason: str = "", at: datetime | None = None
     ) -> ActionResult:
         if required and not reason.strip():
-            raise ValidationFailed({"reason": "Ghi lý do."})
+            raise ValidationFailed({"reason": msg("tracking.reason")})
 
         def apply(d: Dossier, when: datetime) -> None:
             d.closed_at = when
@@ -293,7 +295,7 @@ def simple(
 ) -> ActionResult:
     """Actions that change only the status: accept, refuse, request/receive financial obligation."""
     if action not in (Action.ACCEPT, Action.REFUSE, Action.REQUEST_FINANCIAL, Action.RECEIVE_FINANCIAL):
-        raise ServiceError(f"Thao tác {action} cần thêm thông tin.")
+        raise ServiceError(msg("tracking.needs-more", action=str(action)))
 
     def apply(d: Dossier, when: datetime) -> None:
         if action is Action.REFUSE:
@@ -314,16 +316,16 @@ def last_event(session: Session, dossier_id: int) -> DossierEvent | None:
     ).first()
 
 
-def undo_refusal(session: Session, actor: Actor, dossier_id: int, now: datetime | None = None) -> str | None:
+def undo_refusal(session: Session, actor: Actor, dossier_id: int, now: datetime | None = None) -> Msg | None:
     """Why the last action cannot be undone by `actor`, or None when it can."""
     ev = last_event(session, dossier_id)
     now = now or now_local()
     if ev is None or "before" not in (ev.data or {}):
-        return "Hồ sơ không có thao tác nào có thể hoàn tác."
+        return msg("tracking.nothing-to-undo")
     if ev.user_id != actor.user_id:
-        return "Chỉ người đã thực hiện thao tác mới được hoàn tác."
+        return msg("tracking.undo-not-author")
     if ev.at.date() != now.date():
-        return "Chỉ hoàn tác được thao tác thực hiện trong ngày."
+        return msg("tracking.undo-not-today")
     return None
 
 

@@ -11,23 +11,15 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Dossier, User
 from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
-from onestop_desktop.domain.fmt import fmt_datetime
-from onestop_desktop.domain.states import (
-    Action,
-    DossierStatus,
-    action_label_vi,
-    allowed_actions,
-    label_vi,
-)
-from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
+from onestop_desktop.domain.messages import Msg, msg
+from onestop_desktop.domain.states import Action, DossierStatus, allowed_actions, label_vi
 from onestop_desktop.services.errors import NotFound
 from onestop_desktop.services.roles import Actor
-from onestop_desktop.services.tracking.actions import (
-    undo_refusal,
-)
+from onestop_desktop.services.tracking.actions import undo_refusal
+from onestop_desktop.services.tracking.refusals import not_found
+from onestop_desktop.services.tracking.wording import channel_msg, deadline_msg, time_msg
 
 S = DossierStatus
-
 
 # Event names written by older code and the demo, shown with the same words as the Action values.
 EVENT_ALIASES = {"request_supplement": Action.REQUEST_SUPPLEMENT, "return": Action.RETURN_RESULT}
@@ -39,7 +31,7 @@ class EventInfo:
     at: datetime
     user_name: str
     action: str
-    label: str
+    label: Msg  # "Trả kết quả" / "Return the result"
     from_status: int | None
     to_status: int
     note: str
@@ -60,13 +52,13 @@ class DossierDetails:
     email: str
     address: str
     submitter_name: str | None
-    channel: str
+    channel: Msg
     received_at: datetime
     due_at: datetime
     original_due_at: datetime
-    statutory_time: str
+    statutory_time: Msg
     status: int
-    status_label: str
+    status_label: str  # Vietnamese; the interface words `status` itself
     holder_name: str
     holder_department: str
     paused_at: datetime | None
@@ -78,34 +70,32 @@ class DossierDetails:
     documents: tuple[dict[str, Any], ...]
     fee: int
     events: tuple[EventInfo, ...]
-    deadline_explanation: str
+    deadline_explanation: Msg
     actions: tuple[str, ...]
-    undo_refusal: str | None
+    undo_refusal: Msg | None
     suggest_apology: bool
 
 
-def event_label(action: str) -> str:
+def event_msg(action: str) -> Msg:
+    """The history label of an event ("Trả kết quả"); a name the program does not know, as stored."""
     if action == "import":
-        return "Nhập từ sổ theo dõi cũ"
+        return msg("event.import")
     a = EVENT_ALIASES.get(action)
     if a is None:
         try:
             a = Action(action)
         except ValueError:
-            return action
-    label = action_label_vi(a)
-    return label[:1].upper() + label[1:]
+            return msg("as-stored", text=action)
+    return msg(f"event.{a.value}")
 
 
 def dossier_details(
     session: Session, actor: Actor, dossier_id: int, calendar: WorkingCalendar, now: datetime
 ) -> DossierDetails:
     """Everything the details panel shows about one dossier."""
-    from onestop_desktop.domain.calendar import label_vi as time_label
-
     d = session.get(Dossier, dossier_id)
     if d is None:
-        raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
+        raise NotFound(not_found(dossier_id))
     names: dict[int, str] = {uid: name for uid, name in session.execute(select(User.id, User.full_name))}
     events = tuple(
         EventInfo(
@@ -113,7 +103,7 @@ def dossier_details(
             e.at,
             names.get(e.user_id, ""),
             e.action,
-            event_label(e.action),
+            event_msg(e.action),
             e.from_status,
             e.to_status,
             e.note,
@@ -122,9 +112,7 @@ def dossier_details(
         for e in d.events
     )
     due = calendar.due(d.received_at, d.time_value, TimeUnit(d.time_unit))
-    explanation = due.explain()
-    if d.due_at != due.due:
-        explanation += f". Hẹn trả hiện tại: {fmt_datetime(d.due_at)} (đã điều chỉnh, xem lịch sử)"
+    explanation = deadline_msg(due, d.due_at)
     open_running = S(d.status) in (S.ACCEPTED, S.PROCESSING, S.WAITING_FINANCIAL)
     suggest = open_running and d.due_at.date() <= now.date() and d.apology_count == 0
     return DossierDetails(
@@ -140,11 +128,11 @@ def dossier_details(
         email=d.email,
         address=d.address,
         submitter_name=d.submitter_name,
-        channel=CHANNEL_LABELS_VI.get(d.channel, d.channel),
+        channel=channel_msg(d.channel),
         received_at=d.received_at,
         due_at=d.due_at,
         original_due_at=d.original_due_at,
-        statutory_time=time_label(TimeUnit(d.time_unit), d.time_value),
+        statutory_time=time_msg(TimeUnit(d.time_unit), d.time_value),
         status=d.status,
         status_label=label_vi(S(d.status)),
         holder_name=names.get(d.holder_user_id or 0, ""),

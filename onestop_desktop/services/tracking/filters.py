@@ -15,9 +15,11 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Dossier
 from onestop_desktop.domain.calendar import WorkingCalendar
+from onestop_desktop.domain.messages import msg
 from onestop_desktop.domain.states import OPEN_STATUSES, RUNNING_STATUSES, DossierStatus
 from onestop_desktop.domain.text import fold
 from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.tracking import refusals  # noqa: F401  (the refusals' message ids)
 
 S = DossierStatus
 OPEN = tuple(sorted(int(s) for s in OPEN_STATUSES))
@@ -168,7 +170,7 @@ def _quick_condition(quick: str, today: Today) -> ColumnElement[bool] | None:
         return Dossier.status == int(S.WAITING_SUPPLEMENT)
     if quick == "all":
         return None
-    raise ServiceError(f"Bộ lọc nhanh không hợp lệ: {quick}.")
+    raise ServiceError(msg("tracking.bad-quick-filter", quick=str(quick)))
 
 
 def conditions(

@@ -25,6 +25,7 @@ from onestop_desktop.services.form_data import (
     SupplementData,
 )
 from onestop_desktop.services.tracking.details import S
+from onestop_desktop.services.tracking.refusals import not_found
 
 
 def supplement_data(
@@ -32,7 +33,7 @@ def supplement_data(
 ) -> SupplementData:
     d = session.get(Dossier, dossier_id)
     if d is None:
-        raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
+        raise NotFound(not_found(dossier_id))
     items = tuple(x.strip(" -•") for x in missing.splitlines() if x.strip(" -•"))
     return SupplementData(
         office=office.form_office(session, at.date()),
@@ -54,7 +55,7 @@ def apology_data(
 ) -> ApologyData:
     d = session.get(Dossier, dossier_id)
     if d is None:
-        raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
+        raise NotFound(not_found(dossier_id))
     return ApologyData(
         office=office.form_office(session, at.date()),
         dossier_code=d.code,
@@ -75,7 +76,7 @@ def control_slip_data(session: Session, dossier_id: int) -> ControlSlipData:
     """Form 05: every hand-over of the dossier, from the counter to the return of the result."""
     d = session.get(Dossier, dossier_id)
     if d is None:
-        raise NotFound(f"Không tìm thấy hồ sơ số {dossier_id}.")
+        raise NotFound(not_found(dossier_id))
     users = {u.id: u for u in session.scalars(select(User))}
     lines: list[HandoverLine] = []
     day = d.received_at.date()

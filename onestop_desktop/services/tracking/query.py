@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from onestop_desktop.db.models import Dossier, Field, Procedure, Unit, User
 from onestop_desktop.domain.calendar import WorkingCalendar
+from onestop_desktop.domain.messages import msg
 from onestop_desktop.domain.text import vi_name_sort_key
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.tracking.filters import (
@@ -151,7 +152,7 @@ def page_ids(
     order is reversed so the last page costs what the first does.
     """
     if sort.key not in SORT_KEYS:
-        raise ServiceError(f"Không sắp xếp được theo cột {sort.key}.")
+        raise ServiceError(msg("tracking.bad-sort", column=str(sort.key)))
     descending = sort.descending
     offset = max(0, offset)
     reverse = total is not None and offset > total // 2

@@ -8,6 +8,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import SavedFilter
+from onestop_desktop.domain.messages import msg
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.roles import Actor
 from onestop_desktop.services.tracking.filters import Sort, TrackingFilter
@@ -25,7 +26,7 @@ def save_filter(session: Session, actor: Actor, name: str, flt: TrackingFilter, 
     """Save (or overwrite) a named filter of the signed-in user."""
     name = name.strip()
     if not name:
-        raise ServiceError("Chưa đặt tên cho bộ lọc.")
+        raise ServiceError(msg("tracking.filter-name"))
     payload = {"filter": flt.to_json(), "sort": {"key": sort.key, "descending": sort.descending}}
     row = session.scalar(
         select(SavedFilter).where(SavedFilter.user_id == actor.user_id, SavedFilter.name == name)
@@ -59,5 +60,5 @@ def list_filters(session: Session, actor: Actor) -> list[SavedFilterInfo]:
 def delete_filter(session: Session, actor: Actor, filter_id: int) -> None:
     row = session.get(SavedFilter, filter_id)
     if row is None or row.user_id != actor.user_id:
-        raise ServiceError("Không tìm thấy bộ lọc đã lưu.")
+        raise ServiceError(msg("tracking.filter-not-found"))
     session.delete(row)

@@ -39,6 +39,7 @@ from onestop_desktop.services.safety import backup
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import plural, say_error
 
 PREVIEW_ROWS = 40
 
@@ -267,7 +268,7 @@ class ImportDialog(QDialog):
         def failed(exc: Exception) -> None:
             if isinstance(exc, MonthExists) and not replace:
                 if confirm(
-                    self, self.tr("Replace the month?"), exc.message + "\n" + self.tr("Replace them?")
+                    self, self.tr("Replace the month?"), say_error(exc) + "\n" + self.tr("Replace them?")
                 ):
                     self.do_import(replace=True)
                 return
@@ -281,6 +282,8 @@ class ImportDialog(QDialog):
         self.ctx.tasks.run(work, done, failed, title=self.tr("Importing…"), parent=self)
 
     def summary(self) -> str:
-        return self.tr("{n} units imported for {month} (data as of {cutoff}).").format(
+        one = self.tr("{n} unit imported for {month} (data as of {cutoff}).")
+        many = self.tr("{n} units imported for {month} (data as of {cutoff}).")
+        return plural(self.imported, one, many).format(
             n=self.imported, month=coverage.month_label(self.month()), cutoff=fmt_date(self.cutoff())
         )

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct, parse_vi_int
+from onestop_desktop.domain.messages import Text, msg
 from onestop_desktop.domain.text import vi_sort_key
 from onestop_desktop.services.bhyt.coverage import MonthCoverage, PopulationSource, UnitCoverage
 from onestop_desktop.services.bhyt.tallies import GroupInfo
@@ -27,6 +28,7 @@ SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 2
 RANK, UNIT, POPULATION, INSURED, COVERAGE, TARGET, GAP_PEOPLE, GAP_POINTS, CHANGE = range(9)
 FIXED_COLUMNS = 9
+_NOT_A_NUMBER_EN = "Enter a whole number, for example 199,467."  # beside the parser's Vietnamese
 HIGH, MIDDLE = 95.0, 85.0  # national goal; new-rural criterion per commune
 
 GREEN = QColor("#c8e6c9")
@@ -260,7 +262,7 @@ class BhytTableModel(QAbstractTableModel):
         try:
             number = parse_vi_int(value if isinstance(value, int | str) else str(value))
         except ValueError as exc:
-            self.refused.emit(ServiceError(str(exc)))
+            self.refused.emit(ServiceError(msg("bhyt.bad-number", reason=Text(str(exc), _NOT_A_NUMBER_EN))))
             return False
         if number == self._raw(u, col):
             return False

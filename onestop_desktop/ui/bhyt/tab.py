@@ -46,6 +46,7 @@ from onestop_desktop.ui.bhyt.model import (
 from onestop_desktop.ui.bhyt.month_picker import MonthPicker
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import plural, say, say_error
 
 SORTS = ((COVERAGE, Qt.SortOrder.DescendingOrder), (GAP_PEOPLE, Qt.SortOrder.DescendingOrder),
          (CHANGE, Qt.SortOrder.DescendingOrder), (UNIT, Qt.SortOrder.AscendingOrder))  # fmt: skip
@@ -208,13 +209,13 @@ class BhytTab(QWidget):
                     self.current = bhyt_coverage.month_coverage(s, month)
                     groups = tallies.list_groups(s, self.current.cutoff or month)
                 except ServiceError as exc:  # e.g. the office's own unit is not set yet
-                    problem = exc.message
+                    problem = say_error(exc)
             can_undo = tallies.undo_description(s, self.ctx.actor)
             sources = bhyt_coverage.population_sources(s, month) if month is not None else {}
         empty = MonthCoverage(today_local().replace(day=1), None, "", "", 0, 0, 0.0, None, None, ())
         self.model.set_month(self.current or empty, groups, sources)
         self.undo_button.setEnabled(can_undo is not None)
-        self.undo_button.setToolTip(self.tr("Undo: {what}").format(what=can_undo) if can_undo else "")
+        self.undo_button.setToolTip(self.tr("Undo: {what}").format(what=say(can_undo)) if can_undo else "")
         self.export_button.setEnabled(bool(self.current and self.current.units))
         self.summary.setText(problem or self.summary_text())
         if not self._fitted and self.model.rowCount():
@@ -248,9 +249,11 @@ class BhytTab(QWidget):
                 word=word, points=fmt_num(abs(diff), 2), previous=fmt_pct(m.previous_coverage)
             )
         below = [u for u in m.units if u.target is not None and u.coverage < u.target]
-        text += ". " + self.tr("{n} of {total} units below their target.").format(
-            n=len(below), total=len(m.units)
+        one, many = (
+            self.tr("{n} of {total} unit below its target."),
+            self.tr("{n} of {total} units below their target."),
         )
+        text += ". " + plural(len(m.units), one, many).format(n=len(below), total=len(m.units))
         return text
 
     def apply_sort(self, *_args: Any) -> None:
@@ -313,7 +316,7 @@ class BhytTab(QWidget):
         self.ctx.bus.data_changed.emit("bhyt")
         self.reload()
         if what:
-            self._status(self.tr("Undone: {what}").format(what=what))
+            self._status(self.tr("Undone: {what}").format(what=say(what)))
 
     def _status(self, text: str) -> None:
         bar = getattr(self.window(), "statusBar", None)

@@ -34,6 +34,7 @@ from onestop_desktop.services.tracking import forms as tracking_forms
 from onestop_desktop.services.tracking.details import DossierDetails
 from onestop_desktop.ui.common import messages
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import plural
 from onestop_desktop.ui.tracking.dialogs import ApologyDialog, NoteDialog, SupplementDialog, TransferDialog
 
 # Actions that end the dossier's life at the office: asked twice.
@@ -339,9 +340,11 @@ def log_book(tab: TrackingHost) -> None:
     tab.ctx.tasks.run(
         lambda p: export_log_book_xlsx(opener, start, end, target, p.report),
         lambda n: tab.count_label.setText(
-            QCoreApplication.translate("TrackingActions", "Log book: {n} dossiers written to {path}").format(
-                n=n, path=target
-            )
+            plural(
+                n,
+                QCoreApplication.translate("TrackingActions", "Log book: {n} dossier written to {path}"),
+                QCoreApplication.translate("TrackingActions", "Log book: {n} dossiers written to {path}"),
+            ).format(n=n, path=target)
         ),
         lambda exc: messages.show_error(tab, exc),
         title=QCoreApplication.translate("TrackingActions", "Preparing the log book…"),

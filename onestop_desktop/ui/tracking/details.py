@@ -79,10 +79,12 @@ class DetailsPanel(QWidget):
             b.setToolTip(
                 ""
                 if a in allowed or d is None
-                else self.tr("Not possible for a dossier that is “{status}”.").format(status=d.status_label)
+                else self.tr("Not possible for a dossier that is “{status}”.").format(
+                    status=say(status_msg(DossierStatus(d.status)))
+                )
             )
         self.undo_button.setEnabled(d is not None and d.undo_refusal is None)
-        self.undo_button.setToolTip(d.undo_refusal or "" if d else "")
+        self.undo_button.setToolTip(say(d.undo_refusal) if d else "")
         self.slip_button.setEnabled(d is not None)
         number = form_template(FormKind.CONTROL_SLIP, (d.received_at if d else now_local()).date()).number
         self.slip_button.setText(self.tr("Control slip (form {number})…").format(number=f"{number:02d}"))
@@ -107,7 +109,7 @@ class DetailsPanel(QWidget):
 
         rows = [
             row(self.tr("Code"), d.code),
-            row(self.tr("Status"), d.status_label),
+            row(self.tr("Status"), say(status_msg(DossierStatus(d.status)))),
             row(self.tr("Procedure"), f"{d.procedure_name} ({d.procedure_code})"),
             row(self.tr("Field"), d.field_name),
             row(self.tr("Receiving unit"), d.unit_name),
@@ -117,9 +119,9 @@ class DetailsPanel(QWidget):
             row(self.tr("E-mail"), d.email),
             row(self.tr("Address"), d.address),
             row(self.tr("Submitted by"), d.submitter_name or ""),
-            row(self.tr("Channel"), d.channel),
+            row(self.tr("Channel"), say(d.channel)),
             row(self.tr("Received"), when(d.received_at)),
-            row(self.tr("Statutory time"), d.statutory_time),
+            row(self.tr("Statutory time"), say(d.statutory_time)),
             row(self.tr("Appointment"), when(d.due_at)),
             row(self.tr("First appointment"), when(d.original_due_at)),
             row(self.tr("Holder"), f"{d.holder_name} – {d.holder_department}".strip(" –")),
@@ -139,7 +141,7 @@ class DetailsPanel(QWidget):
         )
         titles = [self.tr("Deadline"), self.tr("Documents"), self.tr("History"), self.tr("undone")]
         t_deadline, t_documents, t_history, t_undone = (escape(t) for t in titles)
-        html.append(f"<h4>{t_deadline}</h4><p>{escape(d.deadline_explanation)}</p>")
+        html.append(f"<h4>{t_deadline}</h4><p>{escape(say(d.deadline_explanation))}</p>")
         if d.documents:
             items = []
             for doc in d.documents:
@@ -162,9 +164,10 @@ class DetailsPanel(QWidget):
             style = " style='color:#999;text-decoration:line-through'" if e.undone_at else ""
             note = escape(e.note).replace("\n", "<br>")
             undone = f" <i>({t_undone} {fmt_datetime(e.undone_at)})</i>" if e.undone_at else ""
+            label = escape(say(e.label))
             html.append(
                 f"<tr{style}><td valign=top style='white-space:nowrap'>{fmt_datetime(e.at)}</td>"
-                f"<td valign=top><b>{escape(e.label)}</b> → {escape(status)} · {escape(e.user_name)}{undone}"
+                f"<td valign=top><b>{label}</b> → {escape(status)} · {escape(e.user_name)}{undone}"
                 f"{'<br>' + note if note else ''}</td></tr>"
             )
         html.append("</table>")

@@ -27,6 +27,7 @@ from onestop_desktop.services.tracking import logbook_import, logbook_sheet
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import plural, say_error
 
 
 class ImportDialog(QDialog):
@@ -134,7 +135,7 @@ class ImportDialog(QDialog):
     def _failed(self, exc: Exception) -> None:
         self.plan = None
         self.import_button.setEnabled(False)
-        self.report.setPlainText(getattr(exc, "message", str(exc)))
+        self.report.setPlainText(say_error(exc))
 
     def _checked(self, plan: logbook_import.ImportPlan) -> None:
         self.plan = plan
@@ -163,7 +164,8 @@ class ImportDialog(QDialog):
 
         def done(n: int) -> None:
             self.import_button.setEnabled(False)
-            self.report.appendPlainText(self.tr("Imported {n} dossiers.").format(n=n))
+            done_text = plural(n, self.tr("Imported {n} dossier."), self.tr("Imported {n} dossiers."))
+            self.report.appendPlainText(done_text.format(n=n))
             self.ctx.bus.data_changed.emit("dossiers")
 
         self.ctx.tasks.run(

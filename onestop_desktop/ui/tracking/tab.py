@@ -178,7 +178,9 @@ class TrackingTab(QWidget):
         else:
             self._counts_timer.stop()
             self.update_counts()
-        self.count_label.setText(self.tr("{n} dossiers").format(n=fmt_int(self.model.rowCount())))
+        rows = self.model.rowCount()
+        count = plural(rows, self.tr("{n} dossier"), self.tr("{n} dossiers"))
+        self.count_label.setText(count.format(n=fmt_int(rows)))
         self.details.show_details(None)
 
     def update_counts(self) -> None:
@@ -375,9 +377,10 @@ class TrackingTab(QWidget):
 
         def done(n: int) -> None:
             self.last_export = path
-            self.count_label.setText(
-                self.tr("Exported {n} dossiers to {path}").format(n=fmt_int(n), path=path)
+            text = plural(
+                n, self.tr("Exported {n} dossier to {path}"), self.tr("Exported {n} dossiers to {path}")
             )
+            self.count_label.setText(text.format(n=fmt_int(n), path=path))
 
         self.ctx.tasks.run(
             lambda p: export_list(opener, flt, sort, today, cal, path, p.report),

@@ -103,6 +103,10 @@
         <translation>{n}/{total} đơn vị chưa đạt chỉ tiêu.</translation>
     </message>
     <message>
+        <source>{n} of {total} unit below its target.</source>
+        <translation>{n}/{total} đơn vị chưa đạt chỉ tiêu.</translation>
+    </message>
+    <message>
         <source>{unit}: coverage month by month</source>
         <translation>{unit}: tỷ lệ bao phủ qua các tháng</translation>
     </message>
@@ -323,6 +327,10 @@
     </message>
     <message>
         <source>{n} units imported for {month} (data as of {cutoff}).</source>
+        <translation>Đã nhập số liệu của {n} đơn vị, tháng {month} (số liệu đến ngày {cutoff}).</translation>
+    </message>
+    <message>
+        <source>{n} unit imported for {month} (data as of {cutoff}).</source>
         <translation>Đã nhập số liệu của {n} đơn vị, tháng {month} (số liệu đến ngày {cutoff}).</translation>
     </message>
 </context>

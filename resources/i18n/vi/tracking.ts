@@ -451,6 +451,10 @@
         <translation>Đã nhập {n} hồ sơ.</translation>
     </message>
     <message>
+        <source>Imported {n} dossier.</source>
+        <translation>Đã nhập {n} hồ sơ.</translation>
+    </message>
+    <message>
         <source>Importing…</source>
         <translation>Đang nhập…</translation>
     </message>
@@ -592,6 +596,10 @@
         <source>Log book: {n} dossiers written to {path}</source>
         <translation>Sổ theo dõi: đã ghi {n} hồ sơ vào {path}</translation>
     </message>
+    <message>
+        <source>Log book: {n} dossier written to {path}</source>
+        <translation>Sổ theo dõi: đã ghi {n} hồ sơ vào {path}</translation>
+    </message>
 </context>
 <context>
     <name>TrackingTab</name>
@@ -617,6 +625,10 @@
     </message>
     <message>
         <source>{n} dossiers</source>
+        <translation>{n} hồ sơ</translation>
+    </message>
+    <message>
+        <source>{n} dossier</source>
         <translation>{n} hồ sơ</translation>
     </message>
     <message>
@@ -653,6 +665,10 @@
     </message>
     <message>
         <source>Exported {n} dossiers to {path}</source>
+        <translation>Đã xuất {n} hồ sơ ra {path}</translation>
+    </message>
+    <message>
+        <source>Exported {n} dossier to {path}</source>
         <translation>Đã xuất {n} hồ sơ ra {path}</translation>
     </message>
     <message>
