@@ -201,3 +201,18 @@ def test_leader_may_act_and_details_show_the_timeline(demo_db: Database) -> None
     assert det.actions == ("return-result",)
     assert det.undo_refusal is None
     assert "hẹn trả" in str(det.deadline_explanation)
+
+
+def test_an_apology_is_suggested_only_past_the_appointment(demo_db: Database) -> None:
+    """A same-day dossier with hours left was told "it is due and not resolved: send an apology"."""
+    from datetime import timedelta
+
+    clerk = login_as(demo_db, "canbo")
+    dossier_id = _open_dossier(demo_db)
+    with session_scope(demo_db.factory) as s:
+        d = s.get(Dossier, dossier_id)
+        assert d is not None and d.apology_count == 0
+        due = d.due_at
+        before = details.dossier_details(s, clerk, dossier_id, CAL, due - timedelta(hours=2))
+        after = details.dossier_details(s, clerk, dossier_id, CAL, due + timedelta(minutes=1))
+    assert not before.suggest_apology and after.suggest_apology

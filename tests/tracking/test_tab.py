@@ -384,3 +384,21 @@ def test_from_the_search_box_down_or_enter_goes_to_the_results(tab: TrackingTab,
     assert "ngoc" in fold(tab.model.index(0, 1).data() or "")
     qtbot.keyClick(tab.table, Qt.Key.Key_Down)  # and on through the list
     assert [i.row() for i in tab.table.selectionModel().selectedRows()] == [1]
+
+
+def test_tab_leaves_the_list_for_the_actions(tab: TrackingTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """Tab walked the list's cells and the action buttons were out of the keyboard's reach."""
+    from PySide6.QtWidgets import QApplication, QPushButton
+
+    tab.table.setFocus()
+    tab.table.selectRow(0)
+    qtbot.waitUntil(tab.table.hasFocus)
+    qtbot.keyClick(tab.table, Qt.Key.Key_Tab)
+    focused = QApplication.focusWidget()
+    assert focused is not tab.table
+    for _ in range(40):  # on through the panel: an enabled action button is reached
+        if isinstance(focused, QPushButton) and focused in tab.details.buttons.values():
+            break
+        qtbot.keyClick(focused, Qt.Key.Key_Tab)
+        focused = QApplication.focusWidget()
+    assert focused in tab.details.buttons.values() and focused.isEnabled()

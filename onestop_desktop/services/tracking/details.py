@@ -114,7 +114,9 @@ def dossier_details(
     due = calendar.due(d.received_at, d.time_value, TimeUnit(d.time_unit))
     explanation = deadline_msg(due, d.due_at)
     open_running = S(d.status) in (S.ACCEPTED, S.PROCESSING, S.WAITING_FINANCIAL)
-    suggest = open_running and d.due_at.date() <= now.date() and d.apology_count == 0
+    # past its appointment (overdue, as the list's countdown says): a same-day dossier with hours left
+    # was told "it is due and not resolved: send an apology letter"
+    suggest = open_running and d.due_at < now and d.apology_count == 0
     return DossierDetails(
         id=d.id,
         code=d.code,
