@@ -165,3 +165,12 @@ def test_the_commune_label_names_the_units_of_the_receipt_day(qtbot, app_context
     form.set_receipt_day(date(2018, 10, 24))
     assert form.unit_label.text() == "&Xã, phường, thị trấn:"
     assert form.unit_label.buddy() is form.unit
+
+
+def test_an_empty_proxy_name_says_whose_name_is_missing() -> None:
+    """ "Chưa nhập họ tên" under the proxy field read as the applicant's name, already filled in."""
+    from onestop_desktop.services.intake.checks import check_field
+
+    c = check_field("submitter_name", "")
+    assert not c.ok and c.error == "Người nộp thay: chưa nhập họ tên."
+    assert check_field("applicant_name", "").error == "Chưa nhập họ tên."

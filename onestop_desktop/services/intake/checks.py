@@ -144,8 +144,13 @@ def check_field(name: str, value: str, birth_date: date | None = None, on: date 
 
     `on` is the day of receipt (default today): a citizen ID cannot carry a birth year after it.
     """
-    if name == "applicant_name" or name == "submitter_name":
+    if name == "applicant_name":
         return v.check_name(value)
+    if name == "submitter_name":  # "Chưa nhập họ tên" read as the applicant's, already filled in
+        c = v.check_name(value)
+        if c.error_msg is None:
+            return c
+        return v.Check(False, c.value, msg("intake.on-behalf", error=_lower_first(c.error_msg)))
     if name == "citizen_id":
         return v.check_citizen_id(value, birth_date, today=on)
     if name == "phone":
