@@ -13,7 +13,7 @@ from reportlab.platypus import BaseDocTemplate, Flowable, KeepTogether, Paragrap
 from onestop_desktop.domain.fmt import fmt_date, fmt_int
 from onestop_desktop.domain.legal import FormTemplate
 from onestop_desktop.reports.fonts import SERIF, font_name
-from onestop_desktop.reports.forms_codes import GRID, code_cell, when_cell
+from onestop_desktop.reports.forms_codes import GRID, code_cell, log_table, when_cell
 from onestop_desktop.reports.layout import (
     MARGIN,
     Styles,
@@ -259,34 +259,6 @@ def _log_row(s: Styles, r: LogRow) -> list[object]:
     ]
 
 
-def _log_table(s: Styles, width: float, rows: tuple[LogRow, ...]) -> Table:
-    fixed = sum(w for _, w in _LOG_COLS) * mm
-    spare = (width - fixed) / 2
-    widths = [w * mm if w else spare for _, w in _LOG_COLS]
-    head0: list[object] = []
-    head1: list[object] = []
-    for i, (name, _) in enumerate(_LOG_COLS):
-        cell = Paragraph(name, s.cell_head)
-        if i in _DATE_COLS:
-            head0.append(Paragraph("Ngày, tháng, năm", s.cell_head) if i == _DATE_COLS[0] else "")
-            head1.append(cell)
-        else:
-            head0.append(cell)
-            head1.append("")
-    numbers = [Paragraph(f"({i})", s.cell_center) for i in range(1, len(_LOG_COLS) + 1)]
-    body = [_log_row(s, r) for r in rows]
-    if not body:
-        body = [["", Paragraph("Không có hồ sơ trong kỳ.", s.cell), *[""] * (len(_LOG_COLS) - 2)]]
-    t = Table([head0, head1, numbers, *body], colWidths=widths, repeatRows=3)
-    style = [*GRID, ("SPAN", (_DATE_COLS[0], 0), (_DATE_COLS[-1], 0))]
-    style += [("SPAN", (i, 0), (i, 1)) for i in range(len(_LOG_COLS)) if i not in _DATE_COLS]
-    style.append(("BACKGROUND", (0, 0), (-1, 2), "#eeeeee"))
-    if not rows:
-        style.append(("SPAN", (1, 3), (-1, 3)))
-    t.setStyle(tstyle(style))
-    return t
-
-
 def render_log_book(data: LogBookData, out: Path | BinaryIO, tpl: FormTemplate) -> None:
     """Mẫu số 07 of 2025 on A4 landscape, with the channel and the result returned; header on every page."""
     s = make_styles(size=9.5, head=9.0, cell=7.5)
@@ -296,7 +268,7 @@ def render_log_book(data: LogBookData, out: Path | BinaryIO, tpl: FormTemplate) 
     story: list[Flowable] = [
         header(s, width, *issuer(office), None, office.place, None, left_share=0.4),
         *title_block(s, tpl.title.upper(), f"<i>{esc(data.period_label)}</i>" if data.period_label else ""),
-        _log_table(s, width, data.rows),
+        log_table(s, width, data.rows, _LOG_COLS, _DATE_COLS, _log_row),
     ]
 
     def footer(canvas: Canvas, doc: BaseDocTemplate) -> None:

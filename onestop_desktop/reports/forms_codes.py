@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from datetime import datetime
 
 from reportlab.graphics.barcode import code128, qr
@@ -13,7 +13,7 @@ from reportlab.platypus import Flowable, KeepInFrame, PageBreak, Paragraph, Spac
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.reports.fonts import SERIF, font_name
 from onestop_desktop.reports.layout import Styles, esc, height_of, make_styles, tstyle
-from onestop_desktop.services.form_data import DocumentLine
+from onestop_desktop.services.form_data import DocumentLine, LogRow
 
 __all__ = [
     "COPIES",
@@ -173,3 +173,40 @@ def two_copies(build: CopyBuilder, width: float, height: float) -> list[Flowable
             story.append(PageBreak())
         story.append(KeepInFrame(width, height, _fitted_copy(build, label, width, height), mode="shrink"))
     return story
+
+
+def log_table(
+    s: Styles,
+    width: float,
+    rows: Sequence[LogRow],
+    cols: Sequence[tuple[str, float]],
+    date_cols: range,
+    row: Callable[[Styles, LogRow], list[object]],
+) -> Table:
+    """The log book's table (both circulars): `cols` (name, width in mm; 0 shares the space left),
+    the date columns grouped under "Ngày, tháng, năm", a row of column numbers, one row per dossier."""
+    fixed = sum(w for _, w in cols) * mm
+    spare = (width - fixed) / 2
+    widths = [w * mm if w else spare for _, w in cols]
+    head0: list[object] = []
+    head1: list[object] = []
+    for i, (name, _) in enumerate(cols):
+        cell = Paragraph(name, s.cell_head)
+        if i in date_cols:
+            head0.append(Paragraph("Ngày, tháng, năm", s.cell_head) if i == date_cols[0] else "")
+            head1.append(cell)
+        else:
+            head0.append(cell)
+            head1.append("")
+    numbers = [Paragraph(f"({i})", s.cell_center) for i in range(1, len(cols) + 1)]
+    body = [row(s, r) for r in rows]
+    if not body:
+        body = [["", Paragraph("Không có hồ sơ trong kỳ.", s.cell), *[""] * (len(cols) - 2)]]
+    t = Table([head0, head1, numbers, *body], colWidths=widths, repeatRows=3)
+    style = [*GRID, ("SPAN", (date_cols[0], 0), (date_cols[-1], 0))]
+    style += [("SPAN", (i, 0), (i, 1)) for i in range(len(cols)) if i not in date_cols]
+    style.append(("BACKGROUND", (0, 0), (-1, 2), "#eeeeee"))
+    if not rows:
+        style.append(("SPAN", (1, 3), (-1, 3)))
+    t.setStyle(tstyle(style))
+    return t
