@@ -140,3 +140,14 @@ def test_opening_a_tab_puts_the_cursor_where_typing_starts(app_context: AppConte
     window.tabs.setCurrentIndex(index[TrackingTab])
     tracking = window.tabs.widget(index[TrackingTab])
     qtbot.waitUntil(lambda: tracking.filters.search.hasFocus(), timeout=2000)
+
+
+def test_the_status_bar_names_the_database_file_not_its_url(app_context, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """ "sqlite:////tmp/…/demo.sqlite3" took the bar's room and cut the start-up backup message short."""
+    from onestop_desktop.ui.main_window import MainWindow
+
+    window = MainWindow(app_context)
+    qtbot.addWidget(window)
+    url = app_context.db.describe()
+    assert url.startswith("sqlite:") and "sqlite:" not in window.db_label.text()
+    assert window.db_label.text().endswith(url.rsplit("/", 1)[-1]) and window.db_label.toolTip() == url

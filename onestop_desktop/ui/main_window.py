@@ -58,7 +58,12 @@ class MainWindow(QMainWindow):
             self.tr("User: {name} ({role})").format(name=ctx.actor.full_name, role=role_label(ctx.actor.role))
         )
         self.office_label = QLabel(office.name)
-        self.db_label = QLabel(self.tr("Database: {db}").format(db=ctx.db.describe()))
+        # the file's name, the full address in the tooltip: "sqlite:////tmp/…/demo.sqlite3" took the
+        # status bar's room and cut the start-up backup message short
+        where = ctx.db.describe()
+        short = where.rsplit("/", 1)[-1] if where.startswith("sqlite:") else where.split("@")[-1]
+        self.db_label = QLabel(self.tr("Database: {db}").format(db=short))
+        self.db_label.setToolTip(where)
         for w in (self.user_label, self.office_label, self.db_label):
             bar.addPermanentWidget(w)
         settings = QSettings()
