@@ -402,3 +402,16 @@ def test_tab_leaves_the_list_for_the_actions(tab: TrackingTab, qtbot) -> None:  
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
     assert focused in tab.details.buttons.values() and focused.isEnabled()
+
+
+def test_the_banner_names_the_apology_form_of_the_day() -> None:
+    """Under Thông tư 03/2025 the apology asks for an extension: the banner still said "phiếu xin lỗi"."""
+    from onestop_desktop.ui.i18n import install_translators
+    from onestop_desktop.ui.tracking.banner import banner_parts
+
+    install_translators("vi")
+    now = banner_parts(0, 4, date(2026, 12, 2))
+    then = banner_parts(0, 4, date(2018, 10, 31))
+    assert now[0].startswith("Có 4 hồ sơ quá hạn chưa có văn bản xin lỗi và đề nghị gia hạn (mẫu 04).")
+    assert then[0].startswith("Có 4 hồ sơ quá hạn chưa có phiếu xin lỗi (mẫu 04).")
+    assert banner_parts(0, 0, date(2026, 12, 2)) == []

@@ -36,6 +36,7 @@ from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.i18n import plural, say
 from onestop_desktop.ui.tracking import actions as act
+from onestop_desktop.ui.tracking.banner import banner_parts
 from onestop_desktop.ui.tracking.details import DetailsPanel
 from onestop_desktop.ui.tracking.filters import FilterBar
 from onestop_desktop.ui.tracking.keys import SearchKeys
@@ -259,19 +260,7 @@ class TrackingTab(QWidget):
         return shown[0] if shown else None
 
     def _show_badge(self, n: int, late: int) -> None:
-        parts = []
-        if n:
-            a = self.tr("{n} dossier is due today or on the next working day. <a href='#'>Show it</a>")
-            b = self.tr("{n} dossiers are due today or on the next working day. <a href='#'>Show them</a>")
-            parts.append(plural(n, a, b).format(n=fmt_int(n)))
-        if late:
-            a = self.tr(
-                "{n} overdue dossier has no apology letter yet (form 04). <a href='overdue'>Show it</a>"
-            )
-            b = self.tr(
-                "{n} overdue dossiers have no apology letter yet (form 04). <a href='overdue'>Show them</a>"
-            )
-            parts.append(plural(late, a, b).format(n=fmt_int(late)))
+        parts = banner_parts(n, late, self.now().date())
         # one line each: "Show them" then the next sentence ran together
         self.banner.setText("<br/>".join(parts))
         self.banner.setVisible(bool(parts))

@@ -604,6 +604,14 @@
 <context>
     <name>TrackingTab</name>
     <message>
+        <source>{n} overdue dossier has no apology and extension request yet (form {number}). &lt;a href='overdue'&gt;Show it&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ quá hạn chưa có văn bản xin lỗi và đề nghị gia hạn (mẫu {number}). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>{n} overdue dossiers have no apology and extension request yet (form {number}). &lt;a href='overdue'&gt;Show them&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ quá hạn chưa có văn bản xin lỗi và đề nghị gia hạn (mẫu {number}). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
         <source>Tracking</source>
         <translation>Theo dõi hồ sơ</translation>
     </message>
