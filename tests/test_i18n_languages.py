@@ -27,11 +27,13 @@ def _fields(template: str) -> set[str]:
 
 def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
     import onestop_desktop.reports.charts  # noqa: F401  (registers the chart words)
+    import onestop_desktop.services.catalogue.catalogue_messages  # noqa: F401
     import onestop_desktop.services.intake.drafts  # noqa: F401  (intake and validators' messages)
     import onestop_desktop.services.intake.outcomes  # noqa: F401
     import onestop_desktop.services.intake.receiving  # noqa: F401
     import onestop_desktop.services.reports.summary  # noqa: F401
     import onestop_desktop.services.tracking.countdown  # noqa: F401
+    import onestop_desktop.services.tracking.logbook_messages  # noqa: F401
 
     assert len(CATALOGUE) > 60
     for key, (vi, en) in CATALOGUE.items():
@@ -179,7 +181,9 @@ def _visible_texts(root) -> Iterator[tuple[str, str]]:  # type: ignore[no-untype
 # User data shown as it is, whatever the interface language (documented allow-list): names of people,
 # places, procedures, fields and units, dossier notes, and the office's own name. They are table columns
 # (by header) and a few labels that print the office or the user.
-USER_DATA_HEADERS = {"Applicant", "Procedure", "Field", "Unit", "Holder", "Name", "Officer", "Person", "Note"}
+USER_DATA_HEADERS = {
+    "Applicant", "Procedure", "Field", "Unit", "Holder", "Name", "Officer", "Person", "Note", "Full name"
+}  # fmt: skip
 USER_DATA_WIDGETS = {
     "officeName",  # the home page's office (UBND tỉnh Đồng Nai – UBND huyện Xuân Lộc)
     "user_label",  # the signed-in person

@@ -39,6 +39,7 @@ class LoginDialog(QDialog):
         self.setMinimumWidth(480)
         layout = QVBoxLayout(self)
         heading = QLabel(f"<b>{office_name}</b>")
+        heading.setObjectName("officeName")  # the office's own name: user data in either language
         heading.setAlignment(Qt.AlignmentFlag.AlignCenter)
         layout.addWidget(heading)
         form = QFormLayout()

@@ -18,9 +18,14 @@ from onestop_desktop.clock import today_local
 from onestop_desktop.db.models import CalendarOverride, Field, Procedure
 from onestop_desktop.domain.calendar import TimeUnit
 from onestop_desktop.domain.fmt import fmt_date
+from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.services import audit
-from onestop_desktop.services.catalogue import catalogue, versions
+from onestop_desktop.services.catalogue import (
+    catalogue,
+    catalogue_messages,  # noqa: F401  (defines the messages)
+    versions,
+)
 from onestop_desktop.services.catalogue.versions import DocumentInfo
 from onestop_desktop.services.errors import NotFound, ValidationFailed
 from onestop_desktop.services.roles import Actor, Role, require
@@ -68,11 +73,11 @@ def _admin(actor: Actor, what: str) -> None:
 def save_field(session: Session, actor: Actor, code: str, name: str) -> None:
     _admin(actor, "sửa danh mục lĩnh vực")
     code, name = nfc(code).strip().upper(), nfc(" ".join(name.split()))
-    errors = {}
+    errors: dict[str, Msg] = {}
     if not code or len(code) > 20:
-        errors["code"] = "Mã lĩnh vực phải có từ 1 đến 20 ký tự."
+        errors["code"] = msg("cat.field-code")
     if not name or len(name) > 200:
-        errors["name"] = "Tên lĩnh vực phải có từ 1 đến 200 ký tự."
+        errors["name"] = msg("cat.field-name")
     if errors:
         raise ValidationFailed(errors)
     row = session.scalar(select(Field).where(Field.code == code))
@@ -87,32 +92,32 @@ def save_field(session: Session, actor: Actor, code: str, name: str) -> None:
     )
 
 
-def check_procedure(edit: ProcedureEdit, field_codes: set[str]) -> tuple[ProcedureEdit, dict[str, str]]:
+def check_procedure(edit: ProcedureEdit, field_codes: set[str]) -> tuple[ProcedureEdit, dict[str, Msg]]:
     """Normalised edit and the errors {field: message} (empty when it can be saved)."""
-    errors: dict[str, str] = {}
+    errors: dict[str, Msg] = {}
     code, name = nfc(edit.code).strip(), nfc(" ".join(edit.name.split()))
     if not code or len(code) > 40:
-        errors["code"] = "Mã thủ tục phải có từ 1 đến 40 ký tự."
+        errors["code"] = msg("cat.proc-code")
     if not name or len(name) > 500:
-        errors["name"] = "Tên thủ tục phải có từ 1 đến 500 ký tự."
+        errors["name"] = msg("cat.proc-name")
     if edit.field_code not in field_codes:
-        errors["field_code"] = f"Không có lĩnh vực mã “{edit.field_code}”."
+        errors["field_code"] = msg("cat.no-field", code=edit.field_code)
     unit = UNIT_WORDS.get(nfc(str(edit.time_unit)).strip().lower())
     if unit is None:
-        errors["time_unit"] = "Đơn vị thời hạn phải là giờ làm việc, ngày làm việc hoặc ngày."
+        errors["time_unit"] = msg("cat.time-unit")
     if not 0 <= edit.time_value <= 365:
-        errors["time_value"] = "Thời hạn giải quyết phải từ 0 đến 365."
+        errors["time_value"] = msg("cat.time-value")
     if not 0 <= edit.fee <= 1_000_000_000:
-        errors["fee"] = "Lệ phí không hợp lệ."
+        errors["fee"] = msg("cat.fee")
     if edit.level not in LEVELS:
-        errors["level"] = "Cấp thực hiện phải là xa, huyen hoặc tinh."
+        errors["level"] = msg("cat.level")
     if not 1 <= edit.online_level <= 4:
-        errors["online_level"] = "Mức độ dịch vụ công trực tuyến phải từ 1 đến 4."
+        errors["online_level"] = msg("cat.online-level")
     docs = []
     for d in edit.documents:
         dname = nfc(" ".join(d.name.split()))
         if not dname or d.kind not in KINDS or not 0 <= d.count <= 99:
-            errors["documents"] = f"Giấy tờ không hợp lệ: “{dname or '(trống)'}”."
+            errors["documents"] = msg("cat.bad-document", name=dname or msg("cat.empty"))
         docs.append(DocumentInfo(dname, d.kind, d.count))
     clean = ProcedureEdit(
         code, name, edit.field_code, edit.time_value, str(unit or edit.time_unit), edit.fee,
@@ -185,7 +190,7 @@ def save_override(session: Session, actor: Actor, day: date, working: bool, reas
     _admin(actor, "sửa lịch làm việc")
     reason = nfc(" ".join(reason.split()))
     if not reason or len(reason) > 200:
-        raise ValidationFailed({"reason": "Ghi lý do (ví dụ: Nghỉ bù Quốc khánh), tối đa 200 ký tự."})
+        raise ValidationFailed({"reason": msg("cat.override-reason", example=msg("cat.override-example"))})
     row = session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
     before = {"working": row.working, "reason": row.reason} if row else None
     if row is None:
@@ -202,7 +207,7 @@ def delete_override(session: Session, actor: Actor, day: date) -> None:
     _admin(actor, "sửa lịch làm việc")
     row = session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
     if row is None:
-        raise NotFound(f"Không có ngày điều chỉnh {day:%d/%m/%Y}.")
+        raise NotFound(msg("cat.no-override", day=f"{day:%d/%m/%Y}"))
     before = {"working": row.working, "reason": row.reason}
     session.delete(row)
     session.flush()

@@ -7,8 +7,12 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
+from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.domain.text import fold, nfc
-from onestop_desktop.services.catalogue import catalogue
+from onestop_desktop.services.catalogue import (
+    catalogue,
+    catalogue_messages,  # noqa: F401  (defines the messages)
+)
 from onestop_desktop.services.catalogue.admin import ProcedureEdit
 from onestop_desktop.services.catalogue.versions import DocumentInfo
 from onestop_desktop.services.errors import ValidationFailed
@@ -44,7 +48,12 @@ class Workbook:
 
     fields: list[tuple[str, str]] = field(default_factory=list)
     procedures: list[SheetProcedure] = field(default_factory=list)
-    rejected: list[str] = field(default_factory=list)
+    rejected: list[Msg] = field(default_factory=list)  # "Thủ tục, dòng 7: …" (str(): Vietnamese)
+
+
+def row_refusal(sheet: str, row: int, why: Msg) -> Msg:
+    """ "Thủ tục, dòng 7: …" (the sheet's own name, the row number as the spreadsheet shows it)."""
+    return msg("cat.sheet-row", sheet=sheet, row=str(row), why=why)
 
 
 def as_text_cell(cell: Any) -> None:
@@ -129,13 +138,13 @@ def read_workbook(path: Path) -> Workbook:
     try:
         wb = load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # not an xlsx, damaged file …
-        raise ValidationFailed({"file": f"Không đọc được tệp Excel {path.name}: {exc}"}) from exc
+        raise ValidationFailed({"file": msg("cat.bad-workbook", name=path.name, error=exc)}) from exc
     if SHEET_PROCS not in wb.sheetnames:
-        raise ValidationFailed({"file": f"Tệp không có trang “{SHEET_PROCS}”."})
+        raise ValidationFailed({"file": msg("cat.no-sheet", sheet=SHEET_PROCS)})
     out = Workbook()
     for i, (code, name) in _rows(wb, SHEET_FIELDS, 2):
         if not code or not name:
-            out.rejected.append(f"{SHEET_FIELDS}, dòng {i}: thiếu mã hoặc tên lĩnh vực.")
+            out.rejected.append(row_refusal(SHEET_FIELDS, i, msg("cat.row-field")))
             continue
         out.fields.append((_text(code).upper(), _text(name)))
     docs: dict[str, list[DocumentInfo]] = {}
@@ -146,10 +155,7 @@ def read_workbook(path: Path) -> Workbook:
         except ValueError:
             count = -1
         if not pcode or not name or k is None or not 0 <= count <= 99:
-            out.rejected.append(
-                f"{SHEET_DOCS}, dòng {i}: giấy tờ không hợp lệ "
-                "(cần mã thủ tục, tên, loại bản và số bản từ 0 đến 99)."
-            )
+            out.rejected.append(row_refusal(SHEET_DOCS, i, msg("cat.row-document")))
             continue
         docs.setdefault(_text(pcode), []).append(DocumentInfo(_text(name), k, count))
     for i, cells in _rows(wb, SHEET_PROCS, len(PROC_HEADERS)):
@@ -162,7 +168,7 @@ def read_workbook(path: Path) -> Workbook:
                 tuple(docs.get(_text(code), ())),
             )  # fmt: skip
         except ValueError:
-            out.rejected.append(f"{SHEET_PROCS}, dòng {i}: thời hạn, lệ phí và mức độ phải là số nguyên.")
+            out.rejected.append(row_refusal(SHEET_PROCS, i, msg("cat.row-numbers")))
             continue
         out.procedures.append(SheetProcedure(i, edit, _text(source)))
     wb.close()

@@ -18,6 +18,7 @@ from onestop_desktop.clock import today_local
 from onestop_desktop.db.models import Procedure, ProcedureVersion
 from onestop_desktop.domain.calendar import TimeUnit, label_vi
 from onestop_desktop.domain.fmt import fmt_date, fmt_money
+from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.services import audit
 from onestop_desktop.services.catalogue import admin, catalogue, excel, versions
 from onestop_desktop.services.catalogue.admin import ProcedureEdit
@@ -48,7 +49,7 @@ class ListPlan:
     effective: date
     source: str
     changes: tuple[ProcedureChange, ...]
-    rejected: tuple[str, ...]
+    rejected: tuple[Msg, ...]  # str(): Vietnamese
     fields: tuple[tuple[str, str], ...]
     edits: tuple[tuple[ProcedureEdit, str], ...]  # checked rows with their own căn cứ ("" = the list's)
 
@@ -115,7 +116,7 @@ def _identity_lines(p: Procedure, edit: ProcedureEdit) -> list[str]:
     return lines
 
 
-def _conflict(session: Session, p: Procedure, effective: date) -> str | None:
+def _conflict(session: Session, p: Procedure, effective: date) -> tuple[str, str] | None:
     """Why a new version of `p` cannot start on `effective` (a dossier keeps the old one), else None."""
     for v in p.versions:
         last = versions.last_receipt(session, v)
@@ -123,10 +124,7 @@ def _conflict(session: Session, p: Procedure, effective: date) -> str | None:
             continue
         if v.valid_from == effective or (v.valid_from < effective <= last):
             first = max(last, v.valid_from) + timedelta(days=1)
-            return (
-                f"thủ tục {p.code} có hồ sơ tiếp nhận ngày {fmt_date(last)} theo phiên bản đang áp dụng, "
-                f"nên ngày áp dụng phải từ ngày {fmt_date(first)} trở đi."
-            )
+            return fmt_date(last), fmt_date(first)
     return None
 
 
@@ -136,7 +134,7 @@ def preview_list(
     """What the list in `path` would change from `effective`; writes nothing."""
     require(actor, Role.ADMIN, what="nhập danh mục thủ tục")
     book = excel.read_workbook(path)
-    rejected = list(book.rejected)
+    rejected: list[Msg] = list(book.rejected)
     field_codes = {f.code for f in catalogue.list_fields(session)} | {c for c, _n in book.fields}
     procs = {
         p.code: p
@@ -150,13 +148,13 @@ def preview_list(
     edits: list[tuple[ProcedureEdit, str]] = []
     seen: dict[str, int] = {}
     for sheet_row in book.procedures:
-        where = f"{excel.SHEET_PROCS}, dòng {sheet_row.row}"
         clean, errors = admin.check_procedure(sheet_row.edit, field_codes)
         if errors:
-            rejected.extend(f"{where}: {m}" for m in errors.values())
+            rejected.extend(excel.row_refusal(excel.SHEET_PROCS, sheet_row.row, m) for m in errors.values())
             continue
         if clean.code in seen:
-            rejected.append(f"{where}: mã thủ tục {clean.code} đã có ở dòng {seen[clean.code]}.")
+            twice = msg("cat.row-duplicate", code=clean.code, row=str(seen[clean.code]))
+            rejected.append(excel.row_refusal(excel.SHEET_PROCS, sheet_row.row, twice))
             continue
         seen[clean.code] = sheet_row.row
         new_values = admin.values_of_edit(clean)
@@ -175,7 +173,8 @@ def preview_list(
             value_lines(versions.values_of(current), new_values) if current else ["Áp dụng lại từ ngày này"]
         )
         if dated and (why := _conflict(session, p, effective)):
-            rejected.append(f"{where}: {why[0].upper()}{why[1:]}")
+            conflict = msg("cat.list-conflict", code=p.code, last=why[0], first=why[1])
+            rejected.append(excel.row_refusal(excel.SHEET_PROCS, sheet_row.row, conflict))
             continue
         lines = _identity_lines(p, clean) + dated
         changes.append(ProcedureChange(clean.code, clean.name, CHANGED if lines else UNCHANGED, tuple(lines),
@@ -187,7 +186,7 @@ def preview_list(
             if code in seen or not p.active or versions.pick(p.versions, effective) is None:
                 continue
             if why := _conflict(session, p, effective):
-                rejected.append(f"Thủ tục mã {code} (không có trong tệp): {why}")
+                rejected.append(msg("cat.unlisted-conflict", code=code, last=why[0], first=why[1]))
                 continue
             line = (
                 f"Không còn trong danh mục: ngừng áp dụng từ ngày {fmt_date(effective)}"
@@ -202,7 +201,7 @@ def apply_list(session: Session, actor: Actor, plan: ListPlan) -> ListReport:
     """Write the previewed list: every new version, the procedures no longer listed ended. All or nothing."""
     require(actor, Role.ADMIN, what="nhập danh mục thủ tục")
     if plan.rejected:
-        raise ValidationFailed({"file": "Tệp còn dòng bị từ chối: chưa ghi gì vào danh mục."})
+        raise ValidationFailed({"file": msg("cat.list-rejected")})
     if plan.fields:
         catalogue.load_catalogue(session, [{"code": c, "name": n} for c, n in plan.fields], [])
     status = {c.code: c.status for c in plan.changes}

@@ -14,6 +14,8 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Dossier, Procedure, ProcedureVersion, ProcedureVersionDocument
 from onestop_desktop.domain.calendar import TimeUnit
 from onestop_desktop.domain.fmt import fmt_date
+from onestop_desktop.domain.messages import msg
+from onestop_desktop.services.catalogue import catalogue_messages  # noqa: F401  (defines the messages)
 from onestop_desktop.services.errors import ServiceError
 
 FIRST_DAY = date(2000, 1, 1)  # the start of a version that has always applied (the undated catalogue)
@@ -61,7 +63,7 @@ def on_day(procedure: Procedure, day: date) -> ProcedureVersion:
     """The version of a loaded procedure valid on `day` (the demo and bulk writers: there always is one)."""
     found = pick(procedure.versions, day)
     if found is None:
-        raise ServiceError(f"Thủ tục {procedure.code} không áp dụng vào ngày {fmt_date(day)} theo danh mục.")
+        raise ServiceError(msg("cat.not-in-force", code=procedure.code, day=fmt_date(day)))
     return found
 
 
@@ -90,10 +92,8 @@ def check_can_end(session: Session, procedure: Procedure, version: ProcedureVers
     """Refuse to end a version before a day a dossier was received under it (that dossier keeps it)."""
     last = last_receipt(session, version)
     if last is not None and last > last_day:
-        raise ServiceError(
-            f"Thủ tục {procedure.code} có hồ sơ tiếp nhận ngày {fmt_date(last)} theo phiên bản đang áp dụng: "
-            f"ngày áp dụng mới phải từ ngày {fmt_date(last + timedelta(days=1))} trở đi."
-        )
+        first = fmt_date(last + timedelta(days=1))
+        raise ServiceError(msg("cat.version-kept", code=procedure.code, last=fmt_date(last), first=first))
 
 
 def add_version(
@@ -108,10 +108,7 @@ def add_version(
     versions = list(procedure.versions)
     same = next((v for v in versions if v.valid_from == valid_from), None)
     if same is not None and has_dossiers(session, same):
-        raise ServiceError(
-            f"Thủ tục {procedure.code} đã có hồ sơ tiếp nhận theo phiên bản từ ngày {fmt_date(valid_from)}: "
-            "không thay được phiên bản này, hãy chọn một ngày áp dụng khác."
-        )
+        raise ServiceError(msg("cat.version-same-day", code=procedure.code, day=fmt_date(valid_from)))
     later = [v.valid_from for v in versions if v.valid_from > valid_from]
     for v in versions:
         if v.valid_from < valid_from and (v.valid_to is None or v.valid_to >= valid_from):

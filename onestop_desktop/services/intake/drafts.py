@@ -17,6 +17,11 @@ from onestop_desktop.services.errors import NotFound
 from onestop_desktop.services.roles import Actor
 
 define("intake.draft-gone", "Không tìm thấy bản nháp.", "Draft not found.")
+define("intake.draft-no-name", "(chưa có tên)", "(no name yet)")
+
+# Drafts saved before the placeholder was worded at the edge stored it in their label.
+_OLD_NO_NAME = "(chưa có tên)"
+_SEP = " – "
 
 
 @dataclass(frozen=True)
@@ -26,13 +31,26 @@ class DraftInfo:
     payload: dict[str, Any]
     updated_at: datetime
 
+    @property
+    def applicant(self) -> str:
+        """The applicant's name as typed ("" when none yet, old drafts' stored placeholder included)."""
+        typed = self.payload.get("applicant_name")
+        name = nfc(str(typed)).strip() if typed is not None else self.label.partition(_SEP)[0].strip()
+        return "" if name == _OLD_NO_NAME else name
+
+    @property
+    def procedure(self) -> str:
+        """The chosen procedure's name ("" when none yet)."""
+        chosen = self.payload.get("procedure_label")
+        return nfc(str(chosen)).strip() if chosen is not None else self.label.partition(_SEP)[2].strip()
+
 
 def save_draft(session: Session, actor: Actor, payload: dict[str, Any], draft_id: int | None = None) -> int:
     """Create or update the clerk's draft; returns its id."""
     now = now_local()
-    label = nfc(str(payload.get("applicant_name") or "")).strip() or "(chưa có tên)"
+    label = nfc(str(payload.get("applicant_name") or "")).strip()  # "" when no name yet: worded at the edge
     proc = nfc(str(payload.get("procedure_label") or "")).strip()
-    label = f"{label} – {proc}" if proc else label
+    label = f"{label}{_SEP}{proc}" if proc else label
     draft = session.get(Draft, draft_id) if draft_id else None
     if draft is None or draft.user_id != actor.user_id:
         draft = Draft(user_id=actor.user_id, created_at=now)

@@ -16,6 +16,7 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Dossier, DossierEvent, Procedure, Unit, User
+from onestop_desktop.domain.messages import Msg, Text, msg
 from onestop_desktop.domain.states import DossierStatus, label_vi
 from onestop_desktop.domain.text import fold, vi_name_sort_key
 from onestop_desktop.services import audit
@@ -23,6 +24,7 @@ from onestop_desktop.services.catalogue import office, versions
 from onestop_desktop.services.dossiers import dossier_snapshot, search_key
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.roles import Role, actor_of, require
+from onestop_desktop.services.tracking.logbook_messages import HEADER_EXAMPLE, field_label, rejected_row
 from onestop_desktop.services.tracking.logbook_sheet import (
     FIELDS,
     REQUIRED,
@@ -42,7 +44,16 @@ _STATUS_BY_LABEL = {fold(label_vi(s)): s for s in S}
 @dataclass(frozen=True)
 class Rejected:
     row: int  # row number in the file (1-based, as a spreadsheet shows it)
-    reason: str
+    reasons: tuple[Msg, ...]
+
+    @property
+    def reason(self) -> str:
+        """Why, in Vietnamese ("thiếu tên thủ tục; …")."""
+        return "; ".join(str(r) for r in self.reasons)
+
+    def text(self, language: str = "vi") -> str:
+        """The report's line: "Dòng 7: thiếu tên thủ tục" / "Row 7: no procedure name"."""
+        return rejected_row(self.row, self.reasons, language)
 
 
 @dataclass
@@ -58,8 +69,8 @@ class ImportPlan:
     def ok(self) -> bool:
         return not self.rejected
 
-    def report(self) -> str:
-        return "\n".join(f"Dòng {r.row}: {r.reason}" for r in self.rejected)
+    def report(self, language: str = "vi") -> str:
+        return "\n".join(r.text(language) for r in self.rejected)
 
 
 @dataclass(frozen=True)
@@ -75,21 +86,21 @@ class ProcedureMatcher:
     def __init__(self, procedures: list[tuple[int, str]]) -> None:
         self.items = [(pid, norm_name(name)) for pid, name in procedures]
 
-    def match(self, name: str) -> tuple[int | None, str]:
+    def match(self, name: str) -> tuple[int | None, Msg | None]:
         key = norm_name(name)
         if not key:
-            return None, "thiếu tên thủ tục"
+            return None, msg("logbook.no-procedure")
         exact = [pid for pid, n in self.items if n == key]
         if len(exact) == 1:
-            return exact[0], ""
+            return exact[0], None
         if len(exact) > 1:
-            return None, f"tên thủ tục «{name}» trùng với {len(exact)} thủ tục trong danh mục"
+            return None, msg("logbook.procedure-duplicate", name=name, n=len(exact))
         close = [pid for pid, n in self.items if n.startswith(key + " ") or key.startswith(n + " ")]
         if len(close) == 1:
-            return close[0], ""
+            return close[0], None
         if len(close) > 1:
-            return None, f"tên thủ tục «{name}» khớp với {len(close)} thủ tục, không biết chọn thủ tục nào"
-        return None, f"không tìm thấy thủ tục «{name}» trong danh mục"
+            return None, msg("logbook.procedure-ambiguous", name=name, n=len(close))
+        return None, msg("logbook.procedure-unknown", name=name)
 
 
 def plan_import(session: Session, path: Path, mapping: dict[str, int] | None = None) -> ImportPlan:
@@ -99,13 +110,13 @@ def plan_import(session: Session, path: Path, mapping: dict[str, int] | None = N
     if mapping is None:
         mapping = found
         if header < 0:
-            raise ServiceError(
-                "Không nhận ra dòng tiêu đề của sổ theo dõi (cần các cột như Mã hồ sơ, Tên thủ tục, "
-                "Tên tổ chức, cá nhân, Ngày nhận, Ngày hẹn trả)."
-            )
-    missing = [FIELDS[f] for f in REQUIRED if f not in mapping]
+            raise ServiceError(msg("logbook.no-header", columns=HEADER_EXAMPLE))
+    missing = [f for f in REQUIRED if f not in mapping]
     if missing:
-        raise ServiceError("Thiếu cột: " + ", ".join(missing) + ".")
+        names = Text(
+            ", ".join(FIELDS[f] for f in missing), ", ".join(field_label(f).text("en") for f in missing)
+        )
+        raise ServiceError(msg("logbook.missing-columns", columns=names))
     plan = ImportPlan(header, dict(mapping))
     matcher = ProcedureMatcher([(p.id, p.name) for p in session.scalars(select(Procedure))])
     existing_codes = set(session.scalars(select(Dossier.code)))
@@ -117,7 +128,7 @@ def plan_import(session: Session, path: Path, mapping: dict[str, int] | None = N
         if len(plan.preview) < 20:
             plan.preview.append([cell_text(c) for c in row])
         number = i + 1
-        reasons: list[str] = []
+        reasons: list[Msg] = []
         values: dict[str, Any] = {f: cell_text(sheet_cell(row, mapping, f)) for f in FIELDS if f in mapping}
         for f in ("received", "due", "resolved", "returned"):
             if f not in mapping:
@@ -126,33 +137,32 @@ def plan_import(session: Session, path: Path, mapping: dict[str, int] | None = N
             try:
                 values[f] = parse_when(sheet_cell(row, mapping, f))
             except (ValueError, OverflowError):
-                reasons.append(
-                    f"{FIELDS[f]} không đúng dạng ngày: «{cell_text(sheet_cell(row, mapping, f))}»"
-                )
+                shown = cell_text(sheet_cell(row, mapping, f))
+                reasons.append(msg("logbook.bad-date", column=field_label(f), value=shown))
                 values[f] = None
         for f in REQUIRED:
             if (
                 f in ("received", "due")
                 and values.get(f) is None
-                and not any(FIELDS[f] in r for r in reasons)
+                and not any(FIELDS[f] in str(r) for r in reasons)
             ):
-                reasons.append(f"thiếu {FIELDS[f]}")
+                reasons.append(msg("logbook.missing", column=field_label(f)))
         if not values.get("applicant"):
-            reasons.append("thiếu tên tổ chức, cá nhân")
+            reasons.append(msg("logbook.no-applicant"))
         pid, why = matcher.match(values.get("procedure", ""))
-        if pid is None:
+        if why is not None:
             reasons.append(why)
         rec, due = values.get("received"), values.get("due")
         if rec and due and due < rec:
-            reasons.append("ngày hẹn trả trước ngày nhận")
+            reasons.append(msg("logbook.due-before-received"))
         for f in ("resolved", "returned"):
             if rec and values.get(f) and values[f] < rec:
-                reasons.append(f"{FIELDS[f].lower()} trước ngày nhận")
+                reasons.append(msg(f"logbook.{f}-before-received"))
         status = None
         if values.get("status"):
             status = _STATUS_BY_LABEL.get(fold(values["status"]))
             if status is None:
-                reasons.append(f"trạng thái không rõ: «{values['status']}»")
+                reasons.append(msg("logbook.bad-status", status=values["status"]))
         code = values.get("code") or ""
         if not code and not reasons:
             digest = hashlib.sha1(
@@ -160,11 +170,11 @@ def plan_import(session: Session, path: Path, mapping: dict[str, int] | None = N
             ).hexdigest()[:12]
             code = f"NK-{digest.upper()}"
         if code in seen:
-            reasons.append(f"trùng mã hồ sơ với dòng {seen[code]}")
+            reasons.append(msg("logbook.duplicate-code", row=str(seen[code])))
         elif code:
             seen[code] = number
         if reasons:
-            plan.rejected.append(Rejected(number, "; ".join(reasons)))
+            plan.rejected.append(Rejected(number, tuple(reasons)))
             continue
         if code in existing_codes:
             plan.existing += 1
@@ -187,10 +197,10 @@ def _import_status(v: dict[str, Any]) -> S:
 def apply_plan(session: Session, user_id: int, plan: ImportPlan, source: str) -> int:
     """Write the planned dossiers (the caller's transaction); refuses a plan with rejected rows."""
     if not plan.ok:
-        raise ServiceError("Có dòng bị từ chối: không nhập gì.")
+        raise ServiceError(msg("logbook.has-rejected"))
     user = session.get(User, user_id)
     if user is None:
-        raise ServiceError("Không tìm thấy người thực hiện việc nhập.")
+        raise ServiceError(msg("logbook.no-user"))
     require(actor_of(user), Role.CLERK, Role.LEADER, what="nhập sổ theo dõi hồ sơ")
     unit: Unit | None
     try:
@@ -198,7 +208,7 @@ def apply_plan(session: Session, user_id: int, plan: ImportPlan, source: str) ->
     except ServiceError:
         unit = session.scalars(select(Unit).where(Unit.office_code.is_not(None)).order_by(Unit.id)).first()
     if unit is None:
-        raise ServiceError("Chưa chọn đơn vị của cơ quan trong phần cài đặt.")
+        raise ServiceError(msg("logbook.no-office"))
     procs = {p.id: p for p in session.scalars(select(Procedure))}
     now = now_local()
     for v in plan.rows:

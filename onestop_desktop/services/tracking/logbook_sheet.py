@@ -12,8 +12,10 @@ from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
 
+from onestop_desktop.domain.messages import msg
 from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.tracking import logbook_messages  # noqa: F401  (defines the messages)
 
 # folded header (punctuation removed) -> field
 HEADERS = {
@@ -88,7 +90,7 @@ def read_table(path: Path) -> list[list[Any]]:
         except csv.Error:
             dialect = csv.excel
         return [list(r) for r in csv.reader(content.splitlines(), dialect)]
-    raise ServiceError(f"Không đọc được tệp {path.name}: chỉ nhận .xlsx hoặc .csv.")
+    raise ServiceError(msg("logbook.bad-file", name=path.name))
 
 
 def detect_header(table: list[list[Any]]) -> tuple[int, dict[str, int]]:

@@ -32,6 +32,7 @@ from onestop_desktop.services.catalogue import list_import
 from onestop_desktop.services.catalogue.list_import import ListPlan, ListReport
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import say
 from onestop_desktop.ui.intake import catalogue_excel
 
 
@@ -167,7 +168,7 @@ class CatalogueImportDialog(QDialog):
             self.rejected.setPlainText(
                 self.tr("Rows refused (nothing will be written until they are corrected):")
                 + "\n"
-                + "\n".join(plan.rejected)
+                + "\n".join(say(m) for m in plan.rejected)
             )
         self.plan = plan
         self.confirm_button.setEnabled(not plan.rejected)

@@ -10,10 +10,12 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
 
 from onestop_desktop.domain.fmt import fmt_datetime
+from onestop_desktop.domain.messages import msg
 from onestop_desktop.services.dossiers import DocumentCount
 from onestop_desktop.services.intake import drafts as intake_drafts
 from onestop_desktop.services.intake.drafts import DraftInfo
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import say
 from onestop_desktop.ui.intake.form import TEXT_FIELDS, IntakeFormWidget
 
 DRAFT_DELAY_MS = 800
@@ -35,7 +37,9 @@ class DraftsList(QListWidget):
     def show_drafts(self, drafts: list[DraftInfo], open_id: int | None) -> None:
         self.clear()
         for d in drafts:
-            text = f"{fmt_datetime(d.updated_at)} · {d.label}"
+            name = d.applicant or say(msg("intake.draft-no-name"))
+            title = f"{name} – {d.procedure}" if d.procedure else name
+            text = f"{fmt_datetime(d.updated_at)} · {title}"
             if d.id == open_id:
                 text += " " + self.tr("(open)")
             item = QListWidgetItem(text)

@@ -24,10 +24,11 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.services.safety import backup
 from onestop_desktop.services.tracking import logbook_import, logbook_sheet
+from onestop_desktop.services.tracking.logbook_messages import field_label
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.i18n import plural, say_error
+from onestop_desktop.ui.i18n import language, plural, say, say_error
 
 
 class ImportDialog(QDialog):
@@ -48,11 +49,11 @@ class ImportDialog(QDialog):
         top.addWidget(browse)
         self.combos: dict[str, QComboBox] = {}
         mapping = QFormLayout()
-        for f, label in logbook_sheet.FIELDS.items():
+        for f in logbook_sheet.FIELDS:
             c = QComboBox()
             c.setObjectName(f"map_{f}")
             self.combos[f] = c
-            mapping.addRow(label + (" *" if f in logbook_sheet.REQUIRED else ""), c)
+            mapping.addRow(say(field_label(f)) + (" *" if f in logbook_sheet.REQUIRED else ""), c)
         self.preview = QTableWidget()
         self.preview.setObjectName("preview")
         self.report = QPlainTextEdit()
@@ -146,7 +147,7 @@ class ImportDialog(QDialog):
         ]
         if plan.rejected:
             lines.append(self.tr("Nothing can be imported until every row is corrected:"))
-            lines.append(plan.report())
+            lines.append(plan.report(language()))
         self.report.setPlainText("\n".join(lines))
         self.import_button.setEnabled(plan.ok and bool(plan.rows))
 
