@@ -29,6 +29,7 @@ from reportlab.platypus import (
 
 from onestop_desktop.domain.fmt import fmt_int, fmt_pct
 from onestop_desktop.domain.legal import advanced_online_services
+from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.reports import charts
 from onestop_desktop.reports.briefing_sections import (
     Step,
@@ -165,7 +166,7 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     story.append(Spacer(1, 6))
     story.append(Paragraph("2. Số liệu theo lĩnh vực (mẫu II.06a/VPCP/KSTT)", st["h2"]))
     story.append(ii06a_table(st, s.by_field, "Lĩnh vực"))
-    step(45, "Đang vẽ biểu đồ hồ sơ…")
+    step(45, msg("briefing.step.charts"))
     story.append(Spacer(1, 6))
     story.append(chart_image(charts.on_time_by_field(s.by_field)))
     story.append(KeepTogether([chart_image(charts.late_by_field(s.by_field, height=2.6))]))
@@ -270,9 +271,9 @@ def render_briefing(
     """Write the briefing PDF. `day` is the date printed in the header (default: the generation date)."""
     register_fonts()
 
-    def step(p: int, text: str) -> None:
+    def step(p: int, message: Msg) -> None:
         if progress is not None:
-            progress(p, text)
+            progress(p, message)
 
     doc = SimpleDocTemplate(
         target if isinstance(target, io.BytesIO) else str(target),
@@ -287,6 +288,6 @@ def render_briefing(
         initialFontName=font_name(SERIF),
     )
     story = _story(data, day or data.document_day, step)
-    step(92, "Đang ghi tệp PDF…")
+    step(92, msg("briefing.step.pdf"))
     doc.build(story, canvasmaker=_numbered_canvas(briefing_title(data)))
-    step(100, "Đã xong.")
+    step(100, msg("briefing.step.done"))

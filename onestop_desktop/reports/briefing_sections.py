@@ -10,13 +10,19 @@ from reportlab.lib.units import cm
 from reportlab.platypus import PageBreak, Paragraph, Spacer, Table
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
+from onestop_desktop.domain.messages import Msg, define, msg
 from onestop_desktop.reports import charts
 from onestop_desktop.reports.briefing_style import WIDTH, bordered_table, chart_image, esc, rate
 from onestop_desktop.services.reports.counts import Counts, Row, with_totals
 from onestop_desktop.services.reports.report_data import ReportData
 
 APPENDIX_ROWS = 300  # a year's list belongs in the Excel file, not in a printed briefing
-Step = Callable[[int, str], None]
+Step = Callable[[int, Msg], None]  # (percent, what is being done), worded at the edge
+
+define("briefing.step.charts", "Đang vẽ biểu đồ hồ sơ…", "Drawing the dossier charts…")
+define("briefing.step.bhyt-chart", "Đang vẽ biểu đồ BHYT…", "Drawing the BHYT chart…")
+define("briefing.step.pdf", "Đang ghi tệp PDF…", "Writing the PDF file…")
+define("briefing.step.done", "Đã xong.", "Done.")
 
 
 def ii06a_table(st: dict[str, ParagraphStyle], rows: Sequence[Row], first: str) -> Table:
@@ -187,7 +193,7 @@ def bhyt_section(st: dict[str, ParagraphStyle], data: ReportData, step: Step) ->
     )
     widths = [1 * cm, WIDTH - 12.2 * cm, 2.2 * cm, 2.4 * cm, 2 * cm, 2 * cm, 2.6 * cm]
     out: list[Any] = [bordered_table(st, head, body, widths, bold_last=True), Spacer(1, 6)]
-    step(80, "Đang vẽ biểu đồ BHYT…")
+    step(80, msg("briefing.step.bhyt-chart"))
     out.append(chart_image(charts.bhyt_by_unit(b)))
     if len(b.trend) >= 2:
         out.append(chart_image(charts.bhyt_trend(b.trend), width=WIDTH * 0.8))

@@ -13,17 +13,12 @@ from pathlib import Path
 from typing import Any
 
 from onestop_desktop.domain.text import fold, nfc
+from onestop_desktop.services.bhyt.sheet_messages import unreadable
 from onestop_desktop.services.bhyt.tallies import GroupInfo
 from onestop_desktop.services.errors import ServiceError
 
 CODE, NAME, POPULATION, INSURED = "code", "name", "population", "insured"
 BASE_FIELDS = (CODE, NAME, POPULATION, INSURED)
-FIELD_LABELS = {
-    CODE: "Mã đơn vị",
-    NAME: "Tên đơn vị",
-    POPULATION: "Dân số",
-    INSURED: "Số người tham gia BHYT",
-}
 # Folded header texts, most specific first. A header matches when it equals one of them or starts with it.
 SYNONYMS: dict[str, tuple[str, ...]] = {
     CODE: ("ma xa", "ma don vi", "ma dvhc", "ma dv", "ma so", "ma"),
@@ -74,7 +69,10 @@ def read_sheet(path: str | Path) -> Sheet:
     """Read the first worksheet of an .xlsx file or a CSV file (UTF-8, "," or ";" separated)."""
     p = Path(path)
     if p.suffix.lower() in (".csv", ".txt"):
-        raw = p.read_bytes()
+        try:
+            raw = p.read_bytes()
+        except OSError as exc:
+            raise ServiceError(unreadable(p.name, exc)) from exc
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
@@ -90,7 +88,7 @@ def read_sheet(path: str | Path) -> Sheet:
 
         wb = load_workbook(p, data_only=True)
     except Exception as exc:
-        raise ServiceError(f"Không đọc được tệp {p.name}: {exc}") from exc
+        raise ServiceError(unreadable(p.name, exc)) from exc
     ws = wb.worksheets[0]
     grid = [[_cell(c) for c in r] for r in ws.iter_rows(values_only=True)]
     for rng in ws.merged_cells.ranges:

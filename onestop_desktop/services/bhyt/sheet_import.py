@@ -22,13 +22,14 @@ from sqlalchemy.orm import Session
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Unit
 from onestop_desktop.db.models_stats import BhytHistory, BhytTally
-from onestop_desktop.domain.fmt import fmt_int, fmt_pct, parse_vi_int
+from onestop_desktop.domain.fmt import parse_vi_int
+from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.domain.text import fold
 from onestop_desktop.services import audit
 from onestop_desktop.services.bhyt import coverage, tallies
+from onestop_desktop.services.bhyt import sheet_messages as words
 from onestop_desktop.services.bhyt.sheet import (
     CODE,
-    FIELD_LABELS,
     INSURED,
     NAME,
     POPULATION,
@@ -57,6 +58,7 @@ __all__ = [  # reading and header recognition live in bhyt_sheet; re-exported fo
     "check_sheet",
     "default_cutoff",
     "describe",
+    "describe_msg",
     "guess_mapping",
     "header_texts",
     "import_file",
@@ -80,7 +82,12 @@ class MonthExists(ServiceError):
 class RowProblem:
     line: int  # 1-based row number in the sheet, as Excel shows it
     label: str  # the unit as written in the row
-    message: str
+    why: Msg
+
+    @property
+    def message(self) -> str:
+        """The problem in Vietnamese (command line)."""
+        return str(self.why)
 
 
 @dataclass(frozen=True)
@@ -109,27 +116,31 @@ class ImportCheck:
     def ok(self) -> bool:
         return not self.problems and bool(self.rows)
 
-    def report(self) -> str:
-        """Vietnamese report of rejected rows (one line each) and warnings."""
-        lines = [f"Dòng {p.line} ({p.label}): {p.message}" for p in self.problems]
+    def report_msgs(self) -> list[Msg]:
+        """Rejected rows (one message each) and warnings, to be worded in either language."""
+        lines = [msg("bhyt.sheet.row", line=str(p.line), label=p.label, problem=p.why) for p in self.problems]
         if not self.rows and not self.problems:
-            lines.append("Không tìm thấy dòng số liệu nào dưới dòng tiêu đề.")
+            lines.append(msg("bhyt.sheet.no-rows-under-header"))
         if self.missing_units:
-            lines.append("Không có số liệu của: " + ", ".join(self.missing_units) + ".")
-        return "\n".join(lines)
+            lines.append(msg("bhyt.sheet.missing-units", units=", ".join(self.missing_units)))
+        return lines
+
+    def report(self, language: str = "vi") -> str:
+        """Report of rejected rows (one line each) and warnings; Vietnamese unless told."""
+        return "\n".join(m.text(language) for m in self.report_msgs())
 
 
 def _unit_key(name: str) -> str:
     return _UNIT_PREFIX.sub("", fold(name)).strip()
 
 
-def _int(value: Any, label: str) -> int:
+def _int(value: Any, label: Msg) -> int:
     if value is None:
-        raise ValueError(f"thiếu {label.lower()}")
+        raise words.SheetRowError(words.missing_value(label))
     try:
         n = parse_vi_int(value)
     except ValueError as exc:
-        raise ValueError(f"{label}: {exc}") from exc
+        raise words.SheetRowError(words.bad_number(label, value, str(exc))) from exc
     return n
 
 
@@ -157,10 +168,10 @@ def check_sheet(
     skipped: list[int] = []
     seen: dict[int, int] = {}
     if header_row < 0 or (CODE not in mapping and NAME not in mapping):
-        problems.append(RowProblem(0, "", "Không nhận ra cột mã hoặc tên đơn vị: hãy chọn cột cho từng mục."))
+        problems.append(RowProblem(0, "", msg("bhyt.sheet.no-unit-column")))
     for key in (POPULATION, INSURED):
         if key not in mapping:
-            problems.append(RowProblem(0, "", f"Chưa chọn cột “{FIELD_LABELS[key]}”."))
+            problems.append(RowProblem(0, "", msg("bhyt.sheet.no-column", label=words.column_label(key))))
     if problems:
         return ImportCheck(header_row, dict(mapping), (), tuple(problems), ())
 
@@ -197,27 +208,29 @@ def check_sheet(
             continue
         try:
             unit = _find_unit(code_v, name_v, by_code, by_name, parent.name)
-        except ValueError as exc:
-            problems.append(RowProblem(line, label, str(exc)))
+        except words.SheetRowError as exc:
+            problems.append(RowProblem(line, label, exc.msg))
             continue
         if unit.id in seen:
-            problems.append(RowProblem(line, label, f"{unit.name} đã có ở dòng {seen[unit.id]}."))
+            problems.append(
+                RowProblem(line, label, msg("bhyt.sheet.duplicate", unit=unit.name, line=str(seen[unit.id])))
+            )
             continue
         seen[unit.id] = line
         try:
-            population = _int(numbers[0], "Dân số")
-            insured = _int(numbers[1], "Số người tham gia BHYT")
+            population = _int(numbers[0], words.column_label(POPULATION))
+            insured = _int(numbers[1], words.column_label(INSURED))
             groups: dict[str, int] = {}
             if group_cols and any(get(row, c) is not None for c in group_cols.values()):
                 for gcode, c in group_cols.items():
                     v = get(row, c)
-                    groups[gcode] = 0 if v is None else _int(v, f"Nhóm {gcode}")
-        except ValueError as exc:
-            problems.append(RowProblem(line, label, str(exc)))
+                    groups[gcode] = 0 if v is None else _int(v, words.column_label(f"group:{gcode}"))
+        except words.SheetRowError as exc:
+            problems.append(RowProblem(line, label, exc.msg))
             continue
         errors = tallies.check_values(population, insured, groups)
         if errors:
-            problems.append(RowProblem(line, label, " ".join(str(m) for m in errors.values())))
+            problems.append(RowProblem(line, label, words.all_of(list(errors.values()))))
             continue
         rows.append(ParsedRow(line, unit.id, unit.code, unit.name, population, insured, groups))
     missing = tuple(u.name for u in units if u.id not in seen)
@@ -231,13 +244,15 @@ def _find_unit(
         code = str(int(code_v)) if isinstance(code_v, float) and code_v.is_integer() else str(code_v).strip()
         unit = by_code.get(code) or by_code.get(code.zfill(5))
         if unit is None:
-            raise ValueError(f"không có đơn vị mã {code} thuộc {parent_name}")
+            raise words.SheetRowError(msg("bhyt.sheet.unknown-code", code=code, parent=parent_name))
         if isinstance(name_v, str) and _unit_key(name_v) != _unit_key(unit.name):
-            raise ValueError(f"mã {code} là {unit.name}, không phải “{name_v}”")
+            raise words.SheetRowError(
+                msg("bhyt.sheet.code-name-differ", code=code, unit=unit.name, name=name_v)
+            )
         return unit
     unit = by_name.get(_unit_key(str(name_v)))
     if unit is None:
-        raise ValueError(f"không tìm thấy đơn vị tên “{name_v}” thuộc {parent_name}")
+        raise words.SheetRowError(msg("bhyt.sheet.unknown-name", name=str(name_v), parent=parent_name))
     return unit
 
 
@@ -268,13 +283,11 @@ def apply_import(
     user_id = actor.user_id
     month = coverage.first_of_month(month)
     if not check.ok:
-        raise ValidationFailed({"rows": check.report() or "Không có dòng số liệu nào."})
+        reported = check.report_msgs()
+        raise ValidationFailed({"rows": words.lines_of(reported) if reported else msg("bhyt.sheet.no-rows")})
     existing = {t.unit_id: t for t in session.scalars(select(BhytTally).where(BhytTally.month == month))}
     if existing and not replace:
-        raise MonthExists(
-            f"Tháng {coverage.month_label(month)} đã có số liệu của {len(existing)} đơn vị. "
-            "Nhập lại sẽ thay các số này (số cũ được giữ trong lịch sử)."
-        )
+        raise MonthExists(msg("bhyt.sheet.month-exists", month=coverage.month_label(month), n=len(existing)))
     at = now_local()
     for row in check.rows:
         new = tallies.TallyValues(row.population, row.insured, dict(row.groups))
@@ -371,10 +384,13 @@ def default_cutoff(month: date) -> date:
     return month.replace(day=24)
 
 
-def describe(check: ImportCheck) -> str:
+def describe_msg(check: ImportCheck) -> Msg:
+    """The rows to import in one phrase: units, population, insured and the rate."""
     total_pop = sum(r.population for r in check.rows)
     total_ins = sum(r.insured for r in check.rows)
-    return (
-        f"{len(check.rows)} đơn vị, dân số {fmt_int(total_pop)}, tham gia BHYT {fmt_int(total_ins)} "
-        f"({fmt_pct(coverage.rate(total_ins, total_pop))})"
-    )
+    return words.summary(len(check.rows), total_pop, total_ins, coverage.rate(total_ins, total_pop))
+
+
+def describe(check: ImportCheck) -> str:
+    """ "15 đơn vị, dân số 240.986, tham gia BHYT 200.067 (83,02 %)" (command line)."""
+    return str(describe_msg(check))

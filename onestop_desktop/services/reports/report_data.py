@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.clock import now_local
 from onestop_desktop.domain import periods
+from onestop_desktop.domain.messages import Msg, define, msg
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.services.bhyt import coverage as bhyt_coverage
 from onestop_desktop.services.catalogue import office
@@ -31,7 +32,22 @@ __all__ = [
     "trend_months",
 ]
 
-Progress = Callable[[int, str], None]
+Progress = Callable[[int, Msg], None]  # (percent, what is being done), worded at the edge
+
+define("report.step.stats", "Đang tính số liệu hồ sơ…", "Counting the dossiers…")
+define(
+    "report.step.compare",
+    "Đang so sánh với kỳ trước và cùng kỳ năm trước…",
+    "Comparing with the previous period and the same period last year…",
+)
+define("report.step.series", "Đang lập chuỗi số liệu theo tháng…", "Building the monthly series…")
+define(
+    "report.step.indicators",
+    "Đang đọc chỉ số cải cách hành chính…",
+    "Reading the administrative reform indicators…",
+)
+define("report.step.bhyt", "Đang đọc số liệu BHYT…", "Reading the health insurance (BHYT) figures…")
+define("report.step.done", "Đã xong số liệu.", "Figures ready.")
 
 
 @dataclass(frozen=True)
@@ -262,29 +278,29 @@ def bhyt_section(session: Session, month: date, earliest: date | None = None) ->
 
 
 def build_report(session: Session, period: Period, progress: Progress | None = None) -> ReportData:
-    """Assemble the briefing; `progress(percent, text)` may raise to cancel between steps."""
+    """Assemble the briefing; `progress(percent, step)` may raise to cancel between steps."""
 
-    def step(p: int, text: str) -> None:
+    def step(p: int, key: str) -> None:
         if progress is not None:
-            progress(p, text)
+            progress(p, msg(key))
 
-    step(5, "Đang tính số liệu hồ sơ…")
+    step(5, "report.step.stats")
     stats = statistics.period_stats(session, period)
-    step(40, "Đang so sánh với kỳ trước và cùng kỳ năm trước…")
+    step(40, "report.step.compare")
     prev_p, ly_p = periods.previous(period), periods.same_last_year(period)
     prev, ly = statistics.period_totals(session, prev_p), statistics.period_totals(session, ly_p)
-    step(60, "Đang lập chuỗi số liệu theo tháng…")
+    step(60, "report.step.series")
     series = tuple(statistics.monthly_series(session, trend_months(period)))
-    step(75, "Đang đọc chỉ số cải cách hành chính…")
+    step(75, "report.step.indicators")
     inds = tuple(indicators.period_indicators(session, period))
-    step(85, "Đang đọc số liệu BHYT…")
+    step(85, "report.step.bhyt")
     bhyt = bhyt_section(session, period.end, period.start)
     off = office.get_office(session, period.end)  # the office as it was in the period
     made = now_local()
     dated = None
     if office.get_office(session, made.date()) != off:  # that office has ended: date it in its time
         dated = min(period.end, made.date())
-    step(95, "Đã xong số liệu.")
+    step(95, "report.step.done")
     return ReportData(
         period=period,
         office_name=off.name,

@@ -39,7 +39,7 @@ from onestop_desktop.services.safety import backup
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.i18n import plural, say_error
+from onestop_desktop.ui.i18n import language, plural, say, say_error
 
 PREVIEW_ROWS = 40
 
@@ -235,16 +235,15 @@ class ImportDialog(QDialog):
                 item = self.preview.item(r, c)
                 if item is not None:
                     item.setBackground(QBrush(colour) if colour is not None else QBrush())
+        report = self.check.report(language())
         if self.check.ok:
-            text = self.tr("Ready to import: {summary}.").format(summary=bhyt_import.describe(self.check))
-            if self.check.report():
-                text += "\n" + self.check.report()
-        else:
-            text = (
-                self.tr("Nothing can be imported until these rows are corrected:")
-                + "\n"
-                + self.check.report()
+            text = self.tr("Ready to import: {summary}.").format(
+                summary=say(bhyt_import.describe_msg(self.check))
             )
+            if report:
+                text += "\n" + report
+        else:
+            text = self.tr("Nothing can be imported until these rows are corrected:") + "\n" + report
         self.report.setPlainText(text)
         self.import_button.setEnabled(self.check.ok)
 

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.clock import today_local
 from onestop_desktop.domain.fmt import fmt_date
+from onestop_desktop.domain.messages import Msg
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.reports.report_data import ReportData, build_report
 from onestop_desktop.services.reports.summary import period_text, summary_messages
@@ -39,9 +40,10 @@ from onestop_desktop.ui.tasks import Progress
 
 
 class _Relay(QObject):
-    """Carries progress from the worker thread to the tab (queued across threads)."""
+    """Carries progress from the worker thread to the tab (queued across threads): a percent and the step,
+    a message id (worded on the GUI thread) or a sentence already worded."""
 
-    progress = Signal(int, str)
+    progress = Signal(int, object)
 
 
 class ReportsTab(QWidget):
@@ -135,9 +137,10 @@ class ReportsTab(QWidget):
         lang = language()  # read on the GUI thread
 
         def work(progress: Progress) -> tuple[int, ReportData, dict[str, Any]]:
-            def step(p: int, text: str) -> None:
+            def step(p: int, what: Msg | str) -> None:
+                text = what.text(lang) if isinstance(what, Msg) else what
                 progress.report(p, text)  # raises Cancelled after the user pressed Cancel
-                relay.progress.emit(p, text)
+                relay.progress.emit(p, what)
 
             with opener() as s:
                 data = build_report(s, period, step)
@@ -165,9 +168,9 @@ class ReportsTab(QWidget):
         self.build_button.setEnabled(not busy)
         self.step_label.setText("")
 
-    def _on_progress(self, percent: int, text: str) -> None:
+    def _on_progress(self, percent: int, what: Msg | str) -> None:
         self.bar.setValue(percent)
-        self.step_label.setText(text)
+        self.step_label.setText(say(what) if isinstance(what, Msg) else what)
 
     def _failed(self, exc: Exception) -> None:
         self._busy(False)
@@ -220,13 +223,13 @@ class ReportsTab(QWidget):
         path = path or self.ask_save_path(self.tr("Save the report"), name, filters[kind])
         if path is None:
             return
-        target = path
+        target, lang = path, language()
 
         def work(progress: Progress) -> Path:
             if kind == "pdf":
                 from onestop_desktop.reports.briefing import render_briefing
 
-                render_briefing(data, target, progress=progress.report)
+                render_briefing(data, target, progress=lambda p, m: progress.report(p, m.text(lang)))
             elif kind == "xlsx":
                 from onestop_desktop.reports.export_xlsx import write_xlsx
 
@@ -251,11 +254,12 @@ class ReportsTab(QWidget):
             Path(tempfile.mkdtemp(prefix="onestop-report-"))
             / f"bao-cao-{data.period.code.replace('..', '_')}.pdf"
         )
+        lang = language()
 
         def work(progress: Progress) -> Path:
             from onestop_desktop.reports.briefing import render_briefing
 
-            render_briefing(data, target, progress=progress.report)
+            render_briefing(data, target, progress=lambda p, m: progress.report(p, m.text(lang)))
             return target
 
         def done(p: Path) -> None:
