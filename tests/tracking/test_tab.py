@@ -15,7 +15,6 @@ from sqlalchemy import select
 from onestop_desktop.db.engine import session_scope
 from onestop_desktop.db.models import Dossier, DossierEvent, User
 from onestop_desktop.domain.states import DossierStatus
-from onestop_desktop.domain.text import fold
 from onestop_desktop.services.tracking import filters as tracking_filters
 from onestop_desktop.services.tracking import query
 from onestop_desktop.ui.tracking import actions
@@ -370,38 +369,6 @@ def test_the_log_book_button_names_the_form_of_today(tab: TrackingTab) -> None:
 
     assert today_local() >= date(2025, 9, 15)
     assert tab.log_button.text() == "Sổ theo dõi (mẫu 07)…"
-
-
-@pytest.mark.parametrize("key", [Qt.Key.Key_Down, Qt.Key.Key_Return])
-def test_from_the_search_box_down_or_enter_goes_to_the_results(tab: TrackingTab, qtbot, key) -> None:  # type: ignore[no-untyped-def]
-    tab.show_quick("all")
-    tab.filters.search.setFocus()
-    qtbot.waitUntil(tab.filters.search.hasFocus)
-    qtbot.keyClicks(tab.filters.search, "ngoc")  # ASCII only (STYLE.md)
-    qtbot.keyClick(tab.filters.search, key)
-    assert tab.table.hasFocus()
-    assert [i.row() for i in tab.table.selectionModel().selectedRows()] == [0]
-    assert "ngoc" in fold(tab.model.index(0, 1).data() or "")
-    qtbot.keyClick(tab.table, Qt.Key.Key_Down)  # and on through the list
-    assert [i.row() for i in tab.table.selectionModel().selectedRows()] == [1]
-
-
-def test_tab_leaves_the_list_for_the_actions(tab: TrackingTab, qtbot) -> None:  # type: ignore[no-untyped-def]
-    """Tab walked the list's cells and the action buttons were out of the keyboard's reach."""
-    from PySide6.QtWidgets import QApplication, QPushButton
-
-    tab.table.setFocus()
-    tab.table.selectRow(0)
-    qtbot.waitUntil(tab.table.hasFocus)
-    qtbot.keyClick(tab.table, Qt.Key.Key_Tab)
-    focused = QApplication.focusWidget()
-    assert focused is not tab.table
-    for _ in range(40):  # on through the panel: an enabled action button is reached
-        if isinstance(focused, QPushButton) and focused in tab.details.buttons.values():
-            break
-        qtbot.keyClick(focused, Qt.Key.Key_Tab)
-        focused = QApplication.focusWidget()
-    assert focused in tab.details.buttons.values() and focused.isEnabled()
 
 
 def test_the_banner_names_the_apology_form_of_the_day() -> None:
