@@ -371,7 +371,7 @@ def test_the_log_book_button_names_the_form_of_today(tab: TrackingTab) -> None:
     assert tab.log_button.text() == "Sổ theo dõi (mẫu 07)…"
 
 
-def test_the_banner_names_the_apology_form_of_the_day() -> None:
+def test_the_banner_names_the_apology_form_of_the_day(qapp: Any) -> None:
     """Under Thông tư 03/2025 the apology asks for an extension: the banner still said "phiếu xin lỗi"."""
     from onestop_desktop.ui.i18n import install_translators
     from onestop_desktop.ui.tracking.banner import banner_parts

@@ -11,7 +11,7 @@ from datetime import date, datetime
 from pathlib import Path
 from typing import Any, Protocol
 
-from PySide6.QtCore import QCoreApplication, QDate
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate
 from PySide6.QtWidgets import (
     QComboBox,
     QDateEdit,
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.clock import now_local
 from onestop_desktop.domain.calendar import WorkingCalendar
-from onestop_desktop.domain.legal import FormKind, NoTemplate, form_template
+from onestop_desktop.domain.legal import FormKind, NoTemplate, apology_asks_extension, form_template
 from onestop_desktop.domain.states import Action
 from onestop_desktop.paths import forms_dir
 from onestop_desktop.services.form_data import StopNoticeData
@@ -74,11 +74,16 @@ def log_book_title() -> str:
     )
 
 
+# Marked for the translation tools (they read literals only); translated where used.
 _CAPTIONS = {
-    FormKind.SUPPLEMENT: "Supplement request (form {number})",
-    FormKind.CONTROL_SLIP: "Control slip (form {number})",
-    FormKind.STOP_NOTICE: "Stop notice (form {number})",
+    FormKind.SUPPLEMENT: QT_TRANSLATE_NOOP("TrackingActions", "Supplement request (form {number})"),
+    FormKind.CONTROL_SLIP: QT_TRANSLATE_NOOP("TrackingActions", "Control slip (form {number})"),
+    FormKind.STOP_NOTICE: QT_TRANSLATE_NOOP("TrackingActions", "Stop notice (form {number})"),
 }
+_APOLOGY_2025 = QT_TRANSLATE_NOOP("TrackingActions", "Apology and request for an extension (form {number})")
+_APOLOGY_2018 = QT_TRANSLATE_NOOP("TrackingActions", "Apology and new appointment (form {number})")
+_APOLOGY_TITLE_2025 = QT_TRANSLATE_NOOP("TrackingActions", "Apology and extension request for dossier {code}")
+_APOLOGY_TITLE_2018 = QT_TRANSLATE_NOOP("TrackingActions", "Apology and new date for dossier {code}")
 
 
 def form_pdf(kind: FormKind, day: date, code: str) -> tuple[Path, str]:
@@ -88,19 +93,16 @@ def form_pdf(kind: FormKind, day: date, code: str) -> tuple[Path, str]:
     tpl = form_template(kind, day)
     number = f"{tpl.number:02d}"
     if kind is FormKind.APOLOGY:
-        caption = (
-            "Apology and request for an extension (form {number})"
-            if tpl.circular.number.startswith("Thông tư 03/2025")
-            else "Apology and new appointment (form {number})"
-        )
+        caption = _APOLOGY_2025 if apology_asks_extension(day) else _APOLOGY_2018
     else:
         caption = _CAPTIONS[kind]
     title = QCoreApplication.translate("TrackingActions", caption).format(number=number)
     return forms_dir() / f"mau{number}-{code}.pdf", title
 
 
-def action_title(action: Action, code: str) -> str:
-    """What a dialog or a confirmation is about: the action and the dossier (never just "Note")."""
+def action_title(action: Action, code: str, day: date) -> str:
+    """What a dialog or a confirmation is about: the action and the dossier (never just "Note"); `day` is
+    the day of the act (the apology's wording changed with Thông tư 03/2025)."""
     titles = {
         Action.TRANSFER: QCoreApplication.translate("TrackingActions", "Transfer dossier {code}"),
         Action.REQUEST_SUPPLEMENT: QCoreApplication.translate(
@@ -123,7 +125,7 @@ def action_title(action: Action, code: str) -> str:
         Action.STOP: QCoreApplication.translate("TrackingActions", "Stop processing dossier {code}"),
         Action.REFUSE: QCoreApplication.translate("TrackingActions", "Refuse dossier {code}"),
         Action.APOLOGY: QCoreApplication.translate(
-            "TrackingActions", "Apology and new date for dossier {code}"
+            "TrackingActions", _APOLOGY_TITLE_2025 if apology_asks_extension(day) else _APOLOGY_TITLE_2018
         ),
         Action.ACCEPT: QCoreApplication.translate("TrackingActions", "Accept dossier {code}"),
     }
@@ -137,17 +139,17 @@ def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, An
         with tab.ctx.session() as s:
             people = query.holders(s)
         dialog = TransferDialog(people, None, tab)
-        dialog.setWindowTitle(action_title(action, d.code))
+        dialog.setWindowTitle(action_title(action, d.code, tab.now().date()))
     elif action is Action.REQUEST_SUPPLEMENT:
         papers = [str(doc.get("name", "")) for doc in d.documents if doc.get("name")]
-        dialog = SupplementDialog(action_title(action, d.code), papers, tab)
+        dialog = SupplementDialog(action_title(action, d.code, tab.now().date()), papers, tab)
     elif action is Action.APOLOGY:
         proposed = datetime.combine(
             tab.calendar.add_working_days(max(d.due_at.date(), tab.now().date()), APOLOGY_EXTRA_DAYS),
             d.due_at.time(),
         )
-        dialog = ApologyDialog(d.due_at, proposed, tab)
-        dialog.setWindowTitle(action_title(action, d.code))
+        dialog = ApologyDialog(d.due_at, proposed, apology_asks_extension(tab.now().date()), tab)
+        dialog.setWindowTitle(action_title(action, d.code, tab.now().date()))
     elif action is Action.STOP:
         number = stop_notice_number(tab.now().date())
         label = (
@@ -157,17 +159,17 @@ def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, An
             if number
             else QCoreApplication.translate("TrackingActions", "Reason")
         )
-        dialog = NoteDialog(action_title(action, d.code), label, True, tab)
+        dialog = NoteDialog(action_title(action, d.code, tab.now().date()), label, True, tab)
     elif action in (Action.WITHDRAW, Action.REFUSE):
         dialog = NoteDialog(
-            action_title(action, d.code),
+            action_title(action, d.code, tab.now().date()),
             QCoreApplication.translate("TrackingActions", "Reason or the citizen's request"),
             action is Action.REFUSE,
             tab,
         )
     else:
         dialog = NoteDialog(
-            action_title(action, d.code),
+            action_title(action, d.code, tab.now().date()),
             QCoreApplication.translate("TrackingActions", "Note (optional)"),
             False,
             tab,
@@ -185,7 +187,7 @@ def perform(tab: TrackingHost, action_name: str, d: DossierDetails) -> bool:
         return False
     if action in IRREVERSIBLE and not confirm(
         tab,
-        action_title(action, d.code),
+        action_title(action, d.code, tab.now().date()),
         QCoreApplication.translate(
             "TrackingActions", "This ends the dossier {code} at the office. Continue?"
         ).format(code=d.code),

@@ -3,6 +3,8 @@ buttons of the actions its status allows."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from datetime import datetime
 from html import escape
 
 from PySide6.QtCore import Signal
@@ -10,7 +12,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QV
 
 from onestop_desktop.clock import now_local
 from onestop_desktop.domain.fmt import fmt_datetime, fmt_money
-from onestop_desktop.domain.legal import FormKind, form_template
+from onestop_desktop.domain.legal import FormKind, apology_asks_extension, form_template
 from onestop_desktop.domain.states import Action, DossierStatus, status_msg
 from onestop_desktop.services.tracking.details import DossierDetails
 from onestop_desktop.ui.i18n import plural, say
@@ -21,8 +23,9 @@ class DetailsPanel(QWidget):
     undo_requested = Signal()
     slip_requested = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, now: Callable[[], datetime] = now_local, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.today = lambda: now().date()
         self.details: DossierDetails | None = None
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -42,7 +45,7 @@ class DetailsPanel(QWidget):
             Action.RECEIVE_FINANCIAL: self.tr("Financial obligation done"),
             Action.RESOLVE: self.tr("Mark resolved…"),
             Action.RETURN_RESULT: self.tr("Return result…"),
-            Action.APOLOGY: self.tr("Apology, new date…"),
+            Action.APOLOGY: "",  # worded by the day's form (show_details)
             Action.WITHDRAW: self.tr("Withdraw…"),
             Action.STOP: self.tr("Stop processing…"),
         }
@@ -87,6 +90,12 @@ class DetailsPanel(QWidget):
         self.undo_button.setToolTip(say(d.undo_refusal) if d else "")
         self.slip_button.setEnabled(d is not None)
         number = form_template(FormKind.CONTROL_SLIP, (d.received_at if d else now_local()).date()).number
+        # The apology is an act of today: its button and hint follow today's form (Thông tư 03/2025: a
+        # letter of apology asking for an extension; Thông tư 01/2018: an apology with a new date).
+        extension = apology_asks_extension(self.today())
+        self.buttons[Action.APOLOGY.value].setText(
+            self.tr("Apology, ask extension…") if extension else self.tr("Apology, new date…")
+        )
         self.slip_button.setText(self.tr("Control slip (form {number})…").format(number=f"{number:02d}"))
         if d is None:
             self.hint.setVisible(False)
@@ -94,9 +103,16 @@ class DetailsPanel(QWidget):
             self.browser.setHtml(f"<p><i>{escape(empty)}</i></p>")
             return
         self.hint.setVisible(d.suggest_apology)
-        self.hint.setText(
-            self.tr("This dossier is due and not resolved: send an apology letter with a new date (form 04).")
-        )
+        if extension:
+            ask = self.tr(
+                "This dossier is due and not resolved: "
+                "send an apology letter asking for an extension (form 04)."
+            )
+        else:
+            ask = self.tr(
+                "This dossier is due and not resolved: send an apology letter with a new date (form 04)."
+            )
+        self.hint.setText(ask)
         self.browser.setHtml(self._html(d))
 
     def _html(self, d: DossierDetails) -> str:

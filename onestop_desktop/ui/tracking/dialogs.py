@@ -153,8 +153,17 @@ class SupplementDialog(_Base):
 class ApologyDialog(_Base):
     """Form 04: the reason for the delay and the new appointment."""
 
-    def __init__(self, old_due: datetime, proposed: datetime, parent: QWidget | None = None) -> None:
-        super().__init__(self.tr("Apology and new appointment (form 04)"), parent)
+    def __init__(
+        self, old_due: datetime, proposed: datetime, extension: bool, parent: QWidget | None = None
+    ) -> None:
+        # Thông tư 03/2025 (extension=True): a letter asking for an extension of the time to settle;
+        # Thông tư 01/2018: an apology slip with a new appointment. Both are form 04.
+        title = (
+            self.tr("Apology and extension request (form 04)")
+            if extension
+            else self.tr("Apology and new appointment (form 04)")
+        )
+        super().__init__(title, parent)
         self.old_due = old_due
         self.form.addRow(self.tr("Current appointment"), QLabel(fmt_datetime(old_due)))
         self.new_due = QDateTimeEdit(_qdt(proposed))
@@ -164,7 +173,9 @@ class ApologyDialog(_Base):
         self.reason = QPlainTextEdit()
         self.reason.setObjectName("reason")
         self.reason.setMinimumHeight(80)
-        self.form.addRow(self.tr("New appointment"), self.new_due)
+        self.form.addRow(
+            self.tr("Extension requested until") if extension else self.tr("New appointment"), self.new_due
+        )
         self.form.addRow(self.tr("Reason for the delay"), self.reason)
         self._finish_layout()
 

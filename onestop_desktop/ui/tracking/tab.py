@@ -117,7 +117,7 @@ class TrackingTab(QWidget):
             self.table.setColumnWidth(i, w)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.details = DetailsPanel()
+        self.details = DetailsPanel(self.now)
         self.details.action_requested.connect(self.run_action)
         self.details.undo_requested.connect(self.undo)
         self.details.slip_requested.connect(self.print_control_slip)

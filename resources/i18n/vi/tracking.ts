@@ -3,6 +3,10 @@
 <context>
     <name>ApologyDialog</name>
     <message>
+        <source>Apology and extension request (form 04)</source>
+        <translation>Xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu 04)</translation>
+    </message>
+    <message>
         <source>Apology and new appointment (form 04)</source>
         <translation>Xin lỗi và hẹn lại ngày trả kết quả (mẫu 04)</translation>
     </message>
@@ -13,6 +17,10 @@
     <message>
         <source>New appointment</source>
         <translation>Ngày hẹn mới</translation>
+    </message>
+    <message>
+        <source>Extension requested until</source>
+        <translation>Đề nghị gia hạn đến</translation>
     </message>
     <message>
         <source>Reason for the delay</source>
@@ -86,12 +94,20 @@
         <translation>Không thực hiện được với hồ sơ đang ở trạng thái “{status}”.</translation>
     </message>
     <message>
+        <source>Apology, ask extension…</source>
+        <translation>Xin lỗi, đề nghị gia hạn…</translation>
+    </message>
+    <message>
         <source>Control slip (form {number})…</source>
         <translation>Phiếu kiểm soát (mẫu {number})…</translation>
     </message>
     <message>
         <source>Select a dossier to see its details.</source>
         <translation>Chọn một hồ sơ để xem chi tiết.</translation>
+    </message>
+    <message>
+        <source>This dossier is due and not resolved: send an apology letter asking for an extension (form 04).</source>
+        <translation>Hồ sơ đã đến hạn mà chưa giải quyết xong: gửi văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết (mẫu 04).</translation>
     </message>
     <message>
         <source>This dossier is due and not resolved: send an apology letter with a new date (form 04).</source>
@@ -467,10 +483,29 @@
     </message>
 </context>
 <context>
+    <name>SupplementDialog</name>
+    <message>
+        <source>Papers of the checklist to add or complete</source>
+        <translation>Giấy tờ trong danh mục cần bổ sung, hoàn thiện</translation>
+    </message>
+    <message>
+        <source>Other items or how to complete them (one per line)</source>
+        <translation>Nội dung khác hoặc cách hoàn thiện (mỗi dòng một nội dung)</translation>
+    </message>
+    <message>
+        <source>Tick the missing papers or write what is missing.</source>
+        <translation>Hãy đánh dấu giấy tờ còn thiếu hoặc ghi rõ nội dung cần bổ sung.</translation>
+    </message>
+</context>
+<context>
     <name>TrackingActions</name>
     <message>
         <source>Log book (form {number})</source>
         <translation>Sổ theo dõi hồ sơ (mẫu {number})</translation>
+    </message>
+    <message>
+        <source>Apology and extension request for dossier {code}</source>
+        <translation>Xin lỗi và đề nghị gia hạn thời gian giải quyết hồ sơ {code}</translation>
     </message>
     <message>
         <source>Transfer dossier {code}</source>
@@ -604,14 +639,6 @@
 <context>
     <name>TrackingTab</name>
     <message>
-        <source>{n} overdue dossier has no apology and extension request yet (form {number}). &lt;a href='overdue'&gt;Show it&lt;/a&gt;</source>
-        <translation>Có {n} hồ sơ quá hạn chưa có văn bản xin lỗi và đề nghị gia hạn (mẫu {number}). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>{n} overdue dossiers have no apology and extension request yet (form {number}). &lt;a href='overdue'&gt;Show them&lt;/a&gt;</source>
-        <translation>Có {n} hồ sơ quá hạn chưa có văn bản xin lỗi và đề nghị gia hạn (mẫu {number}). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
-    </message>
-    <message>
         <source>Tracking</source>
         <translation>Theo dõi hồ sơ</translation>
     </message>
@@ -638,22 +665,6 @@
     <message>
         <source>{n} dossier</source>
         <translation>{n} hồ sơ</translation>
-    </message>
-    <message>
-        <source>{n} dossier is due today or on the next working day. &lt;a href='#'&gt;Show it&lt;/a&gt;</source>
-        <translation>Có {n} hồ sơ đến hạn trả hôm nay hoặc ngày làm việc tiếp theo. &lt;a href='#'&gt;Xem ngay&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>{n} dossiers are due today or on the next working day. &lt;a href='#'&gt;Show them&lt;/a&gt;</source>
-        <translation>Có {n} hồ sơ đến hạn trả hôm nay hoặc ngày làm việc tiếp theo. &lt;a href='#'&gt;Xem ngay&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>{n} overdue dossier has no apology letter yet (form 04). &lt;a href='overdue'&gt;Show it&lt;/a&gt;</source>
-        <translation>Có {n} hồ sơ quá hạn chưa có phiếu xin lỗi (mẫu 04). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
-    </message>
-    <message>
-        <source>{n} overdue dossiers have no apology letter yet (form 04). &lt;a href='overdue'&gt;Show them&lt;/a&gt;</source>
-        <translation>Có {n} hồ sơ quá hạn chưa có phiếu xin lỗi (mẫu 04). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
     </message>
     <message>
         <source>Undo</source>
@@ -683,6 +694,30 @@
         <source>Exporting…</source>
         <translation>Đang xuất…</translation>
     </message>
+    <message>
+        <source>{n} dossier is due today or on the next working day. &lt;a href='#'&gt;Show it&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ đến hạn trả hôm nay hoặc ngày làm việc tiếp theo. &lt;a href='#'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>{n} dossiers are due today or on the next working day. &lt;a href='#'&gt;Show them&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ đến hạn trả hôm nay hoặc ngày làm việc tiếp theo. &lt;a href='#'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>{n} overdue dossier has no apology and extension request yet (form {number}). &lt;a href='overdue'&gt;Show it&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ quá hạn chưa có văn bản xin lỗi và đề nghị gia hạn (mẫu {number}). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>{n} overdue dossiers have no apology and extension request yet (form {number}). &lt;a href='overdue'&gt;Show them&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ quá hạn chưa có văn bản xin lỗi và đề nghị gia hạn (mẫu {number}). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>{n} overdue dossier has no apology letter yet (form 04). &lt;a href='overdue'&gt;Show it&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ quá hạn chưa có phiếu xin lỗi (mẫu 04). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
+    <message>
+        <source>{n} overdue dossiers have no apology letter yet (form 04). &lt;a href='overdue'&gt;Show them&lt;/a&gt;</source>
+        <translation>Có {n} hồ sơ quá hạn chưa có phiếu xin lỗi (mẫu 04). &lt;a href='overdue'&gt;Xem ngay&lt;/a&gt;</translation>
+    </message>
 </context>
 <context>
     <name>TransferDialog</name>
@@ -701,21 +736,6 @@
     <message>
         <source>Choose who receives the dossier.</source>
         <translation>Chọn người nhận hồ sơ.</translation>
-    </message>
-</context>
-<context>
-    <name>SupplementDialog</name>
-    <message>
-        <source>Papers of the checklist to add or complete</source>
-        <translation>Giấy tờ trong danh mục cần bổ sung, hoàn thiện</translation>
-    </message>
-    <message>
-        <source>Other items or how to complete them (one per line)</source>
-        <translation>Nội dung khác hoặc cách hoàn thiện (mỗi dòng một nội dung)</translation>
-    </message>
-    <message>
-        <source>Tick the missing papers or write what is missing.</source>
-        <translation>Hãy đánh dấu giấy tờ còn thiếu hoặc ghi rõ nội dung cần bổ sung.</translation>
     </message>
 </context>
 </TS>
