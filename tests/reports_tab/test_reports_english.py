@@ -90,3 +90,28 @@ def test_every_step_message_has_both_languages() -> None:
     for key in keys:
         vi, en = CATALOGUE[key]
         assert isinstance(en, str) and _fields(en) == _fields(vi) and not VIETNAMESE.search(en), key
+
+
+def test_built_report_on_screen_is_all_english(qtbot: Any, app_context: Any, english: None) -> None:
+    """The summary's formula stayed Vietnamese ("trước hạn … / tổng số phải giải quyết") in English."""
+    from tests.test_i18n_languages import _visible_texts
+
+    tab, _labels = built_labels(qtbot, app_context)
+    summary = tab.summary.text()
+    assert "6,000 / 6,092 = 98.49%" in summary and "total to settle 6,092" in summary
+    assert not VIETNAMESE.search(summary), summary
+    data = tab.data
+    assert data is not None
+    # user data shown as written: names of fields, units, officers, late reasons, the office, BHYT units
+    written = {r.label for r in (*data.stats.by_field, *data.stats.by_unit, *data.stats.by_officer)}
+    written |= {d.reason for d in data.stats.late} | {data.office_name, data.parent_name, data.place}
+    if data.bhyt is not None:
+        written |= {data.bhyt.name} | {u.name for u in data.bhyt.units}
+    written |= {w[:1].lower() + w[1:] for w in written} | {w.split(" ", 1)[-1] for w in written}
+    found = []
+    for where, text in _visible_texts(tab):
+        for word in sorted(written - {""}, key=len, reverse=True):
+            text = text.replace(word, "")
+        if VIETNAMESE.search(text):
+            found.append((where, text))
+    assert found == []

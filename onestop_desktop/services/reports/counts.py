@@ -7,7 +7,16 @@ from dataclasses import dataclass, fields
 from datetime import date, datetime
 from typing import Any
 
+from onestop_desktop.domain.messages import Msg, Num, Text, define, msg
 from onestop_desktop.domain.periods import Period
+
+define(
+    "stats.formula",
+    "(trước hạn {early} + đúng hạn {on_time} + trong hạn {within}) / tổng số phải giải quyết {total} = "
+    "{good} / {total} = {rate}",
+    "(early {early} + on time {on_time} + within the deadline {within}) / total to settle {total} = "
+    "{good} / {total} = {rate}",
+)
 
 
 def pct(num: int, den: int) -> float | None:
@@ -134,16 +143,24 @@ class PeriodStats:
     apology_letters: int  # "apology" events dated inside the period
 
     @property
-    def formula_vi(self) -> str:
-        from onestop_desktop.domain.fmt import fmt_int, fmt_pct
-
+    def formula(self) -> Msg:
+        """How the rate of dossiers settled early, on time or still within their time is computed."""
         t = self.totals
         rate = t.on_time_or_within_rate
-        return (
-            f"(trước hạn {fmt_int(t.resolved_early)} + đúng hạn {fmt_int(t.resolved_on_time)} + "
-            f"trong hạn {fmt_int(t.in_progress_within)}) / tổng số phải giải quyết {fmt_int(t.received)} = "
-            f"{fmt_int(t.good)} / {fmt_int(t.received)} = {fmt_pct(rate) if rate is not None else '—'}"
+        return msg(
+            "stats.formula",
+            early=Num(t.resolved_early),
+            on_time=Num(t.resolved_on_time),
+            within=Num(t.in_progress_within),
+            total=Num(t.received),
+            good=Num(t.good),
+            rate=Num(rate, 2, percent=True) if rate is not None else Text("—", "—"),
         )
+
+    @property
+    def formula_vi(self) -> str:
+        """The formula on the Vietnamese briefing and workbook."""
+        return self.formula.text("vi")
 
 
 @dataclass(frozen=True)

@@ -17,7 +17,7 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import User
 from onestop_desktop.db.models_stats import IndicatorDef, IndicatorValue
 from onestop_desktop.domain.legal import ND_42_2022
-from onestop_desktop.domain.messages import Msg, define, msg
+from onestop_desktop.domain.messages import Msg, Text, define, msg
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.services import audit
 from onestop_desktop.services.errors import NotFound, ValidationFailed
@@ -75,6 +75,29 @@ _NAMES_SINCE_ND_42 = {
     "quyết (kỳ trước chuyển sang và mới tiếp nhận)",
 }
 _DEFAULT_NAMES = {code: name for code, name, _kind in DEFAULT_DEFS}
+
+
+# The program's own names in English (the interface language); a name an administrator wrote is shown as
+# written in both languages.
+_NAMES_EN = {
+    _DEFAULT_NAMES["eoffice_accounts_active"]: "Active electronic office (iOffice) accounts / total",
+    _DEFAULT_NAMES["edocs_sent_received"]: "Electronic documents sent and received online",
+    _DEFAULT_NAMES["online_level3_procedures"]: "Procedures with level-3 online service / all procedures",
+    _DEFAULT_NAMES["online_level3_dossiers"]: "Dossiers filed online at level 3 / all dossiers to settle "
+    "(carried over and newly received)",
+    _NAMES_SINCE_ND_42[
+        "online_level3_procedures"
+    ]: "Procedures with a full or partial online service / all procedures",
+    _NAMES_SINCE_ND_42[
+        "online_level3_dossiers"
+    ]: "Dossiers filed online (full or partial service) / all dossiers "
+    "to settle (carried over and newly received)",
+}
+
+
+def name_text(name: str) -> Text:
+    """An indicator's name in both languages: the program's names are translated, others kept."""
+    return Text(name, _NAMES_EN.get(name, name))
 
 
 def name_in_period(code: str, name: str, day: date) -> str:
@@ -220,7 +243,7 @@ def set_value(
     session: Session, actor: Actor, code: str, month: date, value: float, total: float | None = None
 ) -> IndicatorValueInfo:
     """Enter or correct the month's value (leaders); the change is written to the audit log."""
-    require(actor, Role.LEADER, what="nhập chỉ số cải cách hành chính")
+    require(session, actor, Role.LEADER, what="nhập chỉ số cải cách hành chính")
     d = session.scalar(select(IndicatorDef).where(IndicatorDef.code == code))
     if d is None:
         raise NotFound(msg("indicators.unknown", code=code))

@@ -129,11 +129,28 @@ define(
 )
 
 
+_KINDS_EN = {
+    "Thị trấn ": "township",
+    "Xã ": "commune",
+    "Phường ": "ward",
+    "Huyện ": "district",
+    "Tỉnh ": "province",
+}
+
+
 def _short_name(name: str) -> str:
-    for prefix in ("Thị trấn ", "Xã ", "Phường ", "Huyện "):
+    for prefix in _KINDS_EN:
         if name.startswith(prefix):
             return name[len(prefix) :]
     return name
+
+
+def place_text(name: str) -> Text:
+    """A unit's name inside a sentence: "huyện Xuân Lộc" / "Xuân Lộc district" (the name itself is data)."""
+    for prefix, kind in _KINDS_EN.items():
+        if name.lower().startswith(prefix.lower()):
+            return Text(name[:1].lower() + name[1:], f"{name[len(prefix) :]} {kind}")
+    return Text(name[:1].lower() + name[1:], name)
 
 
 def _dossier_sections(data: ReportData) -> list[Msg]:
@@ -222,12 +239,11 @@ def _bhyt_section(data: ReportData) -> list[Msg]:
     if b.change_points is not None:
         key = "sum.bhyt-up" if b.change_points >= 0 else "sum.bhyt-down"
         change = msg(key, pts=Num(abs(b.change_points), 2))
-    place = b.name[:1].lower() + b.name[1:]
     out = [
         msg(
             "sum.bhyt",
             day=fmt_date(b.cutoff),
-            place=place,
+            place=place_text(b.name),
             insured=b.insured,
             population=b.population,
             pct=_pct(b.coverage),

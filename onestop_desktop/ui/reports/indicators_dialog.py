@@ -23,6 +23,7 @@ from onestop_desktop.services.reports import indicators
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import say
 from onestop_desktop.ui.reports.widgets import Column, CopyableTable, RowsModel
 
 
@@ -57,12 +58,12 @@ class IndicatorsDialog(QDialog):
                 row.addWidget(QLabel(self.tr("of")))
                 row.addWidget(total)
             row.addStretch(1)
-            form.addRow(d.name, row)
+            form.addRow(say(indicators.name_text(d.name)), row)
             self.values[d.code] = (value, total)
         self.history = CopyableTable(
             RowsModel(
                 [
-                    Column(self.tr("Indicator"), lambda v: v.name, numeric=False),
+                    Column(self.tr("Indicator"), lambda v: say(indicators.name_text(v.name)), numeric=False),
                     Column(
                         self.tr("Month"), lambda v: f"{v.month.month:02d}/{v.month.year}", lambda v: v.month
                     ),

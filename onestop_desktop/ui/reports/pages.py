@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidge
 
 from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
 from onestop_desktop.services.reports.counts import Counts, Row
+from onestop_desktop.services.reports.indicators import name_text
 from onestop_desktop.services.reports.report_data import ReportData
 from onestop_desktop.services.reports.summary import summary_messages
 from onestop_desktop.ui.i18n import say
@@ -194,7 +195,9 @@ class ReportPages(QTabWidget):
             "indicators": table(
                 [
                     Column(
-                        QCoreApplication.translate("ReportsTab", "Indicator"), lambda v: v.name, numeric=False
+                        QCoreApplication.translate("ReportsTab", "Indicator"),
+                        lambda v: say(name_text(v.name)),
+                        numeric=False,
                     ),
                     Column(
                         QCoreApplication.translate("ReportsTab", "Value"),

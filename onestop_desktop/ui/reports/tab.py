@@ -192,7 +192,7 @@ class ReportsTab(QWidget):
             f"<b>{name[:1].upper() + name[1:]}</b> "
             f"({fmt_date(data.period.start)} – {fmt_date(data.period.end)}): "
             + " ".join(sentences[:3])
-            + f"<br><i>{formula}:</i> {data.stats.formula_vi}"
+            + f"<br><i>{formula}:</i> {say(data.stats.formula)}"
         )
         self.pages.show_report(data, figs)
         self._set_exports_enabled(True)
