@@ -50,6 +50,18 @@ def day(text: str) -> date:
         raise argparse.ArgumentTypeError(str(exc).rstrip(".")) from None
 
 
+def period(text: str) -> str:
+    """An argparse type: a report period (2018-10, 2018-Q4, 2018, 2018-09-15..2018-10-14), checked before the
+    command starts (`--demo report --period 2018-02-30` built the demo database, then refused the period)."""
+    from onestop_desktop.domain.periods import parse_period
+
+    try:
+        parse_period(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc).rstrip(".")) from None
+    return text
+
+
 def month(text: str) -> date:
     """An argparse type: the first day of a month written 2018-11 or 11/2018."""
     from onestop_desktop.domain.periods import parse_period

@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from onestop_desktop.commands import inputs
 from onestop_desktop.prefs import t
 
 
@@ -24,6 +25,7 @@ def register(
     p.add_argument(
         "--period",
         required=True,
+        type=inputs.period,
         metavar=t("KỲ", "PERIOD"),
         help=t(
             "kỳ báo cáo: 2018-10 (tháng), 2018-Q4 (quý), 2018 (năm), 2018-09-15..2018-10-14 (khoảng ngày)",
