@@ -30,8 +30,9 @@ def register(
 def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.clock import now_local
+    from onestop_desktop.commands.words import num
     from onestop_desktop.db.engine import session_scope
-    from onestop_desktop.domain.fmt import fmt_date, fmt_int
+    from onestop_desktop.domain.fmt import fmt_date
     from onestop_desktop.services.catalogue import catalogue
     from onestop_desktop.services.home import today_figures
 
@@ -58,5 +59,5 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     print(t("Số liệu ngày", "Figures of") + f" {fmt_date(the_day)}")
     width = max(len(label) for label, _ in rows)
     for label, value in rows:
-        print(f"  {label.ljust(width)}  {fmt_int(value):>9}")
+        print(f"  {label.ljust(width)}  {num(value):>9}")
     return 0

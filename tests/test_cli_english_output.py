@@ -1,0 +1,42 @@
+"""What the read commands print follows the interface language: English words and English numbers."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from onestop_desktop.cli import main
+from tests.test_i18n_languages import VIETNAMESE
+
+VI_THOUSANDS = re.compile(r"\b\d{1,3}(?:\.\d{3})+\b(?!\.\d)")  # 6.092, 22.891 (not 24/10/2018 or 1.5)
+
+
+def _run(argv: list[str], capsys: pytest.CaptureFixture[str]) -> tuple[int, str]:
+    code = main(argv)
+    out = capsys.readouterr()
+    return code, out.out + out.err
+
+
+def test_today_in_english_prints_english_numbers(
+    demo_db_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`--lang en today` printed "Dossiers in the database 22.891"."""
+    code, text = _run(
+        ["--lang", "en", "today", "--database", f"sqlite:///{demo_db_file}", "--day", "2018-10-24"], capsys
+    )
+    assert code == 0, text
+    assert "Dossiers in the database" in text
+    assert not VI_THOUSANDS.search(text), text
+    assert re.search(r"\b\d{1,3}(?:,\d{3})+\b", text), text  # the total has thousands: 1,234 style
+    assert not VIETNAMESE.search(text), text
+
+
+def test_today_in_vietnamese_keeps_vietnamese_numbers(
+    demo_db_file: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    code, text = _run(
+        ["--lang", "vi", "today", "--database", f"sqlite:///{demo_db_file}", "--day", "2018-10-24"], capsys
+    )
+    assert code == 0 and VI_THOUSANDS.search(text), text
