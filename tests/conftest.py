@@ -25,6 +25,17 @@ from onestop_desktop.bootstrap import Database, open_database  # noqa: E402
 from onestop_desktop.db.engine import session_scope  # noqa: E402
 from onestop_desktop.services.roles import Actor  # noqa: E402
 
+# Password hashing at the product's Argon2id parameters (64 MiB, 3 passes: services/safety/passwords.py)
+# costs 0.1-0.3 s a hash, and the suite makes and signs in thousands of accounts. Tests use argon2-cffi's
+# cheapest profile instead, unless ONESTOP_TEST_REAL_ARGON2=1; the tests of the parameters and of the
+# sign-in timing set the product's hasher themselves. Subprocesses (the CLI) hash at the real cost.
+if os.environ.get("ONESTOP_TEST_REAL_ARGON2") != "1":
+    from argon2 import PasswordHasher, profiles
+
+    from onestop_desktop.services.safety import passwords
+
+    passwords.HASHER = PasswordHasher.from_parameters(profiles.CHEAPEST)
+
 
 @pytest.fixture(autouse=True)
 def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -89,11 +100,10 @@ def login_as(database: Database, username: str) -> Actor:
 
 @pytest.fixture
 def admin(db: Database) -> Actor:
-    from onestop_desktop.services.roles import Role
     from onestop_desktop.services.safety import accounts
 
     with session_scope(db.factory) as s:
-        accounts.create_user(s, None, "admin", "Quản Trị Viên", Role.ADMIN, "matkhau123")
+        accounts.create_first_admin(s, "admin", "Quản Trị Viên", "matkhau123")
     return login_as(db, "admin")
 
 

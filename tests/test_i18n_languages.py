@@ -182,7 +182,8 @@ def _visible_texts(root) -> Iterator[tuple[str, str]]:  # type: ignore[no-untype
 # places, procedures, fields and units, dossier notes, and the office's own name. They are table columns
 # (by header) and a few labels that print the office or the user.
 USER_DATA_HEADERS = {
-    "Applicant", "Procedure", "Field", "Unit", "Holder", "Name", "Officer", "Person", "Note", "Full name"
+    "Applicant", "Procedure", "Field", "Unit", "Holder", "Name", "Officer", "Person", "Note", "Full name",
+    "Account", "Who"
 }  # fmt: skip
 USER_DATA_WIDGETS = {
     "officeName",  # the home page's office (UBND tỉnh Đồng Nai – UBND huyện Xuân Lộc)

@@ -119,7 +119,7 @@ def register(
     Time, fee and the version kept come from `version`, the procedure's version valid on the receipt day
     (looked up when not given; the intake passes `catalogue.versions.version_on`'s).
     """
-    require(actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
+    require(session, actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
     procedure = session.scalar(select(Procedure).where(Procedure.code == form.procedure_code))
     if procedure is None:
         raise NotFound(f"Không có thủ tục mã {form.procedure_code} trong danh mục.")

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import overload
+
+from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import User
 from onestop_desktop.domain.messages import Msg, Text, define, msg
@@ -24,6 +27,9 @@ _ROLE_LABELS_EN = {Role.CLERK: "Clerk", Role.LEADER: "Leader", Role.ADMIN: "Admi
 _WHAT_EN = {
     "thực hiện thao tác này": "do this",
     "xử lý hồ sơ": "process dossiers",
+    "xem hồ sơ": "view dossiers",
+    "dùng bản nháp hồ sơ": "use dossier drafts",
+    "dùng bộ lọc đã lưu": "use saved filters",
     "hoàn tác thao tác": "undo actions",
     "tiếp nhận hồ sơ": "receive dossiers",
     "nhập sổ theo dõi hồ sơ": "import the dossier log book",
@@ -40,12 +46,26 @@ _WHAT_EN = {
     "sửa danh mục lĩnh vực": "edit the list of fields",
     "sửa danh mục thủ tục": "edit the list of procedures",
     "sửa lịch làm việc": "edit the working calendar",
+    "đổi mật khẩu": "change the password",
+    "sửa bộ lọc đã lưu": "edit saved filters",
 }
 
 define(
     "roles.denied",
     "Tài khoản {user} không có quyền {what} (cần vai trò: {roles}).",
     "The account {user} may not {what} (role needed: {roles}).",
+)
+define(
+    "roles.no-actor",
+    "Chưa đăng nhập: không thể {what}.",
+    "Nobody is signed in: cannot {what}.",
+)
+define(
+    "roles.stale-actor",
+    "Tài khoản {user} không khớp với cơ sở dữ liệu (không có, đã bị khóa hoặc đã đổi vai trò): "
+    "vui lòng đăng nhập lại để {what}.",
+    "The account {user} does not match the database (missing, disabled or its role changed): "
+    "sign in again to {what}.",
 )
 
 
@@ -67,16 +87,57 @@ def actor_of(u: User) -> Actor:
     return Actor(u.id, u.username, u.full_name, Role(u.role))
 
 
+def what_text(what: str | Msg) -> Msg | Text:
+    """What a refused user tried to do, in both languages (`what=` as the services name it)."""
+    return what if isinstance(what, Msg) else Text(what, _WHAT_EN.get(what, what))
+
+
 def denied_msg(actor: Actor, roles: tuple[Role, ...], what: str | Msg) -> Msg:
     """The refusal sentence for an actor without one of `roles`."""
     vi_roles = ", ".join(ROLE_LABELS_VI[r] for r in roles)
     en_roles = ", ".join(_ROLE_LABELS_EN[r] for r in roles)
-    doing = what if isinstance(what, Msg) else Text(what, _WHAT_EN.get(what, what))
-    return msg("roles.denied", user=actor.username, what=doing, roles=Text(vi_roles, en_roles))
+    return msg("roles.denied", user=actor.username, what=what_text(what), roles=Text(vi_roles, en_roles))
 
 
-def require(actor: Actor, *roles: Role, what: str | Msg = "thực hiện thao tác này") -> None:
-    """Refuse unless the actor has one of `roles` (administrators may do everything)."""
-    if actor.role is Role.ADMIN or actor.role in roles:
-        return
-    raise PermissionDenied(denied_msg(actor, roles, what))
+_DEFAULT_WHAT = "thực hiện thao tác này"
+
+
+@overload
+def require(
+    session: Session, actor: Actor | None, /, *roles: Role, what: str | Msg = _DEFAULT_WHAT
+) -> Actor: ...
+
+
+@overload
+def require(actor: Actor, /, *roles: Role, what: str | Msg = _DEFAULT_WHAT) -> None: ...
+
+
+def require(
+    first: Session | Actor, /, *rest: Actor | Role | None, what: str | Msg = _DEFAULT_WHAT
+) -> Actor | None:
+    """Refuse unless the acting user, as the database has it, has one of `roles` (admins may do all).
+
+    `require(session, actor, *roles, what=...)` loads the user row of `actor.user_id` and refuses
+    (PermissionDenied) when there is no actor, no such user, a disabled one, or one whose user name or
+    role differ from what the caller was handed: an `Actor` is a claim, the database decides. It returns
+    the actor as the database has it.
+
+    TRANSITIONAL: `require(actor, *roles, what=...)` (no session: trusts the Actor) is the old form, kept
+    only for callers being edited elsewhere (the three import services, the restore, the audit view).
+    Remove this branch, the second overload and the `Actor` in `first`'s type once they pass a session.
+    """
+    if isinstance(first, Actor):
+        roles = tuple(r for r in rest if isinstance(r, Role))
+        if first.role is Role.ADMIN or first.role in roles:
+            return None
+        raise PermissionDenied(denied_msg(first, roles, what))
+    actor, roles = (rest[0], tuple(r for r in rest[1:] if isinstance(r, Role))) if rest else (None, ())
+    if not isinstance(actor, Actor):
+        raise PermissionDenied(msg("roles.no-actor", what=what_text(what)))
+    user = first.get(User, actor.user_id)
+    if user is None or not user.active or user.username != actor.username or user.role != actor.role.value:
+        raise PermissionDenied(msg("roles.stale-actor", user=actor.username, what=what_text(what)))
+    checked = actor_of(user)
+    if checked.role is Role.ADMIN or checked.role in roles:
+        return checked
+    raise PermissionDenied(denied_msg(checked, roles, what))

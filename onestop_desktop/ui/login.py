@@ -17,9 +17,10 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.services.errors import ValidationFailed
-from onestop_desktop.services.roles import Actor, Role
+from onestop_desktop.services.roles import Actor
 from onestop_desktop.services.safety import accounts
 from onestop_desktop.ui.context import open_session
+from onestop_desktop.ui.i18n import say, say_field
 
 
 class LoginDialog(QDialog):
@@ -96,7 +97,7 @@ class LoginDialog(QDialog):
         with open_session(self.db) as s:
             result = accounts.authenticate(s, self.username.text(), self.password.text())
         if result.actor is None:
-            self.error.setText(result.error or "")
+            self.error.setText(say(result.error))
             self.password.selectAll()
             self.password.setFocus()
             return
@@ -149,10 +150,10 @@ class FirstAdminDialog(QDialog):
             return
         try:
             with open_session(self.db) as s:
-                accounts.create_user(
-                    s, None, self.username.text(), self.full_name.text(), Role.ADMIN, self.password.text()
+                accounts.create_first_admin(
+                    s, self.username.text(), self.full_name.text(), self.password.text()
                 )
         except ValidationFailed as exc:
-            self.error.setText("\n".join(exc.errors.values()))
+            self.error.setText("\n".join(say_field(exc, field) for field in exc.errors))
             return
         self.accept()

@@ -25,6 +25,7 @@ from onestop_desktop.services.safety import accounts
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import say_error
 
 
 def role_label(role: Role) -> str:
@@ -80,7 +81,7 @@ class NewUserDialog(QDialog):
             self.error.setText("\n".join(exc.errors.values()))
             return
         except ServiceError as exc:
-            self.error.setText(exc.message)
+            self.error.setText(say_error(exc))
             return
         self.accept()
 

@@ -24,7 +24,7 @@ def bhyt_db(db: Database) -> Iterator[Database]:
         catalogue.load_bundled_units(s)
         office.put_setting(s, "office.unit_code", "741")
         bhyt_demo.build_demo_step(s)
-        accounts.create_user(s, None, "quantri", "Lê Quốc Toàn", Role.ADMIN, "matkhau123")
+        accounts.create_first_admin(s, "quantri", "Lê Quốc Toàn", "matkhau123")
     from tests.conftest import login_as
 
     admin = login_as(db, "quantri")

@@ -56,7 +56,7 @@ def test_first_account_without_actor_only_when_there_is_none(demo_db: Database) 
     from onestop_desktop.services.errors import ValidationFailed
 
     with session_scope(demo_db.factory) as s, pytest.raises(ValidationFailed):
-        accounts.create_user(s, None, "ke.la", "Kẻ Lạ", Role.ADMIN, "matkhau123")
+        accounts.create_first_admin(s, "ke.la", "Kẻ Lạ", "matkhau123")
 
 
 def test_a_clerk_cannot_restore_a_backup(demo_db: Database, actors: dict[Role, Actor]) -> None:

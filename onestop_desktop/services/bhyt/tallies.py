@@ -162,7 +162,7 @@ def edit_tally(
     Raises ValidationFailed (message ids) when insured > population, a count is negative or
     the groups do not add up to the insured total; nothing is changed then.
     """
-    require(actor, Role.CLERK, Role.LEADER, what="sửa số liệu BHYT")
+    require(session, actor, Role.CLERK, Role.LEADER, what="sửa số liệu BHYT")
     t = _tally(session, unit_id, first_of_month(month))
     old = _values(t)
     new = TallyValues(
@@ -208,6 +208,7 @@ def undo_last_edit(session: Session, actor: Actor) -> Msg | None:
 
     Refused when the numbers were changed again since (by someone else or by an import).
     """
+    require(session, actor, Role.CLERK, Role.LEADER, what="sửa số liệu BHYT")
     last = _last_undoable(session, actor)
     if last is None or last.before is None or last.after is None:
         return None
@@ -235,7 +236,7 @@ def undo_description(session: Session, actor: Actor) -> Msg | None:
 
 def set_target(session: Session, actor: Actor, unit_code: str, year: int, target: float) -> None:
     """Set a unit's target coverage (percent) for a year; leaders and administrators only."""
-    require(actor, Role.LEADER, what="đặt chỉ tiêu BHYT")
+    require(session, actor, Role.LEADER, what="đặt chỉ tiêu BHYT")
     if not 0 < target <= 100:
         raise ValidationFailed({"target": msg("bhyt.target-range", target=Num(target, 2, percent=True))})
     unit = parent_unit(session, unit_code, date(year, 12, 31))  # codes are reused: the unit of that year

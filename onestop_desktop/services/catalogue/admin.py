@@ -66,12 +66,12 @@ class OverrideInfo:
     reason: str
 
 
-def _admin(actor: Actor, what: str) -> None:
-    require(actor, Role.ADMIN, what=what)
+def _admin(session: Session, actor: Actor, what: str) -> None:
+    require(session, actor, Role.ADMIN, what=what)
 
 
 def save_field(session: Session, actor: Actor, code: str, name: str) -> None:
-    _admin(actor, "sửa danh mục lĩnh vực")
+    _admin(session, actor, "sửa danh mục lĩnh vực")
     code, name = nfc(code).strip().upper(), nfc(" ".join(name.split()))
     errors: dict[str, Msg] = {}
     if not code or len(code) > 20:
@@ -151,7 +151,7 @@ def save_procedure(
     Changed time, fee, online level, result or documents become a version from `effective` (default
     today); a new procedure without `effective` has always applied (its first version from 1/1/2000).
     """
-    _admin(actor, "sửa danh mục thủ tục")
+    _admin(session, actor, "sửa danh mục thủ tục")
     fields = {f.code: f for f in session.scalars(select(Field))}
     clean, errors = check_procedure(edit, set(fields))
     if errors:
@@ -187,7 +187,7 @@ def list_overrides(session: Session, year: int | None = None) -> list[OverrideIn
 
 def save_override(session: Session, actor: Actor, day: date, working: bool, reason: str) -> None:
     """An announced extra day off (working=False) or make-up working day (working=True)."""
-    _admin(actor, "sửa lịch làm việc")
+    _admin(session, actor, "sửa lịch làm việc")
     reason = nfc(" ".join(reason.split()))
     if not reason or len(reason) > 200:
         raise ValidationFailed({"reason": msg("cat.override-reason", example=msg("cat.override-example"))})
@@ -204,7 +204,7 @@ def save_override(session: Session, actor: Actor, day: date, working: bool, reas
 
 
 def delete_override(session: Session, actor: Actor, day: date) -> None:
-    _admin(actor, "sửa lịch làm việc")
+    _admin(session, actor, "sửa lịch làm việc")
     row = session.scalar(select(CalendarOverride).where(CalendarOverride.day == day))
     if row is None:
         raise NotFound(msg("cat.no-override", day=f"{day:%d/%m/%Y}"))

@@ -66,16 +66,16 @@ def office_history(session: Session) -> list[PastIdentity]:
     return sorted(out, key=lambda p: p.valid_to)
 
 
-def set_office_history(session: Session, actor: Actor | None, history: list[PastIdentity]) -> None:
-    """Replace the earlier identities (administrators; the demo builder passes no actor)."""
-    if actor is not None:
-        require(actor, Role.ADMIN, what="sửa thông tin cơ quan")
+def set_office_history(session: Session, actor: Actor, history: list[PastIdentity]) -> None:
+    """Replace the earlier identities (administrators; the demo builder acts as its administrator)."""
+    require(session, actor, Role.ADMIN, what="sửa thông tin cơ quan")
     before = [{"valid_to": p.valid_to.isoformat(), **asdict(p.office)} for p in office_history(session)]
     after = [{"valid_to": p.valid_to.isoformat(), **asdict(p.office)} for p in history]
     put_setting(session, HISTORY_KEY, json.dumps(after, ensure_ascii=False))
     session.flush()
-    uid = actor.user_id if actor else None
-    audit.record(session, uid, "office", "history", "update", {"history": before}, {"history": after})
+    audit.record(
+        session, actor.user_id, "office", "history", "update", {"history": before}, {"history": after}
+    )
 
 
 def get_office(session: Session, on: date | None = None) -> OfficeSettings:
@@ -92,9 +92,9 @@ def get_office(session: Session, on: date | None = None) -> OfficeSettings:
     return replace(OfficeSettings(), **{k: v for k, v in stored.items() if k in known})
 
 
-def save_office(session: Session, actor: Actor | None, office: OfficeSettings) -> None:
-    if actor is not None:
-        require(actor, Role.ADMIN, what="sửa thông tin cơ quan")
+def save_office(session: Session, actor: Actor, office: OfficeSettings) -> None:
+    """Change the office's details (administrators; the demo builder acts as its administrator)."""
+    require(session, actor, Role.ADMIN, what="sửa thông tin cơ quan")
     before = get_office(session)
     for f in fields(OfficeSettings):
         key = _PREFIX + f.name
@@ -107,7 +107,7 @@ def save_office(session: Session, actor: Actor | None, office: OfficeSettings) -
     session.flush()
     audit.record(
         session,
-        actor.user_id if actor else None,
+        actor.user_id,
         "office",
         "settings",
         "update",

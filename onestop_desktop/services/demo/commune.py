@@ -23,6 +23,7 @@ from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.catalogue.office import OfficeSettings, PastIdentity
 from onestop_desktop.services.catalogue.units import unit_by_code
 from onestop_desktop.services.demo import bhyt_today, indicators_today
+from onestop_desktop.services.demo.acting import demo_admin
 from onestop_desktop.services.demo.story import OFFICERS
 from onestop_desktop.services.demo.today import (
     DAY_MINUTES,
@@ -65,8 +66,9 @@ def build_office_of_today(session: Session, today: date) -> int:
     past = office.get_office(session)
     if past.unit_code != CENTRE.unit_code:
         history = [p for p in office.office_history(session) if p.valid_to < DISTRICT_UNTIL]
-        office.set_office_history(session, None, [*history, PastIdentity(DISTRICT_UNTIL, past)])
-        office.save_office(session, None, CENTRE)
+        admin = demo_admin(session)
+        office.set_office_history(session, admin, [*history, PastIdentity(DISTRICT_UNTIL, past)])
+        office.save_office(session, admin, CENTRE)
     unit = unit_by_code(session, CENTRE.unit_code, on=today)
     if unit is None:
         raise LookupError(f"no unit {CENTRE.unit_code} on {today}")

@@ -21,6 +21,7 @@ from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.demo import bhyt as demo_bhyt
 from onestop_desktop.services.demo import commune
 from onestop_desktop.services.demo import indicators as demo_indicators
+from onestop_desktop.services.demo.acting import demo_admin
 from onestop_desktop.services.demo.people import person
 from onestop_desktop.services.demo.story import OFFICERS, _make_dossiers
 from onestop_desktop.services.roles import Role
@@ -53,9 +54,10 @@ def build_demo(session: Session, today: date | None = None) -> bool:
     catalogue.load_bundled_catalogue(session)
     district = session.scalar(select(Unit).where(Unit.code == "741"))
     assert district is not None
+    users = _make_users(session, district)
     office.save_office(
         session,
-        None,
+        demo_admin(session),  # the demo acts as its own administrator: services refuse no actor
         office.OfficeSettings(
             name="UBND huyện Xuân Lộc",
             parent_name="UBND tỉnh Đồng Nai",
@@ -68,7 +70,6 @@ def build_demo(session: Session, today: date | None = None) -> bool:
             return_place="Bộ phận tiếp nhận và trả kết quả huyện Xuân Lộc",
         ),
     )
-    users = _make_users(session, district)
     _make_dossiers(session, users)
     office.put_setting(session, DEMO_KEY, DEMO_VERSION)
     session.flush()

@@ -14,7 +14,7 @@ from onestop_desktop.db.models import Draft
 from onestop_desktop.domain.messages import define, msg
 from onestop_desktop.domain.text import nfc
 from onestop_desktop.services.errors import NotFound
-from onestop_desktop.services.roles import Actor
+from onestop_desktop.services.roles import Actor, Role, require
 
 define("intake.draft-gone", "Không tìm thấy bản nháp.", "Draft not found.")
 define("intake.draft-no-name", "(chưa có tên)", "(no name yet)")
@@ -47,6 +47,7 @@ class DraftInfo:
 
 def save_draft(session: Session, actor: Actor, payload: dict[str, Any], draft_id: int | None = None) -> int:
     """Create or update the clerk's draft; returns its id."""
+    require(session, actor, Role.CLERK, Role.LEADER, what="dùng bản nháp hồ sơ")
     now = now_local()
     label = nfc(str(payload.get("applicant_name") or "")).strip()  # "" when no name yet: worded at the edge
     proc = nfc(str(payload.get("procedure_label") or "")).strip()
@@ -63,6 +64,7 @@ def save_draft(session: Session, actor: Actor, payload: dict[str, Any], draft_id
 
 
 def list_drafts(session: Session, actor: Actor) -> list[DraftInfo]:
+    require(session, actor, Role.CLERK, Role.LEADER, what="dùng bản nháp hồ sơ")
     rows = session.scalars(
         select(Draft).where(Draft.user_id == actor.user_id).order_by(Draft.updated_at.desc(), Draft.id.desc())
     )
@@ -70,6 +72,7 @@ def list_drafts(session: Session, actor: Actor) -> list[DraftInfo]:
 
 
 def load_draft(session: Session, actor: Actor, draft_id: int) -> DraftInfo:
+    require(session, actor, Role.CLERK, Role.LEADER, what="dùng bản nháp hồ sơ")
     d = session.get(Draft, draft_id)
     if d is None or d.user_id != actor.user_id:
         raise NotFound(msg("intake.draft-gone"))
@@ -77,6 +80,7 @@ def load_draft(session: Session, actor: Actor, draft_id: int) -> DraftInfo:
 
 
 def delete_draft(session: Session, actor: Actor, draft_id: int) -> None:
+    require(session, actor, Role.CLERK, Role.LEADER, what="dùng bản nháp hồ sơ")
     d = session.get(Draft, draft_id)
     if d is not None and d.user_id == actor.user_id:
         session.delete(d)

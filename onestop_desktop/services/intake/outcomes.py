@@ -29,7 +29,7 @@ REASON = Text("lý do từ chối", "reason for refusal")
 
 
 def _visit(session: Session, actor: Actor, form: IntakeForm) -> tuple[Procedure, dict[str, str], str]:
-    require(actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
+    require(session, actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
     errors: dict[str, Msg] = {}
     proc = session.scalar(select(Procedure).where(Procedure.code == form.procedure_code.strip()))
     if proc is None:

@@ -37,7 +37,7 @@ def receive(
     session: Session, actor: Actor, form: IntakeForm, received_at: datetime | None = None
 ) -> Received:
     """Check the form, register the dossier (code, appointment, first event) and build its receipt."""
-    require(actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
+    require(session, actor, Role.CLERK, Role.LEADER, what="tiếp nhận hồ sơ")
     day = received_at.date() if received_at else None
     checked = check_form(session, form, day)
     unit = office.office_unit(session, day)  # the office's unit on the receipt day (dated since 2025)

@@ -1,49 +1,61 @@
-"""Accounts: password hashing (scrypt), login with lockout, users managed by an administrator."""
+"""Accounts: sign-in with lockout (Argon2id hashes, see `passwords`), users managed by an administrator."""
 
 from __future__ import annotations
 
-import base64
-import hashlib
-import hmac
-import os
 import shutil
+import sqlite3
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import DatabaseError
 from sqlalchemy.orm import Session
 
 from onestop_desktop.clock import now_local
-from onestop_desktop.db.engine import make_engine, make_session_factory, session_scope, sqlite_url
+from onestop_desktop.db.engine import (
+    make_engine,
+    make_session_factory,
+    session_scope,
+    sqlite_file,
+    sqlite_url,
+)
 from onestop_desktop.db.models import User
+from onestop_desktop.domain.messages import Msg, define, msg
 from onestop_desktop.services import audit
-from onestop_desktop.services.errors import LoginFailed, NotFound, ValidationFailed
-from onestop_desktop.services.roles import Actor, Role, actor_of, require
+from onestop_desktop.services.errors import LoginFailed, NotFound, PermissionDenied, ValidationFailed
+from onestop_desktop.services.roles import Actor, Role, actor_of, require, what_text
 
-SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+# hash_password and verify_password are re-exported: the demo and older callers import them from here
+from onestop_desktop.services.safety.passwords import hash_password as hash_password
+from onestop_desktop.services.safety.passwords import needs_rehash, verify_dummy
+from onestop_desktop.services.safety.passwords import verify_password as verify_password
+
 MAX_FAILURES = 5
 LOCKOUT = timedelta(minutes=5)
+ANY_ROLE = (Role.CLERK, Role.LEADER, Role.ADMIN)
+
+# One answer for every failed sign-in: unknown name, wrong password, disabled or locked account (OWASP
+# Authentication Cheat Sheet, "Authentication and Error Messages"). The lockout is named for everyone, so
+# it tells a real user why the right password fails, and tells a prober nothing about who exists.
+define(
+    "accounts.login-failed",
+    "Sai tên đăng nhập hoặc mật khẩu (sau {n} lần nhập sai liên tiếp, tài khoản bị tạm khóa {minutes} phút).",
+    "Wrong user name or password (after {n} wrong tries in a row, "
+    "the account is locked for {minutes} minutes).",
+)
+define(
+    "accounts.first-admin-only",
+    "Chỉ tạo được tài khoản quản trị đầu tiên khi chưa có ai.",
+    "The first administrator account can only be created while there are no users.",
+)
 
 
-def hash_password(password: str) -> str:
-    salt = os.urandom(16)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32)
-    b64 = base64.b64encode
-    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${b64(salt).decode()}${b64(digest).decode()}"
-
-
-def verify_password(password: str, stored: str) -> bool:
-    try:
-        scheme, n, r, p, salt_b64, digest_b64 = stored.split("$")
-    except ValueError:
-        return False
-    if scheme != "scrypt":
-        return False
-    salt, expected = base64.b64decode(salt_b64), base64.b64decode(digest_b64)
-    digest = hashlib.scrypt(password.encode(), salt=salt, n=int(n), r=int(r), p=int(p), dklen=len(expected))
-    return hmac.compare_digest(digest, expected)
+def _login_failed() -> Msg:
+    return msg("accounts.login-failed", n=MAX_FAILURES, minutes=int(LOCKOUT.total_seconds() // 60))
 
 
 def password_problem(password: str) -> str | None:
@@ -89,21 +101,9 @@ def _check_new_user(session: Session, username: str, full_name: str, password: s
         raise ValidationFailed(errors)
 
 
-def create_user(
-    session: Session,
-    actor: Actor | None,
-    username: str,
-    full_name: str,
-    role: Role,
-    password: str,
-    department: str = "",
-) -> UserInfo:
-    """Create a user; without an actor only the very first account (an administrator) may be made."""
-    if actor is None:
-        if not needs_first_admin(session) or role is not Role.ADMIN:
-            raise ValidationFailed({"username": "Chỉ tạo được tài khoản quản trị đầu tiên khi chưa có ai."})
-    else:
-        require(actor, Role.ADMIN, what="quản lý người dùng")
+def _add_user(
+    session: Session, username: str, full_name: str, role: Role, password: str, department: str
+) -> User:
     _check_new_user(session, username, full_name, password)
     user = User(
         username=username.strip().lower(),
@@ -115,14 +115,36 @@ def create_user(
     )
     session.add(user)
     session.flush()
-    audit.record(
-        session,
-        actor.user_id if actor else user.id,
-        "user",
-        user.id,
-        "create",
-        after={"username": user.username, "role": user.role, "full_name": user.full_name},
-    )
+    return user
+
+
+def _audit_created(session: Session, by: int, user: User) -> None:
+    after = {"username": user.username, "role": user.role, "full_name": user.full_name}
+    audit.record(session, by, "user", user.id, "create", after=after)
+
+
+def create_first_admin(session: Session, username: str, full_name: str, password: str) -> UserInfo:
+    """The first start's administrator: the one account made without an acting user, while none exists."""
+    if not needs_first_admin(session):
+        raise ValidationFailed({"username": msg("accounts.first-admin-only")})
+    user = _add_user(session, username, full_name, Role.ADMIN, password, "")
+    _audit_created(session, user.id, user)
+    return _info(user)
+
+
+def create_user(
+    session: Session,
+    actor: Actor,
+    username: str,
+    full_name: str,
+    role: Role,
+    password: str,
+    department: str = "",
+) -> UserInfo:
+    """Create a user (administrators); the very first account is `create_first_admin`'s."""
+    require(session, actor, Role.ADMIN, what="quản lý người dùng")
+    user = _add_user(session, username, full_name, role, password, department)
+    _audit_created(session, actor.user_id, user)
     return _info(user)
 
 
@@ -131,30 +153,38 @@ class LoginResult:
     """The outcome of a login; failures are results, not exceptions, so the failure count is saved."""
 
     actor: Actor | None
-    error: str | None = None
+    error: Msg | None = None
 
 
 def authenticate(session: Session, username: str, password: str, at: datetime | None = None) -> LoginResult:
-    """Check a login; repeated failures lock the account for a few minutes. Commit in every case."""
+    """Check a login; repeated failures lock the account for a few minutes. Commit in every case.
+
+    Every failure gives the same answer in the same time: an unknown, disabled or locked account is
+    checked against a dummy Argon2id hash. The failure count is kept for real accounts only, and it
+    never changes the answer, so it tells nobody which names exist. A hash made by an older scheme
+    (scrypt) or with other parameters is replaced on a successful sign-in, in the caller's transaction.
+    """
     now = at or now_local()
     user = session.scalar(select(User).where(User.username == username.strip().lower()))
-    if user is None or not user.active:
-        return LoginResult(None, "Sai tên đăng nhập hoặc mật khẩu.")
-    if user.locked_until is not None and user.locked_until > now:
-        minutes = max(1, int((user.locked_until - now).total_seconds() // 60) + 1)
-        return LoginResult(None, f"Tài khoản tạm khóa do nhập sai nhiều lần. Thử lại sau {minutes} phút.")
+    if user is None or not user.active or (user.locked_until is not None and user.locked_until > now):
+        verify_dummy(password)
+        return LoginResult(None, _login_failed())
     if not verify_password(password, user.password_hash):
         user.failed_logins += 1
         if user.failed_logins >= MAX_FAILURES:
             user.locked_until = now + LOCKOUT
             user.failed_logins = 0
             audit.record(session, user.id, "user", user.id, "lockout")
-            return LoginResult(
-                None, f"Nhập sai mật khẩu {MAX_FAILURES} lần: tài khoản bị khóa {LOCKOUT.seconds // 60} phút."
-            )
-        return LoginResult(None, "Sai tên đăng nhập hoặc mật khẩu.")
+        return LoginResult(None, _login_failed())
     user.failed_logins = 0
     user.locked_until = None
+    if needs_rehash(user.password_hash):
+        old = user.password_hash.lstrip("$").split("$", 1)[0]
+        user.password_hash = hash_password(password)
+        after = {"scheme": "argon2id"}
+        audit.record(
+            session, user.id, "user", user.id, "rehash-password", before={"scheme": old}, after=after
+        )
     return LoginResult(actor_of(user))
 
 
@@ -162,11 +192,12 @@ def login(session: Session, username: str, password: str) -> Actor:
     """Like `authenticate` but raises LoginFailed (for callers that commit before raising)."""
     result = authenticate(session, username, password)
     if result.actor is None:
-        raise LoginFailed(result.error or "")
+        raise LoginFailed(result.error or _login_failed())
     return result.actor
 
 
 def change_own_password(session: Session, actor: Actor, old: str, new: str) -> None:
+    require(session, actor, *ANY_ROLE, what="đổi mật khẩu")
     user = session.get(User, actor.user_id)
     if user is None:
         raise NotFound("Không tìm thấy tài khoản.")
@@ -180,7 +211,7 @@ def change_own_password(session: Session, actor: Actor, old: str, new: str) -> N
 
 
 def reset_password(session: Session, actor: Actor, user_id: int, new: str) -> None:
-    require(actor, Role.ADMIN, what="đặt lại mật khẩu")
+    require(session, actor, Role.ADMIN, what="đặt lại mật khẩu")
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("Không tìm thấy tài khoản.")
@@ -202,7 +233,7 @@ def set_user(
     active: bool | None = None,
     full_name: str | None = None,
 ) -> UserInfo:
-    require(actor, Role.ADMIN, what="quản lý người dùng")
+    require(session, actor, Role.ADMIN, what="quản lý người dùng")
     user = session.get(User, user_id)
     if user is None:
         raise NotFound("Không tìm thấy tài khoản.")
@@ -231,20 +262,57 @@ def list_users(session: Session) -> list[UserInfo]:
     return [_info(u) for u in session.scalars(select(User).order_by(User.username))]
 
 
+@contextmanager
+def _session_on(url: str) -> Iterator[Session]:
+    engine = make_engine(url)
+    try:
+        with session_scope(make_session_factory(engine)) as s:
+            yield s
+    finally:
+        engine.dispose()
+
+
+@contextmanager
+def _session_on_copy(db_file: Path) -> Iterator[Session]:
+    """A session on a throw-away copy of `db_file` (a backup: it must stay as it is)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        copy = Path(tmp) / "accounts.sqlite3"
+        shutil.copyfile(db_file, copy)
+        with _session_on(sqlite_url(copy)) as s:
+            yield s
+
+
 def authenticate_in_backup(backup_file: Path, username: str, password: str) -> Actor:
     """Sign in with the accounts stored in `backup_file` (read from a throw-away copy).
 
     Used when the current file is damaged: the accounts of the backup about to be restored decide.
     """
-    with tempfile.TemporaryDirectory() as tmp:
-        copy = Path(tmp) / "accounts.sqlite3"
-        shutil.copyfile(backup_file, copy)
-        engine = make_engine(sqlite_url(copy))
-        try:
-            with session_scope(make_session_factory(engine)) as s:
-                result = authenticate(s, username, password)
-        finally:
-            engine.dispose()
+    with _session_on_copy(backup_file) as s:
+        result = authenticate(s, username, password)
     if result.actor is None:
-        raise LoginFailed(result.error or "")
+        raise LoginFailed(result.error or _login_failed())
     return result.actor
+
+
+_UNREADABLE = (DatabaseError, sqlite3.DatabaseError, OSError)
+
+
+def require_for_restore(db_url: str, backup_file: Path, actor: Actor, *roles: Role, what: str) -> Actor:
+    """`roles.require` for a restore: `actor` must be a real user of the current database or, when that
+    file cannot be read or does not know them, of the backup about to replace it (the accounts the
+    damaged-file dialog and `restore --user` sign in against)."""
+    refusal = PermissionDenied(msg("roles.stale-actor", user=actor.username, what=what_text(what)))
+    current = sqlite_file(db_url)
+    if current is None or current.exists():
+        try:
+            with _session_on(db_url) as s:
+                return require(s, actor, *roles, what=what)
+        except PermissionDenied as exc:
+            refusal = exc
+        except _UNREADABLE:
+            pass
+    try:
+        with _session_on_copy(Path(backup_file)) as s:
+            return require(s, actor, *roles, what=what)
+    except _UNREADABLE:
+        raise refusal from None

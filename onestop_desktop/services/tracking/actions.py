@@ -88,7 +88,7 @@ def _transition(
     apply: Any = None,
 ) -> ActionResult:
     """Check the transition, let `apply(d, at)` change the dossier, then write the event and audit."""
-    require(actor, Role.CLERK, Role.LEADER, what="xử lý hồ sơ")
+    require(session, actor, Role.CLERK, Role.LEADER, what="xử lý hồ sơ")
     d = _load(session, dossier_id)
     try:
         to = next_status(S(d.status), action)
@@ -331,7 +331,7 @@ def undo_refusal(session: Session, actor: Actor, dossier_id: int, now: datetime 
 
 def undo_last(session: Session, actor: Actor, dossier_id: int, now: datetime | None = None) -> ActionResult:
     """Undo the dossier's last action (its author, the same day): restore the values it changed."""
-    require(actor, Role.CLERK, Role.LEADER, what="hoàn tác thao tác")
+    require(session, actor, Role.CLERK, Role.LEADER, what="hoàn tác thao tác")
     now = now or now_local()
     why = undo_refusal(session, actor, dossier_id, now)
     if why:

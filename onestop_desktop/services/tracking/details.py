@@ -14,7 +14,7 @@ from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.domain.states import Action, DossierStatus, allowed_actions, label_vi
 from onestop_desktop.services.errors import NotFound
-from onestop_desktop.services.roles import Actor
+from onestop_desktop.services.roles import Actor, Role, require
 from onestop_desktop.services.tracking.actions import undo_refusal
 from onestop_desktop.services.tracking.refusals import not_found
 from onestop_desktop.services.tracking.wording import channel_msg, deadline_msg, time_msg
@@ -92,7 +92,8 @@ def event_msg(action: str) -> Msg:
 def dossier_details(
     session: Session, actor: Actor, dossier_id: int, calendar: WorkingCalendar, now: datetime
 ) -> DossierDetails:
-    """Everything the details panel shows about one dossier."""
+    """Everything the details panel shows about one dossier (to a user the database knows)."""
+    actor = require(session, actor, Role.CLERK, Role.LEADER, what="xem hồ sơ")
     d = session.get(Dossier, dossier_id)
     if d is None:
         raise NotFound(not_found(dossier_id))

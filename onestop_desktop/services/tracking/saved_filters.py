@@ -10,7 +10,7 @@ from sqlalchemy.orm import Session
 from onestop_desktop.db.models import SavedFilter
 from onestop_desktop.domain.messages import msg
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.roles import Actor
+from onestop_desktop.services.roles import Actor, Role, require
 from onestop_desktop.services.tracking.filters import Sort, TrackingFilter
 
 
@@ -24,6 +24,7 @@ class SavedFilterInfo:
 
 def save_filter(session: Session, actor: Actor, name: str, flt: TrackingFilter, sort: Sort) -> int:
     """Save (or overwrite) a named filter of the signed-in user."""
+    require(session, actor, Role.CLERK, Role.LEADER, what="dùng bộ lọc đã lưu")
     name = name.strip()
     if not name:
         raise ServiceError(msg("tracking.filter-name"))
@@ -41,6 +42,7 @@ def save_filter(session: Session, actor: Actor, name: str, flt: TrackingFilter, 
 
 
 def list_filters(session: Session, actor: Actor) -> list[SavedFilterInfo]:
+    require(session, actor, Role.CLERK, Role.LEADER, what="dùng bộ lọc đã lưu")
     out = []
     for r in session.scalars(
         select(SavedFilter).where(SavedFilter.user_id == actor.user_id).order_by(SavedFilter.name)
@@ -58,6 +60,7 @@ def list_filters(session: Session, actor: Actor) -> list[SavedFilterInfo]:
 
 
 def delete_filter(session: Session, actor: Actor, filter_id: int) -> None:
+    require(session, actor, Role.CLERK, Role.LEADER, what="dùng bộ lọc đã lưu")
     row = session.get(SavedFilter, filter_id)
     if row is None or row.user_id != actor.user_id:
         raise ServiceError(msg("tracking.filter-not-found"))
