@@ -25,6 +25,7 @@ COMMAND_MODULES = [
     "due_date",
     "imports",
     "report",
+    "export",
     "screenshots",
     "backup",
     "audit",
@@ -197,7 +198,7 @@ def _input_problem(args: argparse.Namespace, database: str | None) -> str | None
 
 # Commands that only read: they never create a database (a mistyped path would otherwise give an
 # empty office and an all-zero report with exit 0).
-READ_ONLY_COMMANDS = {"report", "today", "print", "audit", "backup", "check", "screenshots"}
+READ_ONLY_COMMANDS = {"report", "export", "today", "print", "audit", "backup", "check", "screenshots"}
 INPUT_FILE_COMMANDS = {"import", "restore"}  # their FILE is checked before the command opens anything
 
 

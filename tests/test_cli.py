@@ -157,7 +157,7 @@ def test_a_file_that_is_not_a_database_is_one_sentence(
     assert main(["--database", str(bad), *argv]) == 2
     err = capsys.readouterr().err.strip()
     assert (
-        err.startswith("Không mở được cơ sở dữ liệu")
+        err.startswith(f"Cơ sở dữ liệu {bad} bị hỏng hoặc không phải tệp cơ sở dữ liệu")
         and "Traceback" not in err
         and len(err.splitlines()) == 1
     )

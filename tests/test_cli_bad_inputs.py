@@ -29,6 +29,7 @@ GOOD = {
     "period": "2018-10",
     "dir": "{tmp}/shots",
     "user": "quantri",
+    "out": "{tmp}/out.xlsx",  # export's FILE (a file it writes)
 }
 # Bad values by `dest`: each must be refused with one sentence that names the real fault.
 BAD_VALUES = {
@@ -51,6 +52,9 @@ BAD_VALUES = {
     "to": ["{tmp}/good.xlsx", "/sys/backups"],
     "dir": ["{tmp}/good.xlsx", "/sys/shots"],
     "procedure": ["9.999999"],
+    "out": ["{tmp}", "{tmp}/missing/r.xlsx", "/sys/r.xlsx", "{tmp}/r.txt", "{tmp}/r"],
+    "status": ["done", "0", "11"],
+    "field": ["ZZ"],
 }
 BAD_DATABASES = {
     "server-down": "postgresql://nobody@127.0.0.1:1/x",

@@ -1,4 +1,4 @@
-"""`--demo` builds the demo database only for a command whose arguments hold: a bad period is refused first."""
+"""`--demo` builds the demo database only when the arguments hold: a bad period is refused first."""
 
 from __future__ import annotations
 

@@ -162,11 +162,6 @@ def test_restore_checks_the_actor_in_the_current_file_or_the_backup(demo_db: Dat
         accounts.require_for_restore(demo_db.url, taken, forged, Role.LEADER, what=what)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="services/safety/restore.py still calls the old require(actor, ...): the lead switches it to "
-    "accounts.require_for_restore; then remove this mark",
-)
 def test_restore_refuses_a_forged_administrator(demo_db: Database) -> None:
     from onestop_desktop.services.safety import backup
     from onestop_desktop.services.safety import restore as backup_restore

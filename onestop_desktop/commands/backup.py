@@ -56,21 +56,24 @@ def register(
     c.set_defaults(func=run_check)
 
 
+def _say(message: object) -> str:
+    """A message id (or a plain sentence) in the interface language."""
+    from onestop_desktop.domain.messages import Msg
+    from onestop_desktop.prefs import load
+
+    return message.text(load().language) if isinstance(message, Msg) else str(message)
+
+
 def _url(database: str | None, *, sqlite_only: bool = True) -> str:
     """The database's URL; for backup and restore a server database is refused (its own tools do that)."""
     from onestop_desktop.db.engine import resolve_url, sqlite_file
+    from onestop_desktop.domain.messages import msg
     from onestop_desktop.services.errors import ServiceError
+    from onestop_desktop.services.safety import safety_messages  # noqa: F401 - the messages used here
 
     url = resolve_url(database)
     if sqlite_only and sqlite_file(url) is None:
-        raise ServiceError(
-            t(
-                "Sao lưu và khôi phục trong chương trình chỉ dùng cho tệp SQLite; với PostgreSQL "
-                "hãy dùng công cụ của máy chủ (pg_dump, pg_restore).",
-                "Backup and restore here work on SQLite files only; for PostgreSQL use the "
-                "server's tools (pg_dump, pg_restore).",
-            )
-        )
+        raise ServiceError(msg("safety.backup.sqlite-only"))
     return url
 
 
@@ -95,24 +98,23 @@ def _folder_problem(folder: Path) -> str | None:
 
 
 def run_backup(args: argparse.Namespace, database: str | None) -> int:
+    """Back up; a damaged database is refused with its sentence (the damaged copy kept apart), exit 2."""
     import sys
 
+    from onestop_desktop.domain.messages import msg
     from onestop_desktop.services.safety import backup
 
     if args.to is not None and (problem := _folder_problem(args.to)) is not None:
         print(problem, file=sys.stderr)
         return 2
     outcome = backup.backup(_url(database), also_to=args.to, reason="manual")
-    print(t("Đã sao lưu vào", "Backed up to") + f": {outcome.path}")
+    print(_say(msg("safety.backup.done", path=str(outcome.path))))
     if outcome.second_copy:
-        print(t("Bản thứ hai", "Second copy") + f": {outcome.second_copy}")
+        print(_say(msg("safety.backup.second", path=str(outcome.second_copy))))
     if outcome.removed:
-        print(
-            t("Đã xóa bản cũ theo quy tắc lưu giữ", "Old backups removed by retention")
-            + f": {len(outcome.removed)}"
-        )
+        print(_say(msg("safety.backup.pruned", n=len(outcome.removed))))
     if outcome.second_error:
-        print(outcome.second_error)
+        print(_say(outcome.second_problem or outcome.second_error), file=sys.stderr)
         return 1
     return 0
 
@@ -127,22 +129,17 @@ def _list(url: str) -> int:
         print(t("Chưa có bản sao lưu nào trong", "No backups in") + f" {folder}")
         return 0
     for b in found:
-        what = b.error or (
-            t("hồ sơ", "dossiers")
-            + f": {fmt_int(b.dossiers or 0)}, "
-            + t("mới nhất", "latest")
-            + f": {b.last_code}"
-        )
+        if b.error:
+            what = _say(b.problem or b.error)
+        else:
+            what = (
+                t("hồ sơ", "dossiers")
+                + f": {fmt_int(b.dossiers or 0)}, "
+                + t("mới nhất", "latest")
+                + f": {b.last_code}"
+            )
         print(f"{fmt_datetime(b.taken_at)}  {b.path.name}  {what}")
     return 0
-
-
-def _actor(database_url: str, username: str | None):  # type: ignore[no-untyped-def]
-    from onestop_desktop.commands.signin import sign_in
-
-    return sign_in(
-        database_url, username, "khôi phục chỉ dành cho lãnh đạo hoặc quản trị", "restore is for leaders"
-    )
 
 
 def run_restore(args: argparse.Namespace, database: str | None) -> int:
@@ -152,7 +149,10 @@ def run_restore(args: argparse.Namespace, database: str | None) -> int:
     url = _url(database)
     if args.file is None:
         return _list(url)
-    outcome = backup_restore.restore(url, args.file, _actor(url, args.user))
+    from onestop_desktop.commands.signin import sign_in_for_restore
+
+    actor = sign_in_for_restore(url, args.file, args.user)
+    outcome = backup_restore.restore(url, args.file, actor)
     print(t("Đã khôi phục từ", "Restored from") + f": {outcome.restored_from}")
     print(
         t("Bản an toàn của dữ liệu trước đó", "Safety copy of the previous data") + f": {outcome.safety_copy}"
@@ -186,10 +186,13 @@ def run_check(args: argparse.Namespace, database: str | None) -> int:
         print(t("Cơ sở dữ liệu nguyên vẹn", "The database is sound") + f": {result.checked}")
         return 0
     heading = t("Cơ sở dữ liệu có lỗi", "The database is damaged") + f": {result.checked}"
-    if len(result.findings) == 1:  # a file that is no database at all: one sentence
-        print(f"{heading}. {result.findings[0]}")
+    from onestop_desktop.prefs import load
+
+    lines = result.lines(load().language)
+    if len(lines) == 1:  # a file that is no database at all: one sentence
+        print(f"{heading}. {lines[0]}")
         return 1
     print(heading)
-    for finding in result.findings:
+    for finding in lines:
         print(f"  - {finding}")
     return 1

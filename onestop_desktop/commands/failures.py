@@ -21,6 +21,31 @@ SERVER_DOWN = (
 )
 
 
+def _language() -> str:
+    from onestop_desktop.prefs import load
+
+    return load().language
+
+
+def _database_name(database: str) -> str:
+    """The file (or server) the sentence names: the --database file, else the default file."""
+    from onestop_desktop.db.engine import resolve_url, sqlite_file
+
+    url = resolve_url(database or None)
+    return str(sqlite_file(url) or database or url)
+
+
+def _real_cause(exc: BaseException, database: str) -> str | None:
+    """A damaged file, a full disk or a read-only file in the user's words (never "damaged" for the last
+    two: following "restore a backup" there would throw away everything saved since)."""
+    from onestop_desktop.services.safety.causes import DatabaseDamaged, DiskFull, ReadOnly, explain
+
+    explained = explain(exc, _database_name(database))
+    if not isinstance(explained, DatabaseDamaged | DiskFull | ReadOnly) or explained.msg is None:
+        return None  # locked: _database_words says to wait; other I/O errors: the sentences below
+    return explained.msg.text(_language())
+
+
 def _database_words(text: str, database: str) -> str:
     """A driver's error about the database, in the user's words."""
     low = text.lower()
@@ -80,8 +105,6 @@ def _os_words(exc: OSError) -> str:
             f"{name}: trên đường dẫn có một tệp ở chỗ cần thư mục; chọn đường dẫn khác.",
             f"{name}: a file stands where a folder is needed; choose another path.",
         )
-    if exc.errno == errno.ENOSPC:
-        return t(f"Đĩa đầy khi ghi {name}: giải phóng chỗ trống rồi chạy lại.", f"Disk full writing {name}.")
     return t(
         f"Lỗi đọc/ghi {name}: {exc.strerror or exc}; kiểm tra ổ đĩa và đường dẫn.",
         f"Read/write error on {name}: {exc.strerror or exc}; check the disk and the path.",
@@ -95,7 +118,14 @@ def describe(exc: BaseException, database: str = "") -> tuple[str, int]:
     from onestop_desktop.services.errors import ServiceError
 
     if isinstance(exc, ServiceError):
-        return exc.message, BAD_INPUT
+        return (exc.msg.text(_language()) if exc.msg is not None else exc.message), BAD_INPUT
+    import sqlite3
+
+    if isinstance(exc, sa.DBAPIError | sqlite3.Error) or (
+        isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, errno.EDQUOT)
+    ):
+        if (said := _real_cause(exc, database)) is not None:
+            return said, BAD_INPUT
     if isinstance(exc, sa.ArgumentError | sa.NoSuchModuleError):
         return (
             t(
@@ -108,6 +138,8 @@ def describe(exc: BaseException, database: str = "") -> tuple[str, int]:
         )
     if isinstance(exc, sa.DBAPIError):
         return _database_words(str(exc.orig), database), BAD_INPUT
+    if isinstance(exc, sqlite3.Error):  # the backup and check code speak to SQLite directly
+        return _database_words(str(exc), database), BAD_INPUT
     if isinstance(exc, ImportError) and exc.name:
         return (
             t(

@@ -45,23 +45,84 @@ def sqlite_file(url: str) -> Path | None:
     return Path(path)
 
 
-def _on_sqlite_connect(dbapi_conn: Any, _record: Any) -> None:
-    cur = dbapi_conn.cursor()
-    cur.execute("PRAGMA foreign_keys=ON")
-    cur.execute("PRAGMA journal_mode=WAL")
-    cur.execute("PRAGMA synchronous=NORMAL")
-    cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
-    cur.close()
+# Power cuts are common at commune offices. In WAL mode, synchronous=NORMAL keeps the file consistent
+# but "a transaction committed in WAL mode with synchronous=NORMAL might roll back following a power
+# loss or system crash"; with FULL "the WAL file is synchronized after each transaction is committed",
+# so a save the clerk saw acknowledged survives the cut (https://www.sqlite.org/pragma.html#pragma_synchronous,
+# https://www.sqlite.org/wal.html). The cost, one fsync per commit, is measured in
+# tests/benchmarks/test_bench_save_durability.py.
+SYNCHRONOUS = "FULL"
+_SYNCHRONOUS_LEVELS = ("OFF", "NORMAL", "FULL", "EXTRA")
 
 
-def make_engine(url: str) -> Engine:
-    """Create an engine; SQLite files get their parent folder, pragmas and a generous busy timeout."""
+def _sqlite_pragmas(synchronous: str) -> Callable[[Any, Any], None]:
+    if synchronous not in _SYNCHRONOUS_LEVELS:
+        raise ValueError(f"synchronous must be one of {_SYNCHRONOUS_LEVELS}")
+
+    def on_connect(dbapi_conn: Any, _record: Any) -> None:
+        cur = dbapi_conn.cursor()
+        cur.execute("PRAGMA foreign_keys=ON")
+        cur.execute("PRAGMA journal_mode=WAL")
+        cur.execute(f"PRAGMA synchronous={synchronous}")
+        cur.execute(f"PRAGMA busy_timeout={BUSY_TIMEOUT_MS}")
+        cur.close()
+
+    return on_connect
+
+
+DAMAGE_MARK = "-damaged"  # beside the file: SQLite reported it damaged; the next start checks it in full
+_DAMAGE_CODES = ("SQLITE_CORRUPT", "SQLITE_NOTADB")  # https://www.sqlite.org/rescode.html
+
+
+def damage_mark(db_file: Path) -> Path:
+    return db_file.with_name(db_file.name + DAMAGE_MARK)
+
+
+def note_damage(db_file: Path, detail: str) -> None:
+    """Remember that SQLite met a damaged page in `db_file` (best effort: the disk may be failing)."""
+    try:
+        damage_mark(db_file).write_text(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {detail}\n", encoding="utf-8")
+    except OSError:
+        pass
+
+
+def clear_damage(db_file: Path) -> None:
+    """The file was found sound (or replaced): forget the damage SQLite reported."""
+    mark = damage_mark(db_file)
+    try:
+        if mark.exists():
+            mark.unlink()
+    except OSError:
+        pass
+
+
+def _is_damage(exc: BaseException | None) -> bool:
+    name = str(getattr(exc, "sqlite_errorname", "") or "")
+    return name.startswith(_DAMAGE_CODES)
+
+
+def _noting_damage(path: Path) -> Callable[[Any], None]:
+    def on_error(context: Any) -> None:
+        original = getattr(context, "original_exception", None)
+        if _is_damage(original):
+            note_damage(path, str(original))
+
+    return on_error
+
+
+def make_engine(url: str, *, synchronous: str = SYNCHRONOUS) -> Engine:
+    """Create an engine; SQLite files get their parent folder, pragmas and a generous busy timeout.
+
+    `synchronous` is for measuring only (the benchmark compares FULL with NORMAL); the program uses FULL.
+    """
     path = sqlite_file(url)
     if url.startswith("sqlite"):
         if path is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
         engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-        event.listen(engine, "connect", _on_sqlite_connect)
+        event.listen(engine, "connect", _sqlite_pragmas(synchronous))
+        if path is not None:  # a write or a read that meets a damaged page leaves a mark for the next start
+            event.listen(engine, "handle_error", _noting_damage(path))
         return engine
     return create_engine(url, pool_pre_ping=True)
 

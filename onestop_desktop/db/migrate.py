@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import os
+import shutil
 import sqlite3
+import time
 from pathlib import Path
 
 from alembic import command
@@ -34,24 +37,98 @@ def current_revision(engine: Engine) -> str | None:
         return MigrationContext.configure(conn).get_current_revision()
 
 
-def online_copy(source: Path, target: Path) -> None:
-    """Copy a SQLite database with the online backup API (consistent even while others write).
+PARTIAL = ".partial"  # a copy being written: never a name that backups, retention or restore look at
+STALE_PARTIAL_S = 6 * 3600
 
-    The copy is switched to the rollback journal so that it is one self-contained file (a WAL
-    copy could not be opened read-only without its -shm companion).
-    """
-    src = sqlite3.connect(source)
-    dst = sqlite3.connect(target)
+
+def partial_name(target: Path) -> Path:
+    """Where `target` is written before it is complete (`….sqlite3.partial`, its journal `…-journal`)."""
+    return target.with_name(target.name + PARTIAL)
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
     try:
-        src.backup(dst)
-        dst.execute("PRAGMA journal_mode=DELETE")
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
+def publish(partial: Path, target: Path) -> None:
+    """Give a complete file its real name: flushed to the disk, renamed in one step, the folder flushed.
+
+    os.replace is atomic within a folder (POSIX rename(2)), so a killed process or a power cut leaves
+    either no `target` or a whole one, never half a backup under a real backup name.
+    """
+    _fsync(partial)
+    os.replace(partial, target)
+    if os.name == "posix":  # the rename itself reaches the disk with the folder's entry
+        _fsync(target.parent)
+
+
+def discard(partial: Path) -> None:
+    for path in (partial, partial.with_name(partial.name + "-journal")):
+        path.unlink(missing_ok=True)
+
+
+def sweep_partials(folder: Path) -> None:
+    """Remove copies left by a killed backup (only old ones: another process may be copying now)."""
+    now = time.time()
+    for path in folder.glob(f"*{PARTIAL}*"):
+        try:
+            if now - path.stat().st_mtime > STALE_PARTIAL_S:
+                path.unlink()
+        except OSError:
+            continue
+
+
+def online_copy_unpublished(source: Path, target: Path) -> Path:
+    """Copy a SQLite database with the online backup API into `partial_name(target)`; return that path.
+
+    Consistent even while others write. The copy is switched to the rollback journal so that it is
+    one self-contained file (a WAL copy could not be opened read-only without its -shm companion).
+    While it is written it has no journal at all (a failed copy is thrown away, never repaired), so a
+    killed copy leaves no `-journal` file either. The caller checks the copy, then `publish`es it.
+    """
+    partial = partial_name(target)
+    discard(partial)
+    src = sqlite3.connect(source)
+    try:
+        dst = sqlite3.connect(partial)
+        try:
+            dst.execute("PRAGMA journal_mode=OFF")
+            dst.execute("PRAGMA synchronous=OFF")  # publish() flushes the finished file once
+            src.backup(dst)
+            dst.execute("PRAGMA journal_mode=DELETE")
+        finally:
+            dst.close()
     except BaseException:
-        dst.close()
-        target.unlink(missing_ok=True)  # never leave half a copy that looks like a backup
+        discard(partial)  # never leave half a copy behind
         raise
     finally:
-        dst.close()
         src.close()
+    return partial
+
+
+def online_copy(source: Path, target: Path) -> None:
+    """Copy a SQLite database to `target` with the online backup API; `target` appears only when whole."""
+    partial = online_copy_unpublished(source, target)
+    try:
+        publish(partial, target)
+    except BaseException:
+        discard(partial)
+        raise
+
+
+def copy_file(source: Path, target: Path) -> None:
+    """A byte-for-byte copy (a still file, or one SQLite cannot open) that appears only when whole."""
+    partial = partial_name(target)
+    try:
+        shutil.copyfile(source, partial)
+        publish(partial, target)
+    except BaseException:
+        discard(partial)
+        raise
 
 
 def backup_name(db_file: Path, reason: str, folder: Path) -> Path:
@@ -60,7 +137,7 @@ def backup_name(db_file: Path, reason: str, folder: Path) -> Path:
     stamp = now_local().strftime("%Y%m%d-%H%M%S")
     target = folder / f"{db_file.stem}-{stamp}-{reason}.sqlite3"
     n = 1
-    while target.exists():
+    while target.exists() or partial_name(target).exists():  # nor one another process is writing
         n += 1
         target = folder / f"{db_file.stem}-{stamp}-{reason}-{n}.sqlite3"
     return target

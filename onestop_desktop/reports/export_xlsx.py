@@ -1,4 +1,8 @@
-"""The briefing's tables as an Excel workbook, one sheet per table (numbers stay numbers)."""
+"""The briefing's tables as an Excel workbook, one sheet per table (numbers stay numbers).
+
+Names of procedures, units, officers and the reasons given for lateness are user text: every row goes
+through `services.safe_cells`, so none of them can become a formula in the reader's spreadsheet.
+"""
 
 from __future__ import annotations
 
@@ -6,13 +10,13 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font, PatternFill
 from openpyxl.utils import get_column_letter
 
 from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.services.reports.counts import Counts, Row, with_totals
 from onestop_desktop.services.reports.report_data import ReportData
+from onestop_desktop.services.safe_cells import Book
 
 __all__ = ["COUNT_HEADERS", "count_cells", "write_xlsx"]
 
@@ -53,15 +57,16 @@ def count_cells(c: Counts) -> list[int | float | None]:
     ]
 
 
-def _sheet(wb: Workbook, title: str, head: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
-    ws = wb.create_sheet(title[:31])
-    ws.append(list(head))
+def _sheet(wb: Book, title: str, head: Sequence[str], rows: Sequence[Sequence[Any]]) -> None:
+    sheet = wb.sheet(title)
+    ws = sheet.ws
+    sheet.append(head)
     for cell in ws[1]:
         cell.font = Font(bold=True)
         cell.fill = _HEAD_FILL
         cell.alignment = Alignment(wrap_text=True, vertical="center")
     for r in rows:
-        ws.append(list(r))
+        sheet.append(r)
     for j, h in enumerate(head, start=1):
         width = max([len(str(h)) // 2 + 2, *(len(str(r[j - 1])) + 2 for r in rows if r[j - 1] is not None)])
         ws.column_dimensions[get_column_letter(j)].width = min(60, max(8, width))
@@ -80,9 +85,7 @@ def _rows(rows: tuple[Row, ...]) -> list[list[Any]]:
 
 def write_xlsx(data: ReportData, path: Path) -> None:
     """Write the workbook: summary, breakdowns, late dossiers, comparison, indicators, BHYT."""
-    wb = Workbook()
-    assert wb.active is not None
-    wb.remove(wb.active)
+    wb = Book()
     s, c = data.stats, data.totals
     summary: list[list[Any]] = [
         ["Kỳ báo cáo", data.period.label_vi],

@@ -38,6 +38,20 @@ def say_error(exc: Exception) -> str:
     return say(carried) if isinstance(carried, Msg) else str(exc)
 
 
+def say_failure(exc: BaseException, file: object = "") -> str:
+    """Any failure in words: a refusal's own message, else the real cause of a database or disk error
+    (a damaged file, a full disk, a read-only file: services/safety/causes.py), else the error's text."""
+    from onestop_desktop.services.errors import ServiceError
+    from onestop_desktop.services.safety.causes import explain
+
+    if isinstance(exc, ServiceError):
+        return say_error(exc)
+    explained = explain(exc, file)
+    if explained is not None:
+        return say_error(explained)
+    return f"{type(exc).__name__}: {exc}"
+
+
 def say_field(exc: Exception, field: str) -> str:
     """The message of one refused field in the interface language ("" when that field is fine)."""
     from onestop_desktop.services.errors import ValidationFailed

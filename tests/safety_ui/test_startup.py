@@ -69,7 +69,9 @@ def test_damaged_file_offers_the_backup_and_restores_it(
         database.engine.dispose()
     assert "Đã khôi phục" in messages.texts() and good.name in messages.texts()
     reasons = [b.reason for b in backup.list_backups(good.parent)]
-    assert "before-restore" in reasons  # the damaged file was kept
+    assert reasons == ["manual"]  # the damaged file's copy is never offered for restoring…
+    kept = list((good.parent / "damaged").glob("*-before-restore-damaged.sqlite3"))
+    assert len(kept) == 1  # …but kept apart, named as damaged
 
 
 def test_wrong_password_restores_nothing(

@@ -142,7 +142,9 @@ def test_cli_periods(
 
 
 def test_cli_bad_period(demo_db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert cli.main(["report", "--database", f"sqlite:///{demo_db_file}", "--period", "2018-13"]) == 2
+    with pytest.raises(SystemExit) as stop:  # argparse refuses the period before anything opens
+        cli.main(["report", "--database", f"sqlite:///{demo_db_file}", "--period", "2018-13"])
+    assert stop.value.code == 2
     assert "Tháng 13" in capsys.readouterr().err
 
 

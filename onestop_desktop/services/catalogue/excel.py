@@ -30,7 +30,6 @@ SHEET_FIELDS, SHEET_PROCS, SHEET_DOCS = "Lĩnh vực", "Thủ tục", "Giấy t�
 PROC_HEADERS = ["Mã thủ tục", "Tên thủ tục", "Mã lĩnh vực", "Cấp", "Thời hạn", "Đơn vị thời hạn",
                 "Lệ phí (đồng)", "Mức độ trực tuyến", "Kết quả", "Đang áp dụng", "Căn cứ"]  # fmt: skip
 DOC_HEADERS = ["Mã thủ tục", "Thứ tự", "Tên giấy tờ", "Loại bản", "Số bản"]
-FORMULA_STARTS = ("=", "+", "-", "@")
 
 
 @dataclass(frozen=True)
@@ -56,44 +55,35 @@ def row_refusal(sheet: str, row: int, why: Msg) -> Msg:
     return msg("cat.sheet-row", sheet=sheet, row=str(row), why=why)
 
 
-def as_text_cell(cell: Any) -> None:
-    """A value from a user stays text: a cell starting with = + - @ must never become a formula."""
-    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
-        cell.data_type = "s"
-
-
-def _append(ws: Any, values: list[Any]) -> None:
-    ws.append(values)
-    for cell in ws[ws.max_row]:
-        as_text_cell(cell)
-
-
 def export_catalogue(session: Any, path: Path, on: date | None = None) -> int:
-    """Write fields, procedures (their version of `on`, default today) and documents; returns the count."""
-    from openpyxl import Workbook as XlWorkbook
+    """Write fields, procedures (their version of `on`, default today) and documents; returns the count.
+
+    Names, results and legal bases are user text: the rows go through `services.safe_cells`, so none of
+    them can become a formula in the reader's spreadsheet.
+    """
     from openpyxl.styles import Font
 
-    wb = XlWorkbook()
-    ws_f = wb.active
-    assert ws_f is not None
-    ws_f.title = SHEET_FIELDS
+    from onestop_desktop.services.safe_cells import Book
+
+    wb = Book()
+    ws_f, ws_p, ws_d = wb.sheet(SHEET_FIELDS), wb.sheet(SHEET_PROCS), wb.sheet(SHEET_DOCS)
     ws_f.append(["Mã lĩnh vực", "Tên lĩnh vực"])
     for f in catalogue.list_fields(session):
-        _append(ws_f, [f.code, f.name])
-    ws_p, ws_d = wb.create_sheet(SHEET_PROCS), wb.create_sheet(SHEET_DOCS)
+        ws_f.append([f.code, f.name])
     ws_p.append(PROC_HEADERS)
     ws_d.append(DOC_HEADERS)
     procs = catalogue.list_procedures(session, include_inactive=True, on=on)
     for p in procs:
-        _append(ws_p, [p.code, p.name, p.field_code, p.level, p.time_value, str(p.time_unit), p.fee,
-                       p.online_level, p.result, "có" if p.active else "không", p.source])  # fmt: skip
+        ws_p.append([p.code, p.name, p.field_code, p.level, p.time_value, str(p.time_unit), p.fee,
+                     p.online_level, p.result, "có" if p.active else "không", p.source])  # fmt: skip
         for i, d in enumerate(p.documents, start=1):
-            _append(ws_d, [p.code, i, d.name, d.kind, d.count])
-    for ws, widths in (
+            ws_d.append([p.code, i, d.name, d.kind, d.count])
+    for sheet, widths in (
         (ws_f, (14, 50)),
         (ws_p, (14, 70, 12, 8, 10, 16, 14, 12, 40, 12, 50)),
         (ws_d, (14, 8, 80, 16, 8)),
     ):
+        ws = sheet.ws
         for cell in ws[1]:
             cell.font = Font(bold=True)
         for i, w in enumerate(widths):

@@ -1,35 +1,72 @@
-"""Backups of the SQLite database: take, keep (retention), list.
+"""Backups of the SQLite database: take, check, keep (retention), list.
 
-Copies are made with SQLite's online backup API (`db.migrate.online_copy`), so they are consistent
-while counters keep writing. They go to `backups/` beside the database (the user's data folder for
-the default database) and, when asked, to a second folder such as a USB stick. PostgreSQL offices
-back up with the server's own tools (pg_dump); these functions refuse such URLs with a clear message.
-Checking a file is `integrity`, restoring one is `restore`.
+Copies are made with SQLite's online backup API (`db.migrate.online_copy_unpublished`), so they are
+consistent while counters keep writing. Each copy is written under a temporary name, checked with
+`PRAGMA integrity_check` (cheap next to the copy itself), and only then renamed to its real name with
+a record beside it (`backup_files`). A copy that fails its check is kept apart in `damaged/`, never
+counted by retention nor listed for restoring, and the backup stops with "the database is damaged".
+Copies go to `backups/` beside the database (the user's data folder for the default database) and,
+when asked, to a second folder such as a USB stick. PostgreSQL offices back up with the server's own
+tools (pg_dump); these functions refuse such URLs with a clear message.
+Checking a file is `integrity`, restoring one is `restore`, keeping and removing copies `retention`.
 """
 
 from __future__ import annotations
 
-import re
-import shutil
 import sqlite3
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from pathlib import Path
 
-from onestop_desktop.clock import VN_TZ, now_local
-from onestop_desktop.db.engine import sqlite_file
-from onestop_desktop.db.migrate import backup_name, safety_copy
-from onestop_desktop.services.errors import ServiceError
-
-KEEP_LATEST = 10
-
-KEEP_DAILY_DAYS = 7
-
-KEEP_WEEKLY_DAYS = 31
-
-NAME_RE = re.compile(
-    r"^(?P<stem>.+)-(?P<stamp>\d{8}-\d{6})-(?P<reason>[a-z]+(?:-[a-z]+)*)(?:-\d+)?\.sqlite3$"
+from onestop_desktop.db.engine import note_damage, sqlite_file
+from onestop_desktop.db.migrate import (
+    backup_name,
+    copy_file,
+    discard,
+    online_copy_unpublished,
+    publish,
+    sweep_partials,
 )
+from onestop_desktop.domain.messages import Msg, msg
+from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.safety import causes
+from onestop_desktop.services.safety.backup_files import (
+    add_metadata_hook,
+    contents,
+    damaged_name,
+    folder_read_only,
+    is_damaged_name,
+    make_record,
+    open_read_only,
+    read_record,
+    taken_at,
+    write_record,
+)
+from onestop_desktop.services.safety.causes import Cause, DatabaseDamaged
+from onestop_desktop.services.safety.integrity import CheckResult, check_file
+from onestop_desktop.services.safety.retention import KEEP_DAILY_DAYS, KEEP_LATEST, KEEP_WEEKLY_DAYS, prune
+
+__all__ = [
+    "KEEP_DAILY_DAYS",
+    "KEEP_LATEST",
+    "KEEP_WEEKLY_DAYS",
+    "BackupInfo",
+    "BackupOutcome",
+    "ChangeWatch",
+    "add_metadata_hook",
+    "backup",
+    "backup_before",
+    "backup_if_changed",
+    "contents",
+    "database_file",
+    "default_folder",
+    "list_backups",
+    "open_read_only",
+    "prune",
+]
+# Above this size a copy without a record (taken by an older version, or copied by hand) is listed
+# without its own quick_check: the restore checks it in full before using it anyway.
+LIST_CHECK_BYTES = 200 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -40,9 +77,11 @@ class BackupInfo:
     taken_at: datetime
     reason: str
     size: int
-    dossiers: int | None  # None when the file could not be read
+    dossiers: int | None  # None when the file could not be read or is damaged
     last_code: str | None
-    error: str | None = None
+    error: str | None = None  # Vietnamese, for logs; `problem` in the interface language
+    checked: bool = False  # its record says it passed the integrity check when it was taken
+    problem: Msg | None = None
 
 
 @dataclass(frozen=True)
@@ -51,23 +90,107 @@ class BackupOutcome:
     second_copy: Path | None = None
     second_error: str | None = None  # the USB stick was missing or full: the main copy still exists
     removed: tuple[Path, ...] = ()
+    second_problem: Msg | None = None  # `second_error` as a message id
 
 
 def database_file(db_url: str) -> Path:
     """The SQLite file behind `db_url`; other databases are backed up with their own tools."""
     path = sqlite_file(db_url)
     if path is None:
-        raise ServiceError(
-            "Sao lưu và khôi phục trong chương trình chỉ dùng cho cơ sở dữ liệu SQLite; "
-            "với PostgreSQL hãy dùng công cụ của máy chủ (pg_dump, pg_restore)."
-        )
+        raise ServiceError(msg("safety.backup.sqlite-only"))
     if not path.exists():
-        raise ServiceError(f"Không tìm thấy tệp cơ sở dữ liệu {path}.")
+        raise ServiceError(msg("safety.backup.no-file", file=str(path)))
     return path
 
 
 def default_folder(db_file: Path) -> Path:
     return db_file.parent / "backups"
+
+
+def _refusal(exc: BaseException, db_file: Path, folder: Path) -> ServiceError:
+    """The sentence for a copy that could not be made: damaged source, full or read-only target."""
+    found = causes.cause_of(exc)
+    if found is None:
+        return ServiceError(msg("safety.cause.io", file=str(folder), detail=str(exc)))
+    cause, detail = found
+    if cause is Cause.DAMAGED:
+        note_damage(db_file, detail)
+        return DatabaseDamaged(causes.message_for(cause, db_file, detail))
+    if cause is Cause.READ_ONLY and not folder_read_only(folder):
+        return causes.ReadOnly(causes.message_for(cause, db_file, detail))
+    explained = causes.explain(exc, folder)
+    assert explained is not None
+    return explained
+
+
+def _first_finding(result: CheckResult) -> Msg | str:
+    """The check's first finding (a message id, or SQLite's own words on one line)."""
+    first = result.said[0] if result.said else (result.findings[0] if result.findings else "?")
+    return first if isinstance(first, Msg) else " ".join(first.split())[:300]
+
+
+def _set_apart(partial: Path, target: Path, db_file: Path, result: CheckResult) -> Path | None:
+    """Keep a copy that failed its check in `damaged/`, named as damaged, with its record."""
+    try:
+        kept = damaged_name(target)
+        publish(partial, kept)
+        write_record(kept, make_record(db_file, kept, "damaged", list(result.findings)))
+        return kept
+    except OSError:
+        discard(partial)
+        return None
+
+
+def take_checked_copy(db_file: Path, folder: Path, reason: str) -> Path:
+    """Copy `db_file` into `folder`, check the copy, and give it its real name only if it is sound.
+
+    Raises DatabaseDamaged (the copy kept apart), DiskFull or ReadOnly with the real cause.
+    """
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        sweep_partials(folder)
+        target = backup_name(db_file, reason, folder)
+        partial = online_copy_unpublished(db_file, target)
+    except (sqlite3.Error, OSError) as exc:
+        raise _refusal(exc, db_file, folder) from exc
+    try:
+        result = check_file(partial)
+        if not result.ok:
+            kept = _set_apart(partial, target, db_file, result)
+            note_damage(db_file, result.findings[0] if result.findings else "integrity_check")
+            raise DatabaseDamaged(
+                msg(
+                    "safety.backup.damaged",
+                    file=str(db_file),
+                    finding=_first_finding(result),
+                    kept=str(kept or "—"),
+                ),
+                kept,
+            )
+        record = make_record(db_file, partial, "ok", [])
+        publish(partial, target)
+        write_record(target, record)
+    except OSError as exc:
+        discard(partial)
+        raise _refusal(exc, db_file, folder) from exc
+    except BaseException:
+        discard(partial)
+        raise
+    return target
+
+
+def _second_copy(target: Path, db_file: Path, reason: str, also_to: Path) -> Path:
+    also_to.mkdir(parents=True, exist_ok=True)
+    sweep_partials(also_to)
+    # the same name on both targets, so the copies are recognisably one backup
+    second = also_to / target.name
+    if second.exists():
+        second = backup_name(db_file, reason, also_to)
+    copy_file(target, second)  # the first copy is a still, checked file: a plain copy is exact
+    record = read_record(target)
+    if record is not None:
+        write_record(second, record)
+    return second
 
 
 def backup(
@@ -78,106 +201,73 @@ def backup(
     reason: str = "manual",
     prune_old: bool = True,
 ) -> BackupOutcome:
-    """Copy the database into `to` (default `backups/` beside it) and, if given, into `also_to`."""
+    """Copy the database into `to` (default `backups/` beside it) and, if given, into `also_to`.
+
+    The copy is checked before it counts; a damaged database raises DatabaseDamaged and nothing is
+    pruned (the good copies are what the office needs now).
+    """
     db_file = database_file(db_url)
     folder = to or default_folder(db_file)
-    try:
-        target = safety_copy(db_file, reason, folder)
-    except sqlite3.DatabaseError as exc:
-        raise ServiceError(
-            f"Không sao lưu được: cơ sở dữ liệu {db_file.name} bị hỏng ({exc}). "
-            "Hãy khôi phục từ bản sao lưu gần nhất còn tốt."
-        ) from exc
-    except OSError as exc:
-        raise ServiceError(f"Không ghi được bản sao lưu vào {folder}: {exc.strerror or exc}.") from exc
+    target = take_checked_copy(db_file, folder, reason)
     removed = list(prune(folder, db_file.stem)) if prune_old else []
     second: Path | None = None
-    second_error: str | None = None
+    problem: Msg | None = None
     if also_to is not None:
         try:
-            also_to.mkdir(parents=True, exist_ok=True)
-            # the same name on both targets, so the copies are recognisably one backup
-            second = also_to / target.name
-            if second.exists():
-                second = backup_name(db_file, reason, also_to)
-            shutil.copyfile(target, second)  # the first copy is a still file: a plain copy is exact
+            second = _second_copy(target, db_file, reason, also_to)
             if prune_old:
                 removed += prune(also_to, db_file.stem)
         except OSError as exc:
             second = None
-            second_error = f"Không ghi được bản sao thứ hai vào {also_to}: {exc.strerror or exc}."
-    return BackupOutcome(target, second, second_error, tuple(removed))
+            why = causes.explain(exc, also_to)
+            problem = msg(
+                "safety.backup.second-failed",
+                folder=str(also_to),
+                why=why.msg if why is not None and why.msg is not None else f"{exc.strerror or exc}.",
+            )
+    return BackupOutcome(
+        target, second, str(problem) if problem else None, tuple(removed), second_problem=problem
+    )
 
 
-def _taken_at(path: Path) -> tuple[datetime, str]:
-    match = NAME_RE.match(path.name)
-    if match:
-        return datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S"), match["reason"]
-    return datetime.fromtimestamp(path.stat().st_mtime, tz=VN_TZ).replace(tzinfo=None), ""
-
-
-def prune(folder: Path, stem: str, now: datetime | None = None) -> list[Path]:
-    """Apply the retention rule to the backups of database `stem` in `folder`; return what was removed.
-
-    Kept: the latest 10; the newest of each of the last 7 days; the newest of each week of the last
-    month; safety copies taken before a migration, import or restore for a month.
-    """
-    now = now or now_local()
-    dated = []
-    for path in folder.glob(f"{stem}-*.sqlite3"):
-        match = NAME_RE.match(path.name)
-        if match and match["stem"] == stem:
-            dated.append((datetime.strptime(match["stamp"], "%Y%m%d-%H%M%S"), match["reason"], path))
-    dated.sort(reverse=True)
-    keep = {path for _, _, path in dated[:KEEP_LATEST]}
-    newest_of: dict[object, Path] = {}
-    for at, reason, path in dated:  # newest first: the first seen in a bucket is its newest
-        age = now - at
-        if age <= timedelta(days=KEEP_DAILY_DAYS):
-            newest_of.setdefault(("day", at.date()), path)
-        if age <= timedelta(days=KEEP_WEEKLY_DAYS):
-            newest_of.setdefault(("week", at.isocalendar()[:2]), path)
-            if reason.startswith("before-"):
-                keep.add(path)
-    keep |= set(newest_of.values())
-    removed = []
-    for _, _, path in dated:
-        if path not in keep:
-            path.unlink(missing_ok=True)
-            removed.append(path)
-    return removed
-
-
-def open_read_only(path: Path) -> sqlite3.Connection:
-    return sqlite3.connect(f"file:{path}?mode=ro", uri=True)
-
-
-def contents(path: Path) -> tuple[int, str | None]:
-    """Count of dossiers and the code of the latest received one, read from a database file."""
-    conn = open_read_only(path)
-    try:
-        count = int(conn.execute("SELECT count(*) FROM dossiers").fetchone()[0])
-        row = conn.execute("SELECT code FROM dossiers ORDER BY received_at DESC, id DESC LIMIT 1").fetchone()
-        return count, (str(row[0]) if row else None)
-    finally:
-        conn.close()
+def _describe(path: Path) -> BackupInfo:
+    at, reason = taken_at(path)
+    size = path.stat().st_size
+    record = read_record(path)
+    checked = record is not None and record.get("integrity") == "ok"
+    problem: Msg | None = None
+    if record is not None and record.get("integrity") != "ok":
+        findings = record.get("findings") or ["?"]
+        problem = msg("safety.list.damaged", finding=" ".join(str(findings[0]).split())[:300])
+    elif record is None and size <= LIST_CHECK_BYTES:
+        result = check_file(path, quick=True)  # a copy from before the records: check it now
+        if not result.ok:
+            problem = msg("safety.list.damaged", finding=_first_finding(result))
+    count: int | None = None
+    last: str | None = None
+    if problem is None:
+        try:
+            count, last = contents(path)
+        except sqlite3.DatabaseError as exc:
+            problem = msg("safety.list.unreadable", detail=str(exc))
+    return BackupInfo(
+        path, at, reason, size, count, last, str(problem) if problem else None, checked, problem
+    )
 
 
 def list_backups(folder: Path) -> list[BackupInfo]:
-    """The backups in `folder`, newest first, each with what it holds."""
+    """The backups in `folder`, newest first, each with what it holds; damaged copies are not among them
+    (those in `damaged/`), and a copy found damaged here is listed with its problem, never its counts."""
     if not folder.is_dir():
         return []
-    found = []
-    for path in folder.glob("*.sqlite3"):
-        taken_at, reason = _taken_at(path)
-        try:
-            count, last = contents(path)
-            error = None
-        except sqlite3.DatabaseError as exc:
-            count, last, error = None, None, f"Không đọc được tệp: {exc}"
-        found.append(BackupInfo(path, taken_at, reason, path.stat().st_size, count, last, error))
+    found = [_describe(path) for path in folder.glob("*.sqlite3") if not is_damaged_name(path)]
     found.sort(key=lambda b: (b.taken_at, b.path.name), reverse=True)
     return found
+
+
+def last_good(folder: Path) -> Path | None:
+    """The newest copy in `folder` whose record says it passed its integrity check."""
+    return next((b.path for b in list_backups(folder) if b.checked and b.error is None), None)
 
 
 class ChangeWatch:

@@ -1,16 +1,30 @@
-"""Restoring a backup: a safety copy of the current file first (even a damaged one), then the swap."""
+"""Restoring a backup: a safety copy of the current file first (even a damaged one), then the swap.
+
+The safety copy of a damaged file is itself damaged: it is kept apart in `backups/damaged/` (named as
+damaged) so that it is never offered for restoring nor counted by retention as a good copy. A full disk
+or a read-only folder stops the restore before anything is replaced, with its real cause.
+"""
 
 from __future__ import annotations
 
-import shutil
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
-from onestop_desktop.db.migrate import backup_name, safety_copy
+from onestop_desktop.db.engine import clear_damage
+from onestop_desktop.db.migrate import backup_name, copy_file, discard, online_copy_unpublished, publish
+from onestop_desktop.domain.messages import msg
 from onestop_desktop.services.errors import ServiceError
-from onestop_desktop.services.roles import Actor, Role, require
-from onestop_desktop.services.safety.backup import contents, database_file, default_folder, open_read_only
+from onestop_desktop.services.roles import Actor, Role
+from onestop_desktop.services.safety import accounts, causes
+from onestop_desktop.services.safety.backup import database_file, default_folder
+from onestop_desktop.services.safety.backup_files import (
+    contents,
+    damaged_name,
+    make_record,
+    open_read_only,
+    write_record,
+)
 from onestop_desktop.services.safety.integrity import check_file
 
 
@@ -31,12 +45,12 @@ def _known_revision(path: Path) -> None:
     try:
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
     except sqlite3.DatabaseError as exc:
-        raise ServiceError(f"Tệp {path.name} không phải bản sao lưu của chương trình.") from exc
+        raise ServiceError(msg("safety.restore.not-ours", file=path.name)) from exc
     finally:
         conn.close()
     scripts = ScriptDirectory.from_config(alembic_config())
     if row is None or row[0] not in {s.revision for s in scripts.walk_revisions()}:
-        raise ServiceError(f"Bản sao lưu {path.name} do một phiên bản mới hơn của chương trình tạo ra.")
+        raise ServiceError(msg("safety.restore.newer", file=path.name))
 
 
 def restore(db_url: str, backup_file: Path, actor: Actor) -> RestoreOutcome:
@@ -44,51 +58,89 @@ def restore(db_url: str, backup_file: Path, actor: Actor) -> RestoreOutcome:
 
     The caller must dispose its engine afterwards (open connections would keep stale pages).
     """
-    require(actor, Role.LEADER, what="khôi phục dữ liệu từ bản sao lưu")
+    accounts.require_for_restore(
+        db_url, backup_file, actor, Role.LEADER, what="khôi phục dữ liệu từ bản sao lưu"
+    )
     db_file = database_file(db_url)
     backup_file = Path(backup_file)
     checked = check_file(backup_file)
     if not checked.ok:
         raise ServiceError(
-            f"Bản sao lưu {backup_file.name} bị hỏng, không khôi phục: " + " ".join(checked.findings[:3])
+            msg(
+                "safety.restore.damaged-backup",
+                file=backup_file.name,
+                findings=" ".join(checked.findings[:3]),
+            )
         )
     _known_revision(backup_file)
     if backup_file.resolve() == db_file.resolve():
-        raise ServiceError("Không thể khôi phục một tệp lên chính nó.")
-    copy = _safety_copy_even_if_damaged(db_file)
+        raise ServiceError(msg("safety.restore.onto-itself"))
     try:
-        src = open_read_only(backup_file)
-        dst = sqlite3.connect(db_file, timeout=30)
+        copy = _safety_copy_even_if_damaged(db_file)
         try:
-            src.backup(dst)
-            dst.execute("PRAGMA journal_mode=WAL")
-        finally:
-            dst.close()
-            src.close()
-    except sqlite3.DatabaseError:
-        _replace_damaged(db_file, backup_file)
+            _copy_in(db_file, backup_file)
+        except sqlite3.DatabaseError as exc:
+            if (found := causes.cause_of(exc)) is not None and found[0] is not causes.Cause.DAMAGED:
+                raise
+            _replace_damaged(db_file, backup_file)
+    except (sqlite3.Error, OSError) as exc:
+        causes.raise_explained(exc, db_file)
+        raise
     _after_restore(db_url, backup_file, copy, actor)
+    clear_damage(db_file)  # the damage SQLite reported went with the old file
     count, last = contents(db_file)
     return RestoreOutcome(backup_file, copy, count, last)
 
 
-def _safety_copy_even_if_damaged(db_file: Path) -> Path:
-    """The safety copy before a restore; a file too damaged for the backup API is copied byte for byte."""
+def _copy_in(db_file: Path, backup_file: Path) -> None:
+    """Write the backup's pages into the live file (one transaction: other connections see old or new)."""
+    src = open_read_only(backup_file)
+    dst = sqlite3.connect(db_file, timeout=30)
     try:
-        return safety_copy(db_file, "before-restore")
-    except sqlite3.DatabaseError:
-        target = backup_name(db_file, "before-restore", default_folder(db_file))
-        shutil.copyfile(db_file, target)
+        src.backup(dst)
+        dst.execute("PRAGMA journal_mode=WAL")
+    finally:
+        dst.close()
+        src.close()
+
+
+def _safety_copy_even_if_damaged(db_file: Path) -> Path:
+    """The safety copy before a restore; a file too damaged for the backup API is copied byte for byte.
+
+    The copy is checked under its temporary name: a damaged file's copy is published only in
+    `damaged/`, named as damaged, with its record.
+    """
+    target = backup_name(db_file, "before-restore", default_folder(db_file))
+    try:
+        partial = online_copy_unpublished(db_file, target)
+    except sqlite3.DatabaseError as exc:
+        found = causes.cause_of(exc)
+        if found is not None and found[0] is not causes.Cause.DAMAGED:
+            raise
+        kept = damaged_name(target)
+        copy_file(db_file, kept)
         wal = db_file.with_name(db_file.name + "-wal")
         if wal.exists():
-            shutil.copyfile(wal, target.with_name(target.name + "-wal"))
-        return target
+            copy_file(wal, kept.with_name(kept.name + "-wal"))
+        write_record(kept, make_record(db_file, kept, "damaged", [str(exc)]))
+        return kept
+    try:
+        checked = check_file(partial)
+        final = target if checked.ok else damaged_name(target)
+        publish(partial, final)
+    except BaseException:
+        discard(partial)
+        raise
+    write_record(
+        final, make_record(db_file, final, "ok" if checked.ok else "damaged", list(checked.findings))
+    )
+    return final
 
 
 def _replace_damaged(db_file: Path, backup_file: Path) -> None:
     """Put the backup in place of a file SQLite cannot even open (nobody can be using it)."""
     staging = db_file.with_name(db_file.name + ".restoring")
-    shutil.copyfile(backup_file, staging)
+    copy_file(backup_file, staging)
     for companion in ("-wal", "-shm", "-journal"):
         db_file.with_name(db_file.name + companion).unlink(missing_ok=True)
     staging.replace(db_file)

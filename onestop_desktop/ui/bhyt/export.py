@@ -1,4 +1,8 @@
-"""Export one month to Excel (.xlsx): the grid as shown, a total line and the figures' definitions."""
+"""Export one month to Excel (.xlsx): the grid as shown, a total line and the figures' definitions.
+
+Unit, group and office names are user text: the rows go through `services.safe_cells`, so none can
+become a formula in the reader's spreadsheet.
+"""
 
 from __future__ import annotations
 
@@ -8,23 +12,22 @@ from pathlib import Path
 from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.bhyt.coverage import MonthCoverage, month_label, people_needed
 from onestop_desktop.services.bhyt.tallies import GroupInfo
+from onestop_desktop.services.safe_cells import Book
 
 
 def export_month(path: Path, m: MonthCoverage, groups: Sequence[GroupInfo]) -> Path:
     """Write the month to `path`; numbers stay numbers (Excel formats them), rates to two decimals."""
-    from openpyxl import Workbook
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
 
-    wb = Workbook()
-    ws = wb.active
-    assert ws is not None
-    ws.title = f"BHYT {m.month.month:02d}-{m.month.year}"
+    wb = Book()
+    sheet = wb.sheet(f"BHYT {m.month.month:02d}-{m.month.year}")
+    ws = sheet.ws
     cutoff = f" (số liệu đến ngày {fmt_date(m.cutoff)})" if m.cutoff else ""
-    ws.append(
+    sheet.append(
         [f"TÌNH HÌNH THAM GIA BẢO HIỂM Y TẾ THÁNG {month_label(m.month)} – {m.parent_name.upper()}{cutoff}"]
     )
-    ws.append([])
+    sheet.append([])
     header = [
         "Hạng",
         "Mã đơn vị",
@@ -38,9 +41,9 @@ def export_month(path: Path, m: MonthCoverage, groups: Sequence[GroupInfo]) -> P
         "Tăng/giảm so với tháng trước (điểm %)",
         *(g.name for g in groups),
     ]
-    ws.append(header)
+    sheet.append(header)
     for u in sorted(m.units, key=lambda u: u.rank):
-        ws.append(
+        sheet.append(
             [
                 u.rank,
                 u.code,
@@ -56,7 +59,7 @@ def export_month(path: Path, m: MonthCoverage, groups: Sequence[GroupInfo]) -> P
             ]
         )
     change = m.coverage - m.previous_coverage if m.previous_coverage is not None else None
-    ws.append(
+    sheet.append(
         [
             None,
             m.parent_code,
@@ -72,8 +75,8 @@ def export_month(path: Path, m: MonthCoverage, groups: Sequence[GroupInfo]) -> P
         ]
     )
     last = ws.max_row
-    ws.append([])
-    ws.append(["Tỷ lệ bao phủ = số người tham gia BHYT / dân số × 100; các số suy ra được tính khi xuất."])
+    sheet.append([])
+    sheet.append(["Tỷ lệ bao phủ = số người tham gia BHYT / dân số × 100; các số suy ra được tính khi xuất."])
     ws["A1"].font = Font(bold=True, size=13)
     fill = PatternFill("solid", fgColor="DDEBF7")
     for cell in ws[3]:

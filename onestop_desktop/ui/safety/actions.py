@@ -13,8 +13,10 @@ from onestop_desktop.bootstrap import database_file
 from onestop_desktop.services.roles import Role
 from onestop_desktop.services.safety import backup, integrity
 from onestop_desktop.services.safety import restore as backup_restore
+from onestop_desktop.services.safety.causes import DatabaseDamaged
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import language, say
 from onestop_desktop.ui.safety.auto import AutoBackup
 from onestop_desktop.ui.safety.table import second_folder
 
@@ -37,7 +39,9 @@ class SafetyMenu(QObject):
         self.check_action = self._add(menu, self.tr("Check the &database"), self.check, True)
         self.folder_action = self._add(menu, self.tr("&Second backup folder…"), self.choose_folder, sqlite)
         self.audit_action = self._add(menu, self.tr("&Audit log"), self.show_audit, leader)
-        self.auto = AutoBackup(ctx, lambda text: window.statusBar().showMessage(text, 15000), self)
+        self.auto = AutoBackup(
+            ctx, lambda text: window.statusBar().showMessage(text, 15000), self, self.damaged
+        )
 
     def _add(self, menu: QMenu, text: str, slot: Callable[[], None], visible: bool) -> QAction:
         act = QAction(text, self.window)
@@ -54,7 +58,7 @@ class SafetyMenu(QObject):
             if outcome.second_copy:
                 text += "\n" + self.tr("Second copy:\n{path}").format(path=outcome.second_copy)
             if outcome.second_error:
-                text += "\n\n" + outcome.second_error
+                text += "\n\n" + (say(outcome.second_problem) or outcome.second_error)
             QMessageBox.information(self.window, self.tr("Back up now"), text)
 
         self.ctx.tasks.run(
@@ -76,7 +80,7 @@ class SafetyMenu(QObject):
                     self.window, title, self.tr("The database is sound.\n{what}").format(what=result.checked)
                 )
             else:
-                findings = "\n".join(f"• {f}" for f in result.findings[:10])
+                findings = "\n".join(f"• {f}" for f in result.lines(language())[:10])
                 QMessageBox.warning(
                     self.window,
                     title,
@@ -128,7 +132,7 @@ class SafetyMenu(QObject):
 
         def failed(exc: Exception) -> None:
             show_error(self.window, exc)
-            self.auto = AutoBackup(self.ctx, self.auto.notify, self)  # nothing replaced: keep backing up
+            self.auto = AutoBackup(self.ctx, self.auto.notify, self, self.damaged)  # nothing replaced
 
         self.ctx.tasks.run(
             lambda _p: backup_restore.restore(url, chosen, actor),
@@ -137,6 +141,16 @@ class SafetyMenu(QObject):
             title=self.tr("Restoring…"),
             parent=self.window,
             cancellable=False,
+        )
+
+    def damaged(self, exc: DatabaseDamaged) -> None:
+        """A backup found the open file damaged: the damaged-file dialog, then the program closes."""
+        from onestop_desktop.ui.safety.startup import damaged_while_open
+
+        said = (exc.msg,) if exc.msg is not None else ()
+        path = database_file(self.ctx.db.url)
+        damaged_while_open(
+            self.ctx, self.window, integrity.CheckResult(False, (exc.message,), str(path), said)
         )
 
     def close(self) -> None:

@@ -10,7 +10,9 @@ from PySide6.QtCore import QCoreApplication, QObject, QTimer
 from onestop_desktop.bootstrap import database_file
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.safety import backup
+from onestop_desktop.services.safety.causes import DatabaseDamaged
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import say, say_failure
 from onestop_desktop.ui.safety.table import second_folder
 
 log = logging.getLogger(__name__)
@@ -20,10 +22,17 @@ INTERVAL_MS = 30 * 60 * 1000
 class AutoBackup(QObject):
     """Owns the timer and the watch; `close()` before the database goes away (window close, restore)."""
 
-    def __init__(self, ctx: AppContext, notify: Callable[[str], None], parent: QObject | None = None) -> None:
+    def __init__(
+        self,
+        ctx: AppContext,
+        notify: Callable[[str], None],
+        parent: QObject | None = None,
+        on_damage: Callable[[DatabaseDamaged], None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.ctx = ctx
         self.notify = notify
+        self.on_damage = on_damage  # the copy failed its integrity check: the window offers a backup
         self.running = False
         self.last: backup.BackupOutcome | None = None
         self.watch: backup.ChangeWatch | None = None
@@ -58,13 +67,17 @@ class AutoBackup(QObject):
             file=outcome.path.name
         )
         if outcome.second_error:
-            text += " — " + outcome.second_error
+            text += " — " + (say(outcome.second_problem) or outcome.second_error)
         self.notify(text)
 
     def _failed(self, exc: Exception) -> None:
         self.running = False
         log.error("automatic backup failed: %s", exc)
-        why = exc.message if isinstance(exc, ServiceError) else str(exc)
+        if isinstance(exc, DatabaseDamaged) and self.on_damage is not None:
+            self.close()  # no more copies of a damaged file
+            self.on_damage(exc)
+            return
+        why = say_failure(exc, self.ctx.db.url)  # damaged, disk full, read-only: the real cause
         self.notify(
             QCoreApplication.translate("AutoBackup", "Automatic backup failed: {why}").format(why=why)
         )

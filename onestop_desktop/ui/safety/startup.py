@@ -35,11 +35,13 @@ from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.safety import accounts, backup, integrity
 from onestop_desktop.services.safety import restore as backup_restore
 from onestop_desktop.services.safety.backup import BackupInfo
+from onestop_desktop.services.safety.causes import DatabaseDamaged
 from onestop_desktop.services.safety.integrity import CheckResult
 from onestop_desktop.services.safety.restore import RestoreOutcome
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import language, say, say_failure
 from onestop_desktop.ui.safety.table import BackupTable, all_backups, second_folder
 
 log = logging.getLogger(__name__)
@@ -85,10 +87,12 @@ def check_or_restore(url: str, parent: QWidget | None = None) -> bool:
     if path is None or not path.exists():
         return True
     try:
-        if path.stat().st_size > BLOCKING_CHECK_BYTES:  # the full quick_check follows in the background
+        label = QCoreApplication.translate("DamagedDialog", "Checking the database…")
+        if integrity.damage_reported(path):  # a write or a backup met a damaged page: the full check
+            result = in_thread(lambda: integrity.check_reported_damage(path), label)
+        elif path.stat().st_size > BLOCKING_CHECK_BYTES:  # the full quick_check follows in the background
             result = integrity.check_structure(path)
         else:
-            label = QCoreApplication.translate("DamagedDialog", "Checking the database…")
             result = in_thread(lambda: integrity.check(url, quick=True), label)
     except Exception:  # e.g. no permission: opening the database reports it in words
         log.exception("start-up check failed")
@@ -109,7 +113,7 @@ class DamagedDialog(QDialog):
         self.outcome: RestoreOutcome | None = None
         self.setWindowTitle(self.tr("The database is damaged"))
         fit_resize(self, 900, 520)
-        findings = "\n".join(f"• {f}" for f in result.findings[:5])
+        findings = "\n".join(f"• {f}" for f in result.lines(language())[:5])
         intro = QLabel(
             self.tr(
                 "The database file {file} is damaged and cannot be opened safely:\n{findings}\n\n"
@@ -224,12 +228,16 @@ def backup_at_start(ctx: AppContext, window: QMainWindow) -> None:
             file=outcome.path.name
         )
         if outcome.second_error:
-            text += " — " + outcome.second_error
+            text += " — " + (say(outcome.second_problem) or outcome.second_error)
         window.statusBar().showMessage(text, 15000)
 
     def failed(exc: Exception) -> None:
         log.error("start-up backup failed: %s", exc)
-        message = exc.message if isinstance(exc, ServiceError) else str(exc)
+        if isinstance(exc, DatabaseDamaged):  # the copy failed integrity_check where quick_check passed
+            said = (exc.msg,) if exc.msg is not None else ()
+            damaged_while_open(ctx, window, CheckResult(False, (exc.message,), str(path), said))
+            return
+        message = say_failure(exc, path)
         window.statusBar().showMessage(
             QCoreApplication.translate("SafetyStartup", "Start-up backup failed: {why}").format(why=message)
         )
