@@ -18,7 +18,7 @@ from onestop_desktop.services.safety import accounts
 from onestop_desktop.ui.bus import Bus
 from onestop_desktop.ui.context import AppContext, open_session
 from onestop_desktop.ui.fonts import load_fonts
-from onestop_desktop.ui.i18n import install_translators
+from onestop_desktop.ui.i18n import install_translators, say_failure
 from onestop_desktop.ui.tasks import TaskRunner
 
 log = logging.getLogger(__name__)
@@ -54,7 +54,8 @@ def _open(database: str | None, demo: bool) -> Database | None:
         QMessageBox.critical(
             None,
             QCoreApplication.translate("Startup", "Cannot open the database"),
-            QCoreApplication.translate("Startup", "The database could not be opened:") + f"\n{exc}",
+            QCoreApplication.translate("Startup", "The database could not be opened:")
+            + f"\n{say_failure(exc, database or '')}",
         )
         return None
     if demo:

@@ -8,6 +8,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.services.safety.causes import explain
 from onestop_desktop.ui.i18n import say_error
 
 log = logging.getLogger(__name__)
@@ -17,6 +18,9 @@ def show_error(parent: QWidget | None, exc: BaseException, title: str | None = N
     """A message box for a refused action; unexpected errors are logged and summarised."""
     if isinstance(exc, ServiceError):
         text = say_error(exc)  # in the interface language when the service gave a message id
+    elif (explained := explain(exc)) is not None:  # a damaged file, a full disk, a read-only file
+        log.error("database or disk error: %s", exc)
+        text = say_error(explained)
     else:
         log.exception("unexpected error", exc_info=exc)
         text = (
