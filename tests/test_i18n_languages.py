@@ -32,6 +32,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
     import onestop_desktop.services.intake.outcomes  # noqa: F401
     import onestop_desktop.services.intake.receiving  # noqa: F401
     import onestop_desktop.services.reports.summary  # noqa: F401
+    import onestop_desktop.services.safety.safety_messages  # noqa: F401
     import onestop_desktop.services.tracking.countdown  # noqa: F401
     import onestop_desktop.services.tracking.logbook_messages  # noqa: F401
 
