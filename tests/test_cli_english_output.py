@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -40,3 +41,22 @@ def test_today_in_vietnamese_keeps_vietnamese_numbers(
         ["--lang", "vi", "today", "--database", f"sqlite:///{demo_db_file}", "--day", "2018-10-24"], capsys
     )
     assert code == 0 and VI_THOUSANDS.search(text), text
+
+
+def test_report_summary_in_english(demo_db_file: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """`--lang en report` printed "Period: tháng 10/2018" and the formula in Vietnamese with 6.092."""
+    argv = ["--lang", "en", "report", "--period", "2018-10", "--database", f"sqlite:///{demo_db_file}"]
+    code, text = _run(argv, capsys)
+    assert code == 0, text
+    assert "Period: October 2018" in text
+    assert "total to settle 6,092 = 6,000 / 6,092 = 98.49%" in text
+    assert not VI_THOUSANDS.search(text) and not VIETNAMESE.search(text), text
+
+
+def test_backup_list_in_english(demo_db: Any, capsys: pytest.CaptureFixture[str]) -> None:
+    from onestop_desktop.services.safety import backup
+
+    backup.backup(demo_db.url)
+    code, text = _run(["--lang", "en", "restore", "--database", demo_db.url], capsys)
+    assert code == 0, text
+    assert "dossiers:" in text and not VI_THOUSANDS.search(text), text

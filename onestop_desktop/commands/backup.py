@@ -120,7 +120,8 @@ def run_backup(args: argparse.Namespace, database: str | None) -> int:
 
 
 def _list(url: str) -> int:
-    from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
+    from onestop_desktop.commands.words import num
+    from onestop_desktop.domain.fmt import fmt_datetime
     from onestop_desktop.services.safety import backup
 
     folder = backup.default_folder(backup.database_file(url))
@@ -134,7 +135,7 @@ def _list(url: str) -> int:
         else:
             what = (
                 t("hồ sơ", "dossiers")
-                + f": {fmt_int(b.dossiers or 0)}, "
+                + f": {num(b.dossiers or 0)}, "
                 + t("mới nhất", "latest")
                 + f": {b.last_code}"
             )
@@ -143,7 +144,7 @@ def _list(url: str) -> int:
 
 
 def run_restore(args: argparse.Namespace, database: str | None) -> int:
-    from onestop_desktop.domain.fmt import fmt_int
+    from onestop_desktop.commands.words import num
     from onestop_desktop.services.safety import restore as backup_restore
 
     url = _url(database)
@@ -157,7 +158,7 @@ def run_restore(args: argparse.Namespace, database: str | None) -> int:
     print(
         t("Bản an toàn của dữ liệu trước đó", "Safety copy of the previous data") + f": {outcome.safety_copy}"
     )
-    print(t("Số hồ sơ", "Dossiers") + f": {fmt_int(outcome.dossiers or 0)}; " + f"{outcome.last_code or ''}")
+    print(t("Số hồ sơ", "Dossiers") + f": {num(outcome.dossiers or 0)}; " + f"{outcome.last_code or ''}")
     return 0
 
 

@@ -105,20 +105,22 @@ def _writing(path: Path) -> Iterator[Path]:
 
 
 def _summary(data: object) -> None:
-    from onestop_desktop.domain.fmt import fmt_int, fmt_pct
+    """The figures in the interface language (words and numbers); the PDF and workbook stay Vietnamese."""
+    from onestop_desktop.commands.words import num, pct, say, say_text
     from onestop_desktop.services.reports.report_data import ReportData
+    from onestop_desktop.services.reports.summary import period_text
 
     assert isinstance(data, ReportData)
     c = data.totals
-    print(t("Kỳ báo cáo", "Period") + f": {data.period.label_vi}")
+    print(t("Kỳ báo cáo", "Period") + f": {say_text(period_text(data.period))}")
     print(
         t("Hồ sơ phải giải quyết", "Dossiers to handle")
-        + f": {fmt_int(c.received)} ({t('kỳ trước chuyển sang', 'carried over')} {fmt_int(c.carried_over)}"
-        + f", {t('mới', 'new')} {fmt_int(c.received_new)})"
+        + f": {num(c.received)} ({t('kỳ trước chuyển sang', 'carried over')} {num(c.carried_over)}"
+        + f", {t('mới', 'new')} {num(c.received_new)})"
     )
-    print(t("Đúng hạn hoặc trong hạn", "On time or within deadline") + f": {data.stats.formula_vi}")
+    print(t("Đúng hạn hoặc trong hạn", "On time or within deadline") + f": {say(data.stats.formula)}")
     if c.on_time_rate is not None:
-        print(t("Tỷ lệ giải quyết đúng hạn", "On-time rate") + f": {fmt_pct(c.on_time_rate)}")
+        print(t("Tỷ lệ giải quyết đúng hạn", "On-time rate") + f": {pct(c.on_time_rate)}")
     if data.bhyt is not None:
         b = data.bhyt
-        print(f"BHYT: {fmt_int(b.insured)} / {fmt_int(b.population)} = {fmt_pct(b.coverage)}")
+        print(f"BHYT: {num(b.insured)} / {num(b.population)} = {pct(b.coverage)}")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onestop_desktop.domain.messages import Msg, Num
+from onestop_desktop.domain.messages import Msg, Num, Text
 from onestop_desktop.prefs import load
 
 
@@ -21,3 +21,7 @@ def pct(value: float | None, decimals: int = 2) -> str:
 
 def say(message: Msg) -> str:
     return message.text(language())
+
+
+def say_text(text: Text) -> str:
+    return text.text(language())
