@@ -46,6 +46,27 @@ def _dialogs(ctx: AppContext) -> Iterator[Any]:
     yield RestoreDialog(ctx)
     yield SecondFolderDialog()
     yield AuditDialog(ctx)
+    yield _damaged_dialog(ctx)
+
+
+def _damaged_dialog(ctx: AppContext) -> Any:
+    """The dialog of a damaged file at start-up: a copy of the demo with its header overwritten."""
+    import shutil
+
+    from onestop_desktop.db.engine import sqlite_file, sqlite_url
+    from onestop_desktop.services.safety import integrity
+    from onestop_desktop.ui.safety.startup import DamagedDialog
+
+    source = sqlite_file(ctx.db.url)
+    assert source is not None
+    damaged = source.with_name("damaged.sqlite3")
+    shutil.copyfile(source, damaged)
+    with damaged.open("r+b") as f:
+        f.write(b"\xff" * 100)  # the header: SQLite no longer recognises the file
+    url = sqlite_url(damaged)
+    result = integrity.check(url)
+    assert not result.ok
+    return DamagedDialog(url, result)
 
 
 def test_english_dialogs_show_no_vietnamese(app_context: AppContext, qtbot: Any, english: None) -> None:
