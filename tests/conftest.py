@@ -16,6 +16,12 @@ import tempfile  # noqa: E402
 _HOME = Path(tempfile.mkdtemp(prefix="onestop-tests-home-"))
 for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
     os.environ[_var] = str(_HOME / _sub)
+# One audit key for the whole run (services/audit_key.py): copies of the session's demo database stay
+# verifiable wherever a test puts them, and PostgreSQL tests can save (the key is never auto-created there).
+_KEY = _HOME / "audit.key"
+_KEY.write_text(__import__("secrets").token_hex(32) + "\n", encoding="ascii")
+_KEY.chmod(0o600)
+os.environ["ONESTOP_AUDIT_KEY_FILE"] = str(_KEY)
 
 from collections.abc import Iterator  # noqa: E402
 

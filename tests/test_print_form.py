@@ -92,7 +92,7 @@ def test_number_05_is_the_control_slip_in_2018_and_not_printable_today(
     assert (
         main(["--database", demo_db.url, "print", new, "--form", "05", "--pdf", str(tmp_path / "c.pdf")]) == 1
     )
-    assert "chưa dừng giải quyết nên không có thông báo dừng để in" in capsys.readouterr().out
+    assert "chưa dừng giải quyết nên không có thông báo dừng để in" in capsys.readouterr().err
     assert not (tmp_path / "c.pdf").exists()
 
 
@@ -147,7 +147,7 @@ def test_a_stop_before_15_9_2025_had_no_notice(
     capsys.readouterr()
     out = tmp_path / "stop.pdf"
     assert main(["--database", demo_db.url, "print", code, "--form", "05", "--pdf", str(out)]) == 2
-    printed = capsys.readouterr().out.strip()
+    printed = capsys.readouterr().err.strip()  # a refusal goes to stderr
     assert printed == (
         f"Hồ sơ {code} dừng giải quyết ngày 30/10/2018, khi chưa có mẫu Thông báo dừng giải quyết hồ sơ "
         "(mẫu này chỉ có từ Thông tư 03/2025/TT-VPCP, áp dụng từ 15/09/2025)."
@@ -204,5 +204,5 @@ def test_bad_requests_are_one_sentence_and_a_non_zero_exit(
     code = _code_with(demo_db, "request_supplement")
     argv = [a.format(code=code) for a in args]
     assert main(["--database", demo_db.url, "print", *argv]) != 0
-    out = capsys.readouterr().out.strip()
+    out = capsys.readouterr().err.strip()
     assert out.startswith(message) and "Traceback" not in out and len(out.splitlines()) == 1

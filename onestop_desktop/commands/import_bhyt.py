@@ -8,6 +8,7 @@ from pathlib import Path
 
 from onestop_desktop.commands.inputs import day, month
 from onestop_desktop.commands.signin import sign_in, user_help
+from onestop_desktop.commands.words import language, say, say_error
 from onestop_desktop.prefs import t
 
 
@@ -62,7 +63,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.domain.fmt import fmt_date
     from onestop_desktop.services.bhyt import coverage, tallies
     from onestop_desktop.services.bhyt import sheet_import as bhyt_import
-    from onestop_desktop.services.errors import ServiceError, join_messages
+    from onestop_desktop.services.errors import ServiceError
     from onestop_desktop.services.safety import backup
 
     if not args.file.exists():
@@ -77,12 +78,12 @@ def run(args: argparse.Namespace, database: str | None) -> int:
             header, mapping = bhyt_import.guess_mapping(sheet, groups, bhyt_import.remembered_mapping(s))
             check = bhyt_import.check_sheet(s, sheet, header, mapping, args.month, args.parent)
             if not check.ok and all(p.line == 0 for p in check.problems):  # no header, or no rows
-                reason = join_messages(p.message for p in check.problems) or check.report()
+                reason = " ".join(say(m) for m in check.report_msgs())
                 print(t("Không nhập gì", "Nothing imported") + f": {reason}", file=sys.stderr)
                 return 1
             if not check.ok:
                 print(t("Không nhập gì: có dòng bị từ chối.", "Nothing imported: rows were rejected."))
-                print(check.report())
+                print(check.report(language()))
                 return 1
             if bhyt_import.month_has_data(s, args.month) and not args.replace:
                 print(
@@ -102,7 +103,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
             bhyt_import.remember_mapping(s, bhyt_import.header_texts(sheet, header, mapping))
             summary = bhyt_import.describe(check)
     except ServiceError as exc:
-        print(exc.message)
+        print(say_error(exc), file=sys.stderr)
         return 1
     finally:
         db.engine.dispose()

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from datetime import date
 from pathlib import Path
 
 from onestop_desktop.commands.signin import sign_in, user_help
+from onestop_desktop.commands.words import say_error
 from onestop_desktop.prefs import t
 
 
@@ -60,8 +62,10 @@ def register(
 
 def run(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.bootstrap import open_database
+    from onestop_desktop.commands.words import num, say
     from onestop_desktop.db.engine import session_scope
     from onestop_desktop.domain.fmt import fmt_date
+    from onestop_desktop.domain.messages import Msg, msg
     from onestop_desktop.services.catalogue import list_import
     from onestop_desktop.services.errors import ServiceError
     from onestop_desktop.services.safety import backup
@@ -77,22 +81,21 @@ def run(args: argparse.Namespace, database: str | None) -> int:
                 s, actor, args.file, args.effective, args.source, end_unlisted=not args.keep_unlisted
             )
         day = fmt_date(plan.effective)
-        labels = {list_import.NEW: "Thủ tục mới", list_import.CHANGED: "Thay đổi",
-                  list_import.UNLISTED: "Không còn trong danh mục"}  # fmt: skip
+        labels = {list_import.NEW: "cat.plan.new", list_import.CHANGED: "cat.plan.changed",
+                  list_import.UNLISTED: "cat.plan.unlisted"}  # fmt: skip
         for c in plan.changes:
             if c.status in labels:
-                print(f"{labels[c.status]} – {c.code} {c.name}")
+                print(f"{say(msg(labels[c.status]))} – {c.code} {c.name}")
                 for line in c.lines:
-                    print(f"    {line}")
-        print(
-            f"Từ ngày {day}: {plan.count(list_import.NEW)} thủ tục mới, {plan.count(list_import.CHANGED)} "
-            f"thay đổi, {plan.count(list_import.UNCHANGED)} không đổi, "
-            f"{plan.count(list_import.UNLISTED)} không còn trong danh mục."
-        )
+                    print(f"    {say(line)}")
+        kinds = {"new": list_import.NEW, "changed": list_import.CHANGED, "unchanged": list_import.UNCHANGED,
+                 "unlisted": list_import.UNLISTED}  # fmt: skip
+        counts = {key: num(plan.count(kind)) for key, kind in kinds.items()}
+        print(say(msg("cat.plan.summary", day=day, **counts)))
         if plan.rejected:
             print(t("Không nhập gì: có dòng bị từ chối.", "Nothing imported: rows were rejected."))
-            for line in plan.rejected:
-                print(line)
+            for refusal in plan.rejected:
+                print(say(refusal) if isinstance(refusal, Msg) else refusal)
             return 1
         if args.dry_run:
             print(t("Chỉ xem trước (--dry-run): chưa ghi gì.", "Preview only (--dry-run): nothing written."))
@@ -101,7 +104,7 @@ def run(args: argparse.Namespace, database: str | None) -> int:
         with session_scope(db.factory) as s:  # one transaction: every new version or none
             report = list_import.apply_list(s, actor, plan)
     except ServiceError as exc:
-        print(exc.message)
+        print(say_error(exc), file=sys.stderr)
         return 1
     finally:
         db.engine.dispose()

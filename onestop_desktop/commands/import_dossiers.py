@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from onestop_desktop.commands.imports import add_progress_flag, progress_printer
 from onestop_desktop.commands.signin import sign_in, user_help
+from onestop_desktop.commands.words import say_error
 from onestop_desktop.prefs import t
 
 
@@ -28,7 +31,15 @@ def register(
         action="store_true",
         help=t("chỉ kiểm tra, không ghi gì", "check only, write nothing"),
     )
+    add_progress_flag(p)
     p.set_defaults(func=run)
+
+
+def _words(stage: str, done: int, total: int) -> str:
+    from onestop_desktop.domain.messages import Num, msg
+    from onestop_desktop.prefs import load
+
+    return msg(f"logbook.stage.{stage}", done=Num(done), total=Num(total)).text(load().language)
 
 
 def run(args: argparse.Namespace, database: str | None) -> int:
@@ -44,9 +55,14 @@ def run(args: argparse.Namespace, database: str | None) -> int:
         return 2
     db = open_database(database)
     actor = None if args.check else sign_in(db.url, args.user, "ghi rõ người nhập sổ", "who imports")
+    progress = progress_printer(args.progress, _words)
     try:
+        if not args.check:  # an earlier import cut short before its search keys were written
+            logbook_import.index_pending(lambda: session_scope(db.factory))
         with session_scope(db.factory) as s:
-            plan = logbook_import.plan_import(s, args.file)
+            plan = logbook_import.plan_import(s, args.file, progress=progress)
+            if progress is not None:
+                print(file=sys.stderr)  # the progress line ends here
             if not plan.ok:
                 print(
                     t(
@@ -66,9 +82,11 @@ def run(args: argparse.Namespace, database: str | None) -> int:
                 return 0
             backup.backup_before(db.url, "before-import")
             assert actor is not None  # signed in above unless --check
-            n = logbook_import.apply_plan(s, actor.user_id, plan, args.file.name)
+            n = logbook_import.apply_plan(s, actor.user_id, plan, args.file.name, progress, defer_search=True)
+        # the search keys in short transactions of their own: the counters save in between
+        logbook_import.index_pending(lambda: session_scope(db.factory), progress)
     except ServiceError as exc:
-        print(exc.message)
+        print(say_error(exc), file=sys.stderr)
         return 1
     finally:
         db.engine.dispose()

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from pathlib import Path
 
+from onestop_desktop.commands.words import say_error
 from onestop_desktop.prefs import t
 
 
@@ -51,17 +53,20 @@ def run(args: argparse.Namespace, database: str | None) -> int:
 
     number = str(args.form).strip()
     if not number.isdigit() or not 1 <= int(number) <= 99:
-        print(t("Số mẫu phải là một số, ví dụ 01.", "The form number must be a number, e.g. 01."))
+        print(
+            t("Số mẫu phải là một số, ví dụ 01.", "The form number must be a number, e.g. 01."),
+            file=sys.stderr,
+        )
         return 2
     db = open_database(database)
     try:
         with session_scope(db.factory) as s:
             found = reprint(s, args.code, int(number))
     except NoTemplateThen as exc:  # the law of that day had no such form: a usage error, not a failure
-        print(exc.message)
+        print(say_error(exc), file=sys.stderr)
         return 2
     except ServiceError as exc:
-        print(exc.message)
+        print(say_error(exc), file=sys.stderr)
         return 1
     finally:
         db.engine.dispose()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from onestop_desktop.domain.messages import Msg, Num, Text
 from onestop_desktop.prefs import load
+from onestop_desktop.services.errors import ServiceError
 
 
 def language() -> str:
@@ -25,3 +26,8 @@ def say(message: Msg) -> str:
 
 def say_text(text: Text) -> str:
     return text.text(language())
+
+
+def say_error(exc: ServiceError) -> str:
+    """A service's refusal in the interface language (its message id), else its Vietnamese text."""
+    return exc.msg.text(language()) if exc.msg is not None else exc.message

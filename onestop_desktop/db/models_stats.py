@@ -92,7 +92,11 @@ class IndicatorValue(Base):
 
 
 class AuditEntry(Base):
-    """Append-only log of every change; each entry's hash covers the previous entry's hash."""
+    """Append-only log of every change; each entry's code covers the previous entry's code.
+
+    `scheme`: "sha256" for entries written before migration 0005 (unkeyed), "hmac:<key id>" after
+    (HMAC-SHA256 under the audit key kept outside the database: services/audit_chain.py).
+    """
 
     __tablename__ = "audit_log"
     id: Mapped[int] = mapped_column(primary_key=True)
@@ -106,3 +110,6 @@ class AuditEntry(Base):
     prev_hash: Mapped[str] = mapped_column(String(64))
     hash: Mapped[str] = mapped_column(String(64))
     note: Mapped[str] = mapped_column(Text, default="")
+    scheme: Mapped[str] = mapped_column(String(20), server_default="sha256")
+    # the digests of the data rows the entry's transaction wrote (services/audit_rows.py), or NULL
+    rows: Mapped[dict[str, Any] | None] = mapped_column(JSON(none_as_null=True))

@@ -39,6 +39,7 @@ from typing import Any
 import holidays
 
 from onestop_desktop.domain.fmt import fmt_datetime
+from onestop_desktop.domain.messages import Text
 
 __all__ = [
     "AFTERNOON_END",
@@ -92,6 +93,19 @@ def label_vi(unit: TimeUnit, value: int) -> str:
     if unit is TimeUnit.WORKING_DAYS:
         return f"{value} ngày làm việc"
     return f"{value} ngày"
+
+
+def time_text(unit: TimeUnit, value: int) -> Text:
+    """A time limit in both languages ("5 ngày làm việc" / "5 working days")."""
+    if value == 0:
+        en = "within the day"
+    elif unit is TimeUnit.HOURS:
+        en = f"{value} working hour" + ("" if value == 1 else "s")
+    elif unit is TimeUnit.WORKING_DAYS:
+        en = f"{value} working day" + ("" if value == 1 else "s")
+    else:
+        en = f"{value} day" + ("" if value == 1 else "s")
+    return Text(label_vi(unit, value), en)
 
 
 @dataclass(frozen=True)

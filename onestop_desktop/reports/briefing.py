@@ -43,6 +43,7 @@ from onestop_desktop.reports.briefing_sections import (
 )
 from onestop_desktop.reports.briefing_style import BOTTOM, LEFT, RIGHT, TOP, WIDTH, chart_image, esc, styles
 from onestop_desktop.reports.fonts import SANS, SERIF, font_name, register_fonts
+from onestop_desktop.services import audit_messages  # noqa: F401  (the head line's message id)
 from onestop_desktop.services.reports.report_data import ReportData
 from onestop_desktop.services.reports.summary import summary_sections
 
@@ -237,7 +238,7 @@ def _assessment(data: ReportData) -> list[str]:
     return out
 
 
-def _numbered_canvas(title: str) -> type[Canvas]:
+def _numbered_canvas(title: str, audit_head: str = "") -> type[Canvas]:
     class NumberedCanvas(Canvas):  # type: ignore[misc]
         """Saves each page so the total page count is known when the page numbers are drawn."""
 
@@ -259,6 +260,11 @@ def _numbered_canvas(title: str) -> type[Canvas]:
                 self.__dict__.update(page)
                 self.setFont(font_name(SANS), 8)
                 self.drawCentredString(A4[0] / 2, 1.1 * cm, f"Trang {self._pageNumber}/{total}")
+                if audit_head:  # small type: the audit chain's head when the figures were read
+                    self.setFont(font_name(SANS), 5)
+                    self.drawCentredString(
+                        A4[0] / 2, 0.7 * cm, msg("audit.briefing-head", head=audit_head).text("vi")
+                    )
                 super().showPage()
             super().save()
 
@@ -289,5 +295,5 @@ def render_briefing(
     )
     story = _story(data, day or data.document_day, step)
     step(92, msg("briefing.step.pdf"))
-    doc.build(story, canvasmaker=_numbered_canvas(briefing_title(data)))
+    doc.build(story, canvasmaker=_numbered_canvas(briefing_title(data), data.audit_head))
     step(100, msg("briefing.step.done"))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import overload
 
 from sqlalchemy.orm import Session
 
@@ -102,39 +101,16 @@ def denied_msg(actor: Actor, roles: tuple[Role, ...], what: str | Msg) -> Msg:
 _DEFAULT_WHAT = "thực hiện thao tác này"
 
 
-@overload
-def require(
-    session: Session, actor: Actor | None, /, *roles: Role, what: str | Msg = _DEFAULT_WHAT
-) -> Actor: ...
-
-
-@overload
-def require(actor: Actor, /, *roles: Role, what: str | Msg = _DEFAULT_WHAT) -> None: ...
-
-
-def require(
-    first: Session | Actor, /, *rest: Actor | Role | None, what: str | Msg = _DEFAULT_WHAT
-) -> Actor | None:
+def require(session: Session, actor: Actor | None, /, *roles: Role, what: str | Msg = _DEFAULT_WHAT) -> Actor:
     """Refuse unless the acting user, as the database has it, has one of `roles` (admins may do all).
 
-    `require(session, actor, *roles, what=...)` loads the user row of `actor.user_id` and refuses
-    (PermissionDenied) when there is no actor, no such user, a disabled one, or one whose user name or
-    role differ from what the caller was handed: an `Actor` is a claim, the database decides. It returns
-    the actor as the database has it.
-
-    TRANSITIONAL: `require(actor, *roles, what=...)` (no session: trusts the Actor) is the old form, kept
-    only for callers being edited elsewhere (the three import services, the restore, the audit view).
-    Remove this branch, the second overload and the `Actor` in `first`'s type once they pass a session.
+    Loads the user row of `actor.user_id` and refuses (PermissionDenied) when there is no actor, no such
+    user, a disabled one, or one whose user name or role differ from what the caller was handed: an
+    `Actor` is a claim, the database decides. Returns the actor as the database has it.
     """
-    if isinstance(first, Actor):
-        roles = tuple(r for r in rest if isinstance(r, Role))
-        if first.role is Role.ADMIN or first.role in roles:
-            return None
-        raise PermissionDenied(denied_msg(first, roles, what))
-    actor, roles = (rest[0], tuple(r for r in rest[1:] if isinstance(r, Role))) if rest else (None, ())
-    if not isinstance(actor, Actor):
+    if actor is None:
         raise PermissionDenied(msg("roles.no-actor", what=what_text(what)))
-    user = first.get(User, actor.user_id)
+    user = session.get(User, actor.user_id)
     if user is None or not user.active or user.username != actor.username or user.role != actor.role.value:
         raise PermissionDenied(msg("roles.stale-actor", user=actor.username, what=what_text(what)))
     checked = actor_of(user)

@@ -180,3 +180,17 @@ def test_every_sheet_message_has_both_languages() -> None:
         vi, en = CATALOGUE[key]
         for form in (en,) if isinstance(en, str) else en:
             assert _fields(form) == _fields(vi) and not VIETNAMESE.search(form), key
+
+
+def test_a_missing_column_is_not_called_row_0(bhyt_db: Any, tmp_path: Path) -> None:
+    """A problem of the whole sheet read "Row 0 (): No column chosen for “Population”."."""
+    from onestop_desktop.db.engine import session_scope
+
+    rows = [["Xã", "Có thẻ"]] + [[r[1], r[3]] for r in plain_rows()[1:]]
+    path = write_xlsx(tmp_path / "no-population.xlsx", rows)
+    with session_scope(bhyt_db.factory) as s:
+        sheet = bhyt_import.read_sheet(path)
+        check = bhyt_import.check_sheet(s, sheet, 0, {"name": 0, "insured": 1}, NOV)
+    texts = [m.text("en") for m in check.report_msgs()]
+    assert "No column chosen for “Population”." in texts, texts
+    assert not any(t.startswith(("Row 0", "Dòng 0")) for t in texts + check.report().splitlines())

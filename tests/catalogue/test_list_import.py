@@ -61,13 +61,23 @@ def test_preview_lists_every_change_and_writes_nothing(demo_db: Database, tmp_pa
     assert plan.rejected == ()
     by_code = {c.code: c for c in plan.changes}
     assert by_code["DD-02"].status == list_import.CHANGED
-    assert by_code["DD-02"].lines == ("Thời hạn: 10 ngày làm việc → 7 ngày làm việc",)
-    assert by_code["CT-02"].lines == ("Lệ phí: 10.000 đ → 15.000 đ",)
-    assert any(line.startswith("Bỏ giấy tờ: Giấy chứng sinh") for line in by_code["1.001193"].lines)
-    assert by_code["HT-13"].lines == ("Thêm giấy tờ: Ảnh chân dung 4x6",)
+
+    def vi(code: str) -> tuple[str, ...]:
+        return tuple(line.text("vi") for line in by_code[code].lines)
+
+    def en(code: str) -> tuple[str, ...]:
+        return tuple(line.text("en") for line in by_code[code].lines)
+
+    assert vi("DD-02") == ("Thời hạn: 10 ngày làm việc → 7 ngày làm việc",)
+    assert en("DD-02") == ("Time limit: 10 working days → 7 working days",)  # it stayed Vietnamese
+    assert vi("CT-02") == ("Lệ phí: 10.000 đ → 15.000 đ",)
+    assert en("CT-02") == ("Fee: 10,000 VND → 15,000 VND",)
+    assert any(line.startswith("Bỏ giấy tờ: Giấy chứng sinh") for line in vi("1.001193"))
+    assert any(line.startswith("Paper dropped: Giấy chứng sinh") for line in en("1.001193"))
+    assert vi("HT-13") == ("Thêm giấy tờ: Ảnh chân dung 4x6",)
     assert by_code["HT-77"].status == list_import.NEW
     assert by_code["TP-04"].status == list_import.UNLISTED and by_code["TP-04"].row is None
-    assert "01/01/2027" in by_code["TP-04"].lines[0]
+    assert "01/01/2027" in vi("TP-04")[0] and en("TP-04")[0].startswith("No longer in the list")
     assert plan.count(list_import.CHANGED) == 4 and plan.count(list_import.NEW) == 1
     assert by_code["DD-01"].status == list_import.UNCHANGED
 

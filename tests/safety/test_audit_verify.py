@@ -13,6 +13,7 @@ from onestop_desktop.cli import main
 from onestop_desktop.db.engine import sqlite_file
 from tests.conftest import login_as
 
+from .audit_office import carry_key
 from .helpers import register_some, sqlite3_cli
 
 
@@ -31,20 +32,22 @@ class Office:
 
 
 @pytest.fixture
-def office_db(demo_db: Database) -> Iterator[Office]:
-    codes = register_some(demo_db, login_as(demo_db, "canbo"), 6)
-    demo_db.engine.dispose()
+def office_db(demo_db: Database, demo_db_file: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Office]:
     path = sqlite_file(demo_db.url)
     assert path is not None
+    carry_key(demo_db_file, path, monkeypatch)
+    codes = register_some(demo_db, login_as(demo_db, "canbo"), 6)
+    demo_db.engine.dispose()
     yield Office(path, codes)
 
 
 def test_untouched_database_passes(office_db: Office, capsys: pytest.CaptureFixture[str]) -> None:
     code, out = office_db.verify(capsys)
     assert code == 0, out
-    assert "Chuỗi băm nguyên vẹn" in out and "Không phát hiện sai lệch" in out
+    assert "Chuỗi mã nguyên vẹn" in out and "Không phát hiện sai lệch" in out
     assert "Hồ sơ đối chiếu với nhật ký: 6" in out
-    assert "bỏ qua hồ sơ mẫu (không có nhật ký): 10.343" in out
+    # demo dossiers are no longer skipped: every row of every chained table is checked against its seal
+    assert "Dòng dữ liệu đối chiếu với nhật ký: 51.4" in out and "(trong 16 bảng)" in out
 
 
 def test_edited_audit_entry_is_found(office_db: Office, capsys: pytest.CaptureFixture[str]) -> None:
@@ -77,7 +80,7 @@ def test_deleted_audit_entry_is_found(office_db: Office, capsys: pytest.CaptureF
     code, out = office_db.verify(capsys)
     assert code != 0
     assert f"Mục nhật ký số {entry + 1} không nối với mục số {entry - 1}" in out
-    assert f"Hồ sơ {dossier}: nhật ký không có mục nào" in out
+    assert f"({dossier}): được thêm ngoài chương trình" in out  # its seal went with the entry
 
 
 def test_dossier_edited_behind_the_programs_back_is_found(
@@ -90,7 +93,8 @@ def test_dossier_edited_behind_the_programs_back_is_found(
     )
     code, out = office_db.verify(capsys)
     assert code != 0
-    assert "Chuỗi băm nguyên vẹn" in out
+    assert "Chuỗi mã nguyên vẹn" in out
+    assert f"({dossier}): đã bị sửa ngoài chương trình" in out
     assert f"Hồ sơ {dossier}: applicant_name trong bảng là 'Người Khác'" in out
     assert f"Hồ sơ {dossier}: status trong bảng là 9 nhưng nhật ký ghi 2" in out
 
@@ -108,10 +112,12 @@ def test_dossier_deleted_or_inserted_behind_the_programs_back_is_found(
     code, out = office_db.verify(capsys)
     assert code != 0
     assert f"Hồ sơ {gone} có trong nhật ký nhưng không còn trong bảng" in out
-    assert "Hồ sơ GIA-181025-0001: nhật ký không có mục nào" in out
+    assert "Bảng dossiers, dòng 1 (GIA-181025-0001): đã bị sửa ngoài chương trình" in out
 
 
-def test_updates_by_tracking_are_followed(demo_db: Database, capsys: pytest.CaptureFixture[str]) -> None:
+def test_updates_by_tracking_are_followed(
+    demo_db: Database, demo_db_file: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     """After-snapshots of later actions are what the table must hold, not the snapshot at accept."""
     from sqlalchemy import select
 
@@ -119,6 +125,7 @@ def test_updates_by_tracking_are_followed(demo_db: Database, capsys: pytest.Capt
     from onestop_desktop.db.models import Dossier
     from onestop_desktop.services.tracking import actions as tracking_actions
 
+    carry_key(demo_db_file, sqlite_file(demo_db.url) or Path(), monkeypatch)
     clerk, officer = login_as(demo_db, "canbo"), login_as(demo_db, "cv.tnmt")
     code = register_some(demo_db, clerk, 1)[0]
     with session_scope(demo_db.factory) as s:

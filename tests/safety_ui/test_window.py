@@ -148,7 +148,7 @@ def test_audit_view_lists_a_dossier_edited_behind_the_back(vi_app, demo_db: Data
     clean.refresh()
     found = [clean.findings.item(i).text() for i in range(clean.findings.count())]
     assert any(f.startswith(f"Hồ sơ {codes[1]}: phone") for f in found), found
-    assert "Phát hiện 1 sai lệch" in clean.summary.text()
+    assert "Phát hiện 2 sai lệch" in clean.summary.text()  # the dossier against its log, and its row seal
 
 
 def test_audit_view_refused_to_a_clerk(vi_app, demo_db: Database) -> None:  # type: ignore[no-untyped-def]

@@ -9,11 +9,15 @@ import csv
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from onestop_desktop.domain import plausible
+from onestop_desktop.domain.fmt import parse_vi_int
+from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.domain.text import fold, nfc
-from onestop_desktop.services.bhyt.sheet_messages import unreadable
+from onestop_desktop.services.bhyt.sheet_messages import SheetRowError, bad_number, missing_value, unreadable
 from onestop_desktop.services.bhyt.tallies import GroupInfo
 from onestop_desktop.services.errors import ServiceError
 
@@ -52,10 +56,15 @@ GROUP_SYNONYMS: dict[str, tuple[str, ...]] = {
 
 @dataclass(frozen=True)
 class Sheet:
-    """Cells of the first worksheet as text-or-number values, merged ranges filled in."""
+    """Cells of the first worksheet as text-or-number values, merged ranges filled in.
+
+    `merged`: the ranges spanning several rows, (first row, first column, last row, last column),
+    0-based: a figure merged over two units' rows was typed once, not for each.
+    """
 
     name: str
     rows: tuple[tuple[Any, ...], ...]
+    merged: tuple[tuple[int, int, int, int], ...] = ()
 
 
 def _cell(value: Any) -> Any:
@@ -77,11 +86,17 @@ def read_sheet(path: str | Path) -> Sheet:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
             text = raw.decode("cp1258", errors="replace")  # Excel's "CSV" on Vietnamese Windows
-        try:
-            dialect: Any = csv.Sniffer().sniff(text[:4096], delimiters=",;\t")
+        lines = text.splitlines()
+        try:  # sniffed on the first lines, each cut short: one huge cell must not hide the separator
+            dialect: Any = csv.Sniffer().sniff(
+                "\n".join(x for x in lines[:20] if len(x) < 2000), delimiters=",;\t"
+            )
         except csv.Error:
             dialect = csv.excel
-        rows = [tuple(_cell(c) for c in r) for r in csv.reader(text.splitlines(), dialect)]
+        try:
+            rows = [tuple(_cell(c) for c in r) for r in csv.reader(lines, dialect)]
+        except csv.Error as exc:  # a cell over the csv module's 131,072 characters
+            raise ServiceError(unreadable(p.name, exc)) from None
         return Sheet(p.name, tuple(rows))
     try:
         from openpyxl import load_workbook
@@ -91,14 +106,48 @@ def read_sheet(path: str | Path) -> Sheet:
         raise ServiceError(unreadable(p.name, exc)) from exc
     ws = wb.worksheets[0]
     grid = [[_cell(c) for c in r] for r in ws.iter_rows(values_only=True)]
+    tall = []
     for rng in ws.merged_cells.ranges:
+        if rng.max_row > rng.min_row:
+            tall.append((rng.min_row - 1, rng.min_col - 1, rng.max_row - 1, rng.max_col - 1))
         top = grid[rng.min_row - 1][rng.min_col - 1] if rng.min_row - 1 < len(grid) else None
         for r in range(rng.min_row - 1, min(rng.max_row, len(grid))):
             for c in range(rng.min_col - 1, rng.max_col):
                 if c < len(grid[r]):
                     grid[r][c] = top
     wb.close()
-    return Sheet(p.name, tuple(tuple(r) for r in grid))
+    return Sheet(p.name, tuple(tuple(r) for r in grid), tuple(tall))
+
+
+def merged_over_rows(sheet: Sheet, r: int, c: int) -> bool:
+    """Whether cell (r, c) lies in a range merged over several rows."""
+    return any(r0 <= r <= r1 and c0 <= c <= c1 for r0, c0, r1, c1 in sheet.merged)
+
+
+def whole_number(value: Any, label: Msg) -> int:
+    """A count of people as the sheet gives it: a whole number in a plausible range, or SheetRowError."""
+    if value is None:
+        raise SheetRowError(missing_value(label))
+    if not isinstance(value, str | int | float | Decimal) or (isinstance(value, str) and len(value) > 20):
+        shown = plausible.shown(value)  # a date, a time, 5,000 digits: no count of people
+        raise SheetRowError(bad_number(label, shown, f"“{shown}” không phải là số nguyên."))
+    try:
+        n = parse_vi_int(value)
+    except ValueError as exc:
+        echo = plausible.shown(value) if isinstance(value, str) else value  # a float keeps its wording
+        raise SheetRowError(bad_number(label, echo, str(exc))) from None
+    if n > 0 and (why := plausible.check_people(n, label)) is not None:  # negatives: `tallies.check_values`
+        raise SheetRowError(why)
+    return n
+
+
+def text_problem(value: Any, label: Msg) -> Msg | None:
+    """A unit's code or name cell that no office writes: a formula, control characters, 200+ characters."""
+    if not isinstance(value, str):
+        return None
+    if plausible.is_formula(value):
+        return msg("plausible.formula", label=label, value=plausible.shown(value))
+    return plausible.check_text(value, label, limit=200)
 
 
 def recognise(header: Any, groups: Sequence[GroupInfo]) -> str | None:

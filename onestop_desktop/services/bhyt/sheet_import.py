@@ -22,7 +22,7 @@ from sqlalchemy.orm import Session
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Unit
 from onestop_desktop.db.models_stats import BhytHistory, BhytTally
-from onestop_desktop.domain.fmt import parse_vi_int
+from onestop_desktop.domain import plausible
 from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.domain.text import fold
 from onestop_desktop.services import audit
@@ -37,8 +37,11 @@ from onestop_desktop.services.bhyt.sheet import (
     guess_mapping,
     header_texts,
     is_numbering,
+    merged_over_rows,
     read_sheet,
     recognise,
+    text_problem,
+    whole_number,
 )
 from onestop_desktop.services.catalogue import office
 from onestop_desktop.services.errors import ServiceError, ValidationFailed
@@ -118,7 +121,10 @@ class ImportCheck:
 
     def report_msgs(self) -> list[Msg]:
         """Rejected rows (one message each) and warnings, to be worded in either language."""
-        lines = [msg("bhyt.sheet.row", line=str(p.line), label=p.label, problem=p.why) for p in self.problems]
+        lines = [  # a problem of the whole sheet (a missing column: line 0) has no row to name
+            msg("bhyt.sheet.row", line=str(p.line), label=p.label, problem=p.why) if p.line else p.why
+            for p in self.problems
+        ]
         if not self.rows and not self.problems:
             lines.append(msg("bhyt.sheet.no-rows-under-header"))
         if self.missing_units:
@@ -132,16 +138,6 @@ class ImportCheck:
 
 def _unit_key(name: str) -> str:
     return _UNIT_PREFIX.sub("", fold(name)).strip()
-
-
-def _int(value: Any, label: Msg) -> int:
-    if value is None:
-        raise words.SheetRowError(words.missing_value(label))
-    try:
-        n = parse_vi_int(value)
-    except ValueError as exc:
-        raise words.SheetRowError(words.bad_number(label, value, str(exc))) from exc
-    return n
 
 
 def check_sheet(
@@ -188,7 +184,7 @@ def check_sheet(
         row = sheet.rows[r]
         line = r + 1
         code_v, name_v = get(row, mapping.get(CODE)), get(row, mapping.get(NAME))
-        label = " ".join(str(v) for v in (code_v, name_v) if v is not None)
+        label = " ".join(plausible.shown(v) for v in (code_v, name_v) if v is not None)
         if all(v is None for v in row):
             continue
         numbers = [get(row, mapping[POPULATION]), get(row, mapping[INSURED])]
@@ -206,6 +202,14 @@ def check_sheet(
         if all(v is None for v in numbers) and not (isinstance(code_v, str | int) and str(code_v) in by_code):
             skipped.append(line)  # column numbering "(1) (2)" or a note under the table
             continue
+        hostile = [m for m in (text_problem(code_v, words.column_label(CODE)),
+                               text_problem(name_v, words.column_label(NAME))) if m]  # fmt: skip
+        number_cols = [mapping[POPULATION], mapping[INSURED], *group_cols.values()]
+        if any(merged_over_rows(sheet, r, c) for c in number_cols):
+            hostile.append(msg("bhyt.sheet.merged"))
+        if hostile:
+            problems.append(RowProblem(line, label, words.all_of(hostile)))
+            continue
         try:
             unit = _find_unit(code_v, name_v, by_code, by_name, parent.name)
         except words.SheetRowError as exc:
@@ -218,13 +222,13 @@ def check_sheet(
             continue
         seen[unit.id] = line
         try:
-            population = _int(numbers[0], words.column_label(POPULATION))
-            insured = _int(numbers[1], words.column_label(INSURED))
+            population = whole_number(numbers[0], words.column_label(POPULATION))
+            insured = whole_number(numbers[1], words.column_label(INSURED))
             groups: dict[str, int] = {}
             if group_cols and any(get(row, c) is not None for c in group_cols.values()):
                 for gcode, c in group_cols.items():
                     v = get(row, c)
-                    groups[gcode] = 0 if v is None else _int(v, words.column_label(f"group:{gcode}"))
+                    groups[gcode] = 0 if v is None else whole_number(v, words.column_label(f"group:{gcode}"))
         except words.SheetRowError as exc:
             problems.append(RowProblem(line, label, exc.msg))
             continue
@@ -279,7 +283,7 @@ def apply_import(
     `replace` is False. Replaced numbers go to bhyt_history (reason "import"). The command line
     signs its user in too: nobody imports anonymously.
     """
-    require(actor, Role.CLERK, Role.LEADER, what="nhập số liệu BHYT")
+    require(session, actor, Role.CLERK, Role.LEADER, what="nhập số liệu BHYT")
     user_id = actor.user_id
     month = coverage.first_of_month(month)
     if not check.ok:

@@ -30,6 +30,11 @@ define("bhyt.sheet.col.insured", "Số người tham gia BHYT", "Number insured"
 define("bhyt.sheet.col.group", "Nhóm {code}", "Group {code}")
 define("bhyt.sheet.missing-value", "thiếu {label}", "{label} missing")
 define("bhyt.sheet.bad-number", "{label}: {reason}", "{label}: {reason}")
+define(
+    "bhyt.sheet.merged",
+    "số liệu nằm trong ô gộp nhiều dòng: mỗi đơn vị cần số của riêng mình (bỏ gộp ô rồi ghi từng số)",
+    "a figure lies in cells merged over several rows: each unit needs its own (unmerge and write each)",
+)
 define("bhyt.sheet.duplicate", "{unit} đã có ở dòng {line}.", "{unit} is already on row {line}.")
 define(
     "bhyt.sheet.unknown-code",

@@ -99,3 +99,41 @@ define(
     "Tệp còn dòng bị từ chối: chưa ghi gì vào danh mục.",
     "The file still has rejected rows: nothing written to the catalogue.",
 )
+
+# What a province's list changes, one line per difference (the preview before an import)
+define("cat.chg.time", "Thời hạn: {old} → {new}", "Time limit: {old} → {new}")
+define("cat.chg.fee", "Lệ phí: {old} → {new}", "Fee: {old} → {new}")
+define("cat.chg.online", "Mức độ trực tuyến: {old} → {new}", "Online level: {old} → {new}")
+define("cat.chg.result", "Kết quả: {old} → {new}", "Result: {old} → {new}")
+define("cat.chg.doc-added", "Thêm giấy tờ: {name}", "Paper added: {name}")
+define("cat.chg.doc-dropped", "Bỏ giấy tờ: {name}", "Paper dropped: {name}")
+define("cat.chg.doc-changed", "Giấy tờ “{name}”: {old} → {new}", "Paper “{name}”: {old} → {new}")
+define("cat.chg.doc-order", "Đổi thứ tự giấy tờ", "Papers reordered")
+define("cat.chg.name", "Tên: {old} → {new}", "Name: {old} → {new}")
+define("cat.chg.field", "Lĩnh vực: {old} → {new}", "Field: {old} → {new}")
+define("cat.chg.level", "Cấp thực hiện: {old} → {new}", "Level: {old} → {new}")
+define("cat.chg.active-again", "Áp dụng lại", "In use again")
+define("cat.chg.inactive", "Ngừng áp dụng", "No longer in use")
+define("cat.chg.again-from", "Áp dụng lại từ ngày này", "In use again from this day")
+define(
+    "cat.chg.new",
+    "Thời hạn {time}, lệ phí {fee}, {n} giấy tờ",
+    ("Time limit {time}, fee {fee}, {n} paper", "Time limit {time}, fee {fee}, {n} papers"),
+)
+define(
+    "cat.chg.unlisted",
+    "Không còn trong danh mục: ngừng áp dụng từ ngày {first} (áp dụng đến hết ngày {last})",
+    "No longer in the list: not in use from {first} (in use until the end of {last})",
+)
+define("cat.empty", "(trống)", "(empty)")
+define("cat.no-fee", "không thu", "none")
+define("cat.plan.new", "Thủ tục mới", "New procedure")
+define("cat.plan.changed", "Thay đổi", "Changed")
+define("cat.plan.unlisted", "Không còn trong danh mục", "No longer in the list")
+define(
+    "cat.plan.summary",
+    "Từ ngày {day}: {new} thủ tục mới, {changed} thay đổi, {unchanged} không đổi, {unlisted} không còn "
+    "trong danh mục.",
+    "From {day}: new procedures {new}, changed {changed}, unchanged {unchanged}, no longer in the list "
+    "{unlisted}.",
+)

@@ -7,7 +7,8 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from onestop_desktop.domain.messages import Msg, msg
+from onestop_desktop.domain import plausible
+from onestop_desktop.domain.messages import Msg, Text, msg
 from onestop_desktop.domain.text import fold, nfc
 from onestop_desktop.services.catalogue import (
     catalogue,
@@ -93,13 +94,28 @@ def export_catalogue(session: Any, path: Path, on: date | None = None) -> int:
     return len(procs)
 
 
-def _rows(wb: Any, name: str, width: int) -> list[tuple[int, list[Any]]]:
+def _hostile(cells: list[Any]) -> Msg | None:
+    """A cell no catalogue holds: a formula, control characters (NUL …), over 2,000 characters."""
+    for j, c in enumerate(cells):
+        if isinstance(c, str):
+            label = Text(f"Cột {chr(65 + j)}", f"Column {chr(65 + j)}")
+            if plausible.is_formula(c):
+                return msg("plausible.formula", label=label, value=plausible.shown(c))
+            if why := plausible.check_text(c, label, limit=2000):
+                return why
+    return None
+
+
+def _rows(wb: Any, name: str, width: int, book: Workbook) -> list[tuple[int, list[Any]]]:
+    """The filled rows of sheet `name`; a row with a hostile cell goes to `book.rejected` instead."""
     if name not in wb.sheetnames:
         return []
     out = []
     for i, row in enumerate(wb[name].iter_rows(min_row=2, values_only=True), start=2):
         cells = list(row[:width]) + [None] * (width - len(row[:width]))
-        if any(c not in (None, "") for c in cells):
+        if (why := _hostile(cells)) is not None:
+            book.rejected.append(row_refusal(name, i, why))
+        elif any(c not in (None, "") for c in cells):
             out.append((i, cells))
     return out
 
@@ -108,8 +124,8 @@ def _int(value: Any) -> int:
     if isinstance(value, bool):
         raise ValueError
     if isinstance(value, int | float):
-        if value != int(value):
-            raise ValueError
+        if value != value or value in (float("inf"), float("-inf")) or value != int(value):
+            raise ValueError  # NaN and infinities too (int() of them raised OverflowError)
         return int(value)
     return int(str(value).replace(".", "").strip())
 
@@ -132,13 +148,13 @@ def read_workbook(path: Path) -> Workbook:
     if SHEET_PROCS not in wb.sheetnames:
         raise ValidationFailed({"file": msg("cat.no-sheet", sheet=SHEET_PROCS)})
     out = Workbook()
-    for i, (code, name) in _rows(wb, SHEET_FIELDS, 2):
+    for i, (code, name) in _rows(wb, SHEET_FIELDS, 2, out):
         if not code or not name:
             out.rejected.append(row_refusal(SHEET_FIELDS, i, msg("cat.row-field")))
             continue
         out.fields.append((_text(code).upper(), _text(name)))
     docs: dict[str, list[DocumentInfo]] = {}
-    for i, (pcode, _pos, name, kind, n) in _rows(wb, SHEET_DOCS, 5):
+    for i, (pcode, _pos, name, kind, n) in _rows(wb, SHEET_DOCS, 5, out):
         k = KIND_WORDS.get(_text(kind).lower())
         try:
             count = _int(n if n not in (None, "") else 1)
@@ -148,7 +164,7 @@ def read_workbook(path: Path) -> Workbook:
             out.rejected.append(row_refusal(SHEET_DOCS, i, msg("cat.row-document")))
             continue
         docs.setdefault(_text(pcode), []).append(DocumentInfo(_text(name), k, count))
-    for i, cells in _rows(wb, SHEET_PROCS, len(PROC_HEADERS)):
+    for i, cells in _rows(wb, SHEET_PROCS, len(PROC_HEADERS), out):
         code, name, fcode, level, tv, tu, fee, online, result, active, source = cells
         try:
             edit = ProcedureEdit(

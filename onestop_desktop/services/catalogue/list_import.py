@@ -16,9 +16,9 @@ from sqlalchemy.orm import Session, selectinload
 
 from onestop_desktop.clock import today_local
 from onestop_desktop.db.models import Procedure, ProcedureVersion
-from onestop_desktop.domain.calendar import TimeUnit, label_vi
+from onestop_desktop.domain.calendar import TimeUnit, time_text
 from onestop_desktop.domain.fmt import fmt_date, fmt_money
-from onestop_desktop.domain.messages import Msg, msg
+from onestop_desktop.domain.messages import Msg, Text, msg
 from onestop_desktop.services import audit
 from onestop_desktop.services.catalogue import admin, catalogue, excel, versions
 from onestop_desktop.services.catalogue.admin import ProcedureEdit
@@ -37,7 +37,7 @@ class ProcedureChange:
     code: str
     name: str
     status: str  # new | changed | unchanged | unlisted
-    lines: tuple[str, ...]
+    lines: tuple[Msg, ...]  # worded at the edge, in the interface language
     row: int | None  # the workbook row (None: not in the file)
 
 
@@ -66,53 +66,62 @@ class ListReport:
     fields: int
 
 
-def _time(v: VersionValues) -> str:
-    return label_vi(TimeUnit(v.time_unit), v.time_value)
+_KIND_EN = {"original": "original", "certified_copy": "certified copy", "photocopy": "photocopy"}
 
 
-def _fee(amount: int) -> str:
-    return fmt_money(amount) if amount else "không thu"
+def _time(v: VersionValues) -> Text:
+    return time_text(TimeUnit(v.time_unit), v.time_value)
 
 
-def _doc(d: DocumentInfo) -> str:
-    return f"{d.count} {KIND_VI.get(d.kind, d.kind)}"
+def _fee(amount: int) -> Text | Msg:
+    if not amount:
+        return msg("cat.no-fee")
+    return Text(fmt_money(amount), f"{amount:,} VND")
 
 
-def value_lines(old: VersionValues, new: VersionValues) -> list[str]:
-    """The differences between two versions, one Vietnamese line each."""
+def _doc(d: DocumentInfo) -> Text:
+    return Text(f"{d.count} {KIND_VI.get(d.kind, d.kind)}", f"{d.count} {_KIND_EN.get(d.kind, d.kind)}")
+
+
+def _or_empty(value: str) -> str | Msg:
+    return value or msg("cat.empty")
+
+
+def value_lines(old: VersionValues, new: VersionValues) -> list[Msg]:
+    """The differences between two versions, one line each (worded at the edge)."""
     lines = []
     if (old.time_value, old.time_unit) != (new.time_value, new.time_unit):
-        lines.append(f"Thời hạn: {_time(old)} → {_time(new)}")
+        lines.append(msg("cat.chg.time", old=_time(old), new=_time(new)))
     if old.fee != new.fee:
-        lines.append(f"Lệ phí: {_fee(old.fee)} → {_fee(new.fee)}")
+        lines.append(msg("cat.chg.fee", old=_fee(old.fee), new=_fee(new.fee)))
     if old.online_level != new.online_level:
-        lines.append(f"Mức độ trực tuyến: {old.online_level} → {new.online_level}")
+        lines.append(msg("cat.chg.online", old=str(old.online_level), new=str(new.online_level)))
     if old.result != new.result:
-        lines.append(f"Kết quả: {old.result or '(trống)'} → {new.result or '(trống)'}")
+        lines.append(msg("cat.chg.result", old=_or_empty(old.result), new=_or_empty(new.result)))
     before = {d.name: d for d in old.documents}
     after = {d.name: d for d in new.documents}
-    lines += [f"Thêm giấy tờ: {n}" for n in after if n not in before]
-    lines += [f"Bỏ giấy tờ: {n}" for n in before if n not in after]
+    lines += [msg("cat.chg.doc-added", name=n) for n in after if n not in before]
+    lines += [msg("cat.chg.doc-dropped", name=n) for n in before if n not in after]
     lines += [
-        f"Giấy tờ “{n}”: {_doc(before[n])} → {_doc(d)}"
+        msg("cat.chg.doc-changed", name=n, old=_doc(before[n]), new=_doc(d))
         for n, d in after.items()
         if n in before and before[n] != d
     ]
     if not lines and [d.name for d in old.documents] != [d.name for d in new.documents]:
-        lines.append("Đổi thứ tự giấy tờ")
+        lines.append(msg("cat.chg.doc-order"))
     return lines
 
 
-def _identity_lines(p: Procedure, edit: ProcedureEdit) -> list[str]:
+def _identity_lines(p: Procedure, edit: ProcedureEdit) -> list[Msg]:
     lines = []
     if p.name != edit.name:
-        lines.append(f"Tên: {p.name} → {edit.name}")
+        lines.append(msg("cat.chg.name", old=p.name, new=edit.name))
     if p.field.code != edit.field_code:
-        lines.append(f"Lĩnh vực: {p.field.code} → {edit.field_code}")
+        lines.append(msg("cat.chg.field", old=p.field.code, new=edit.field_code))
     if p.level != edit.level:
-        lines.append(f"Cấp thực hiện: {p.level} → {edit.level}")
+        lines.append(msg("cat.chg.level", old=str(p.level), new=str(edit.level)))
     if p.active != edit.active:
-        lines.append("Áp dụng lại" if edit.active else "Ngừng áp dụng")
+        lines.append(msg("cat.chg.active-again" if edit.active else "cat.chg.inactive"))
     return lines
 
 
@@ -132,7 +141,7 @@ def preview_list(
     session: Session, actor: Actor, path: Path, effective: date, source: str = "", end_unlisted: bool = True
 ) -> ListPlan:
     """What the list in `path` would change from `effective`; writes nothing."""
-    require(actor, Role.ADMIN, what="nhập danh mục thủ tục")
+    require(session, actor, Role.ADMIN, what="nhập danh mục thủ tục")
     book = excel.read_workbook(path)
     rejected: list[Msg] = list(book.rejected)
     field_codes = {f.code for f in catalogue.list_fields(session)} | {c for c, _n in book.fields}
@@ -161,7 +170,7 @@ def preview_list(
         p = procs.get(clean.code)
         if p is None:
             lines = [
-                f"Thời hạn {_time(new_values)}, lệ phí {_fee(new_values.fee)}, {len(clean.documents)} giấy tờ"
+                msg("cat.chg.new", time=_time(new_values), fee=_fee(new_values.fee), n=len(clean.documents))
             ]
             changes.append(ProcedureChange(clean.code, clean.name, NEW, tuple(lines), sheet_row.row))
             edits.append((clean, sheet_row.source))
@@ -170,7 +179,7 @@ def preview_list(
         if current is not None and sheet_row.source == current.source:
             sheet_row = replace(sheet_row, source="")  # the old basis, exported with it: not the new list's
         dated = (
-            value_lines(versions.values_of(current), new_values) if current else ["Áp dụng lại từ ngày này"]
+            value_lines(versions.values_of(current), new_values) if current else [msg("cat.chg.again-from")]
         )
         if dated and (why := _conflict(session, p, effective)):
             conflict = msg("cat.list-conflict", code=p.code, last=why[0], first=why[1])
@@ -188,10 +197,7 @@ def preview_list(
             if why := _conflict(session, p, effective):
                 rejected.append(msg("cat.unlisted-conflict", code=code, last=why[0], first=why[1]))
                 continue
-            line = (
-                f"Không còn trong danh mục: ngừng áp dụng từ ngày {fmt_date(effective)}"
-                f" (áp dụng đến hết ngày {fmt_date(last_day)})"
-            )
+            line = msg("cat.chg.unlisted", first=fmt_date(effective), last=fmt_date(last_day))
             changes.append(ProcedureChange(code, p.name, UNLISTED, (line,), None))
     return ListPlan(path.name, effective, source, tuple(changes), tuple(rejected), tuple(book.fields),
                     tuple(edits))  # fmt: skip
@@ -199,7 +205,7 @@ def preview_list(
 
 def apply_list(session: Session, actor: Actor, plan: ListPlan) -> ListReport:
     """Write the previewed list: every new version, the procedures no longer listed ended. All or nothing."""
-    require(actor, Role.ADMIN, what="nhập danh mục thủ tục")
+    require(session, actor, Role.ADMIN, what="nhập danh mục thủ tục")
     if plan.rejected:
         raise ValidationFailed({"file": msg("cat.list-rejected")})
     if plan.fields:

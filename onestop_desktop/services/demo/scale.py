@@ -26,6 +26,7 @@ from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.codes import make_dossier_code
 from onestop_desktop.domain.states import DossierStatus as S
 from onestop_desktop.domain.text import vi_name_sort_key
+from onestop_desktop.services import audit
 from onestop_desktop.services.catalogue import catalogue, versions
 from onestop_desktop.services.demo.people import address, person
 from onestop_desktop.services.dossiers import search_key
@@ -329,6 +330,8 @@ def generate(
             flush()
     flush()
     session.flush()
+    if first:  # written around the Session (executemany, COPY): sealed in the audit at this commit
+        audit.record_rows(session, "dossiers", range(first, last + 1))
     if not sqlite and session.get_bind().dialect.name == "postgresql":
         session.execute(
             text("SELECT setval(pg_get_serial_sequence('dossiers', 'id'), (SELECT max(id) FROM dossiers))")

@@ -17,6 +17,7 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.domain import periods
 from onestop_desktop.domain.messages import Msg, define, msg
 from onestop_desktop.domain.periods import Period
+from onestop_desktop.services import audit
 from onestop_desktop.services.bhyt import coverage as bhyt_coverage
 from onestop_desktop.services.catalogue import office
 from onestop_desktop.services.errors import ServiceError
@@ -138,6 +139,9 @@ class ReportData:
     # existed then (an October 2018 briefing of the district, made in 2026, is dated at the end of its
     # period, not on a day the district did not exist); None: the day it is made.
     dated: date | None = None
+    # The audit chain's head when the figures were read ("ID:HEX", services/audit_chain.py), printed in
+    # small type on every page: a paper anchor that later proves the log was not cut or rewritten.
+    audit_head: str = ""
 
     @property
     def document_day(self) -> date:
@@ -316,4 +320,5 @@ def build_report(session: Session, period: Period, progress: Progress | None = N
         bhyt=bhyt,
         generated_at=made,
         dated=dated,
+        audit_head=audit.format_head(audit.chain_head(session)),
     )

@@ -28,6 +28,7 @@ from onestop_desktop.db.migrate import (
     sweep_partials,
 )
 from onestop_desktop.domain.messages import Msg, msg
+from onestop_desktop.services import audit
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.safety import causes
 from onestop_desktop.services.safety.backup_files import (
@@ -45,6 +46,10 @@ from onestop_desktop.services.safety.backup_files import (
 from onestop_desktop.services.safety.causes import Cause, DatabaseDamaged
 from onestop_desktop.services.safety.integrity import CheckResult, check_file
 from onestop_desktop.services.safety.retention import KEEP_DAILY_DAYS, KEEP_LATEST, KEEP_WEEKLY_DAYS, prune
+
+# Every checked copy's record carries the audit chain's head as that copy holds it: kept on a USB stick
+# or another machine, yesterday's head proves that nothing before it changed and nothing was cut off.
+add_metadata_hook("audit_head", lambda _db, copy: audit.head_for_file(copy))
 
 __all__ = [
     "KEEP_DAILY_DAYS",

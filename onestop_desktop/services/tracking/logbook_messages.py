@@ -84,6 +84,38 @@ define("logbook.bad-status", "trạng thái không rõ: «{status}»", "unknown 
 define("logbook.duplicate-code", "trùng mã hồ sơ với dòng {row}", "the same dossier code as row {row}")
 
 
+# The write, and what may stop it (no row's values in any of these: they reach logs)
+define(
+    "logbook.concurrent",
+    "Tệp này đang được nhập ở máy khác hoặc vừa được nhập xong: một số mã hồ sơ của tệp đã có trong "
+    "cơ sở dữ liệu. Không nhập gì; kiểm tra lại tệp để xem còn gì chưa nhập.",
+    "This file is being imported on another computer, or has just been imported: some of its dossier "
+    "codes are already in the database. Nothing was imported; check the file again to see what is left.",
+)
+define(
+    "logbook.busy",
+    "Cơ sở dữ liệu đang bận ghi ở máy khác quá lâu: không nhập gì; thử lại sau ít phút.",
+    "The database is held for writing by another computer for too long: nothing imported; try again "
+    "in a few minutes.",
+)
+define(
+    "logbook.write-failed",
+    "Cơ sở dữ liệu từ chối ghi sổ ({kind}): không nhập gì.",
+    "The database refused to write the log book ({kind}): nothing imported.",
+)
+define(
+    "logbook.row-failed",
+    "Dòng {row}: lỗi không lường trước khi kiểm tra ({kind}): không nhập gì.",
+    "Row {row}: an unexpected error while checking it ({kind}): nothing imported.",
+)
+define("logbook.stage.check", "Đang đọc và kiểm tra dòng {done}…", "Reading and checking row {done}…")
+define(
+    "logbook.stage.index",
+    "Đang lập chỉ mục tìm kiếm {done} / {total} hồ sơ…",
+    "Indexing {done} / {total} dossiers for search…",
+)
+define("logbook.stage.write", "Đang ghi {done} / {total} hồ sơ…", "Writing {done} / {total} dossiers…")
+
 # The headers a log book's sheet has (in Vietnamese, as the sheet is written, in either language)
 HEADER_EXAMPLE = "Mã hồ sơ, Tên thủ tục, Tên tổ chức, cá nhân, Ngày nhận, Ngày hẹn trả"
 

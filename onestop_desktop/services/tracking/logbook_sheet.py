@@ -7,7 +7,9 @@ log book this program exports imports back.
 from __future__ import annotations
 
 import csv
+import itertools
 import re
+from collections.abc import Iterator
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
 from typing import Any
@@ -72,25 +74,60 @@ def norm_name(value: str) -> str:
     return s[len("thu tuc ") :] if s.startswith("thu tuc ") else s
 
 
-def read_table(path: Path) -> list[list[Any]]:
-    """Cells of the first sheet (.xlsx) or of a CSV file (UTF-8, comma or semicolon)."""
-    suffix = path.suffix.lower()
-    if suffix in (".xlsx", ".xlsm"):
+class Table:
+    """The rows of a log book's sheet, read lazily (200,000 rows need not sit in memory as cells twice).
+
+    `estimate` is the number of rows the file declares (an .xlsx file's dimension; exact for CSV), or 0.
+    Formulas are read as written ("=G3+15"), never as the value the file's author cached: an import
+    refuses them (`domain.plausible.is_formula`).
+    """
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.estimate = 0
+        suffix = path.suffix.lower()
+        if suffix not in (".xlsx", ".xlsm", ".csv"):
+            raise ServiceError(msg("logbook.bad-file", name=path.name))
+        self._csv: list[list[str]] | None = None
+        if suffix == ".csv":
+            lines = path.read_text(encoding="utf-8-sig").splitlines()
+            sample = "\n".join(
+                x for x in lines[:20] if len(x) < 2000
+            )  # one huge cell must not hide the separator
+            try:
+                dialect: Any = csv.Sniffer().sniff(sample, delimiters=",;\t")
+            except csv.Error:
+                dialect = csv.excel
+            try:
+                self._csv = [list(r) for r in csv.reader(lines, dialect)]
+            except csv.Error:  # a cell over the csv module's 131,072 characters
+                raise ServiceError(msg("logbook.bad-file", name=path.name)) from None
+            self.estimate = len(self._csv)
+
+    def rows(self) -> Iterator[list[Any]]:
+        if self._csv is not None:
+            yield from self._csv
+            return
         from openpyxl import load_workbook
 
-        wb = load_workbook(path, read_only=True, data_only=True)
+        wb = load_workbook(self.path, read_only=True, data_only=False)
         try:
-            return [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
+            ws = wb.worksheets[0]
+            self.estimate = int(getattr(ws, "max_row", 0) or 0)
+            for r in ws.iter_rows(values_only=True):
+                yield list(r)
         finally:
             wb.close()
-    if suffix == ".csv":
-        content = path.read_text(encoding="utf-8-sig")
-        try:
-            dialect: Any = csv.Sniffer().sniff(content[:4096], delimiters=",;\t")
-        except csv.Error:
-            dialect = csv.excel
-        return [list(r) for r in csv.reader(content.splitlines(), dialect)]
-    raise ServiceError(msg("logbook.bad-file", name=path.name))
+
+
+def read_table(path: Path) -> list[list[Any]]:
+    """Cells of the first sheet (.xlsx) or of a CSV file (UTF-8, comma or semicolon)."""
+    return list(Table(path).rows())
+
+
+def read_head(path: Path, n: int = 50) -> list[list[Any]]:
+    """The first `n` rows (the dialog's preview and column mapping), without reading the rest."""
+    return list(itertools.islice(Table(path).rows(), n))
 
 
 def detect_header(table: list[list[Any]]) -> tuple[int, dict[str, int]]:
@@ -116,7 +153,10 @@ def parse_when(value: Any) -> datetime | None:
         return datetime.combine(value, time(7, 0))
     if isinstance(value, int | float) and not isinstance(value, bool):
         if 1 <= value < 2958466:
-            return datetime.combine(_EXCEL_EPOCH, time()) + timedelta(days=float(value))
+            # Excel's 1900 date system counts a 29/02/1900 that never was (serial 60; Microsoft KB 214326):
+            # below it, serial 1 is 01/01/1900 and the epoch one day later
+            epoch = _EXCEL_EPOCH if value >= 61 else _EXCEL_EPOCH + timedelta(days=1)
+            return datetime.combine(epoch, time()) + timedelta(days=float(value))
         raise ValueError(str(value))
     s = str(value).strip()
     if re.fullmatch(r"\d+(\.\d+)?", s):

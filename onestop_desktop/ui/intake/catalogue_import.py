@@ -146,10 +146,11 @@ class CatalogueImportDialog(QDialog):
         shown = [c for c in plan.changes if c.status != list_import.UNCHANGED]
         self.table.setRowCount(len(shown))
         for r, c in enumerate(shown):
-            cells = (c.code, c.name, labels[c.status], "; ".join(c.lines))
+            lines = [say(line) for line in c.lines]
+            cells = (c.code, c.name, labels[c.status], "; ".join(lines))
             for col, text in enumerate(cells):
                 item = QTableWidgetItem(text)
-                item.setToolTip(text if col != 3 else "\n".join(c.lines))
+                item.setToolTip(text if col != 3 else "\n".join(lines))
                 self.table.setItem(r, col, item)
         self.table.resizeColumnsToContents()
         self.summary.setText(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -21,10 +21,11 @@ from PySide6.QtWidgets import (
 
 from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
 from onestop_desktop.services.roles import Role, require
-from onestop_desktop.services.safety import audit_check
+from onestop_desktop.services.safety import audit_check, audit_report
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import say
 
 RECENT = 200
 ENTITIES = {
@@ -41,6 +42,7 @@ ENTITIES = {
     "bhyt_month": QT_TRANSLATE_NOOP("AuditDialog", "BHYT month"),
     "bhyt_target": QT_TRANSLATE_NOOP("AuditDialog", "BHYT target"),
     "counter_event": QT_TRANSLATE_NOOP("AuditDialog", "Counter"),
+    "rows": QT_TRANSLATE_NOOP("AuditDialog", "Data rows"),
 }
 ACTIONS = {
     "create": QT_TRANSLATE_NOOP("AuditDialog", "created"),
@@ -64,6 +66,7 @@ ACTIONS = {
     "withdraw": QT_TRANSLATE_NOOP("AuditDialog", "withdrawn"),
     "stop": QT_TRANSLATE_NOOP("AuditDialog", "stopped"),
     "apology": QT_TRANSLATE_NOOP("AuditDialog", "apology letter"),
+    "audit-keyed": QT_TRANSLATE_NOOP("AuditDialog", "log sealed with a key"),
 }
 
 
@@ -78,26 +81,34 @@ def _label(table: dict[str, object], code: str) -> str:
 
 @dataclass(frozen=True)
 class AuditReport:
-    findings: list[str]
-    checked: int
-    skipped_demo: int
+    findings: list[str]  # worded in the interface language
+    notes: list[str]
+    checked: int  # dossiers checked against their snapshots in the log
+    rows: int  # data rows checked against their seals
+    head: str
     entries: list[audit_check.EntryView]
 
 
 def build_report(ctx: AppContext) -> AuditReport:
     """Runs on the task runner: its own session, nothing written."""
     with ctx.session() as s:
-        chain = audit_check.verify_chain(s)
-        dossiers = audit_check.verify_dossiers(s)
+        summary = audit_report.full_check(s)
         entries = audit_check.recent_entries(s, RECENT)
-    findings = [f.message for f in chain] + [f.message for f in dossiers.findings]
-    return AuditReport(findings, dossiers.checked, dossiers.skipped_demo, entries)
+    return AuditReport(
+        [say(m) for m in summary.findings],
+        [say(m) for m in summary.notes],
+        summary.dossiers.checked,
+        summary.rows.checked,
+        summary.head,
+        entries,
+    )
 
 
 class AuditDialog(QDialog):
     def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        require(ctx.actor, Role.LEADER, what="xem nhật ký kiểm tra")
+        with ctx.session() as s:
+            require(s, ctx.actor, Role.LEADER, what="xem nhật ký kiểm tra")
         self.ctx = ctx
         self.report: AuditReport | None = None
         self.setWindowTitle(self.tr("Audit log"))
@@ -126,6 +137,11 @@ class AuditDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.summary)
         layout.addWidget(self.findings)
+        self.head = QLabel()
+        self.head.setObjectName("head")
+        self.head.setWordWrap(True)
+        self.head.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        layout.addWidget(self.head)
         layout.addWidget(QLabel(self.tr("Latest {n} entries:").format(n=RECENT)))
         layout.addWidget(self.table)
         layout.addWidget(buttons)
@@ -156,11 +172,16 @@ class AuditDialog(QDialog):
         else:
             self.summary.setText(
                 self.tr(
-                    "No discrepancy found ({checked} dossiers checked, {demo} demo dossiers skipped)."
-                ).format(checked=fmt_int(report.checked), demo=fmt_int(report.skipped_demo))
+                    "No discrepancy found ({checked} dossiers checked against their snapshots, "
+                    "{rows} data rows against their seals)."
+                ).format(checked=fmt_int(report.checked), rows=fmt_int(report.rows))
             )
             self.summary.setStyleSheet("color: #1b5e20; font-weight: bold")
             self.findings.addItem(self.tr("No discrepancy found"))
+        self.findings.addItems(report.notes)
+        self.head.setText(
+            self.tr("Current head of the log (note it down elsewhere): {head}").format(head=report.head)
+        )
         self.table.setRowCount(len(report.entries))
         for row, e in enumerate(report.entries):
             who = e.user or self.tr("(the program)")

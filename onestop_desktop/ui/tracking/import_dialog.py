@@ -3,6 +3,7 @@ row with its reason, and import only when every row is valid (all or nothing).""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from onestop_desktop.domain.messages import Num, msg
 from onestop_desktop.services.safety import backup
 from onestop_desktop.services.tracking import logbook_import, logbook_sheet
 from onestop_desktop.services.tracking.logbook_messages import field_label
@@ -29,6 +31,7 @@ from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.i18n import language, plural, say, say_error
+from onestop_desktop.ui.tasks import Cancelled, Progress
 
 
 class ImportDialog(QDialog):
@@ -93,7 +96,7 @@ class ImportDialog(QDialog):
     def load(self, path: Path) -> None:
         """Read the file, guess the mapping from its headers, show the preview, then check it."""
         try:
-            cells = logbook_sheet.read_table(path)
+            cells = logbook_sheet.read_head(path)  # the preview; the check reads the rest off this thread
         except Exception as exc:
             show_error(self, exc)
             return
@@ -126,10 +129,12 @@ class ImportDialog(QDialog):
         if not self.path_edit.text():
             return
         mapping, opener = self.mapping(), self.ctx.session
+        self.plan = None  # until this check ends (a cancelled check leaves nothing to import)
+        self.import_button.setEnabled(False)
 
-        def work(_p: Any) -> logbook_import.ImportPlan:
+        def work(p: Progress) -> logbook_import.ImportPlan:
             with opener() as s:
-                return logbook_import.plan_import(s, path, mapping)
+                return logbook_import.plan_import(s, path, mapping, reporter(p))
 
         self.ctx.tasks.run(work, self._checked, self._failed, title=self.tr("Checking…"), parent=self)
 
@@ -158,10 +163,14 @@ class ImportDialog(QDialog):
         opener, user_id, name = self.ctx.session, self.ctx.actor.user_id, Path(self.path_edit.text()).name
         url = self.ctx.db.url
 
-        def work(_p: Any) -> int:
+        def work(p: Progress) -> int:
             backup.backup_before(url, "before-import")
             with opener() as s:
-                return logbook_import.apply_plan(s, user_id, plan, name)
+                n = logbook_import.apply_plan(s, user_id, plan, name, reporter(p), defer_search=True)
+            # the search keys, in short transactions (counters save between); the dossiers are in: too
+            # late to cancel, and the next import would finish it anyway
+            logbook_import.index_pending(opener, reporter(p, cancellable=False))
+            return n
 
         def done(n: int) -> None:
             self.import_button.setEnabled(False)
@@ -172,3 +181,18 @@ class ImportDialog(QDialog):
         self.ctx.tasks.run(
             work, done, lambda exc: show_error(self, exc), title=self.tr("Importing…"), parent=self
         )
+
+
+def reporter(p: Progress, cancellable: bool = True) -> Callable[[str, int, int], None]:
+    """The service's `progress(stage, done, total)` as the task's percent and sentence; raises
+    `Cancelled` when the clerk pressed Cancel (the write's transaction is then rolled back: nothing)."""
+
+    def report(stage: str, done: int, total: int) -> None:
+        percent = min(99, done * 100 // total) if total else 0
+        try:
+            p.report(percent, say(msg(f"logbook.stage.{stage}", done=Num(done), total=Num(total))))
+        except Cancelled:
+            if cancellable:
+                raise
+
+    return report

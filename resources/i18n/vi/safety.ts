@@ -55,6 +55,10 @@
         <translation>Quầy</translation>
     </message>
     <message>
+        <source>Data rows</source>
+        <translation>Dòng dữ liệu</translation>
+    </message>
+    <message>
         <source>created</source>
         <translation>tạo mới</translation>
     </message>
@@ -139,6 +143,10 @@
         <translation>thư xin lỗi</translation>
     </message>
     <message>
+        <source>log sealed with a key</source>
+        <translation>niêm phong nhật ký bằng khóa</translation>
+    </message>
+    <message>
         <source>undone: {action}</source>
         <translation>hoàn tác: {action}</translation>
     </message>
@@ -183,12 +191,16 @@
         <translation>Phát hiện {n} sai lệch: nhật ký hoặc hồ sơ đã bị sửa ngoài chương trình.</translation>
     </message>
     <message>
-        <source>No discrepancy found ({checked} dossiers checked, {demo} demo dossiers skipped).</source>
-        <translation>Không phát hiện sai lệch (đã đối chiếu {checked} hồ sơ, bỏ qua {demo} hồ sơ mẫu).</translation>
+        <source>No discrepancy found ({checked} dossiers checked against their snapshots, {rows} data rows against their seals).</source>
+        <translation>Không phát hiện sai lệch (đã đối chiếu {checked} hồ sơ với ảnh chụp trong nhật ký, {rows} dòng dữ liệu với dấu niêm phong).</translation>
     </message>
     <message>
         <source>No discrepancy found</source>
         <translation>Không phát hiện sai lệch</translation>
+    </message>
+    <message>
+        <source>Current head of the log (note it down elsewhere): {head}</source>
+        <translation>Đầu chuỗi nhật ký hiện tại (ghi lại ở nơi khác): {head}</translation>
     </message>
     <message>
         <source>(the program)</source>
