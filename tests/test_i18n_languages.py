@@ -49,7 +49,7 @@ def test_statuses_and_countdowns_follow_the_language_with_english_plurals() -> N
     from onestop_desktop.services.tracking import countdown as cd
 
     assert status_msg(DossierStatus.WAITING_SUPPLEMENT).text("vi") == "Chờ bổ sung hồ sơ"
-    assert status_msg(DossierStatus.WAITING_SUPPLEMENT).text("en") == "Waiting for documents"
+    assert status_msg(DossierStatus.WAITING_SUPPLEMENT).text("en") == "Waiting for a supplement"
     one, three = msg("countdown.days-over", n=1), msg("countdown.days-over", n=3)
     assert (one.text("vi"), three.text("vi")) == ("quá hạn 1 ngày", "quá hạn 3 ngày")
     assert (one.text("en"), three.text("en")) == ("1 working day overdue", "3 working days overdue")

@@ -129,7 +129,7 @@ def apology_asks_extension(day: date) -> bool:
     """Whether the apology of an act on `day` is Thông tư 03/2025's letter asking for an extension of the
     time to settle (Mẫu 04 "Văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"), not the 2018
     "Phiếu xin lỗi và hẹn lại ngày trả kết quả" (Thông tư 01/2018, Mẫu 04)."""
-    return form_template(FormKind.APOLOGY, day).circular == TT_03_2025
+    return TT_03_2025.in_force(day)
 
 
 # Two tiers of local government from 1/7/2025 (Nghị quyết 202/2025/QH15; Nghị quyết 1662/NQ-UBTVQH15 for

@@ -78,7 +78,7 @@ _STATUS_ENGLISH = {
     DossierStatus.ACCEPTED: "Accepted",
     DossierStatus.REFUSED: "Refused",
     DossierStatus.PROCESSING: "Being processed",
-    DossierStatus.WAITING_SUPPLEMENT: "Waiting for documents",
+    DossierStatus.WAITING_SUPPLEMENT: "Waiting for a supplement",
     DossierStatus.WAITING_FINANCIAL: "Waiting for fees and taxes",
     DossierStatus.WITHDRAWN: "Withdrawn at the applicant's request",
     DossierStatus.STOPPED: "Processing stopped",

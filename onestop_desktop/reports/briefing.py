@@ -28,7 +28,7 @@ from reportlab.platypus import (
 )
 
 from onestop_desktop.domain.fmt import fmt_int, fmt_pct
-from onestop_desktop.domain.legal import advanced_online_services
+from onestop_desktop.domain.legal import advanced_online_services, apology_asks_extension
 from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.reports import charts
 from onestop_desktop.reports.briefing_sections import (
@@ -176,12 +176,15 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     story.append(Paragraph("3. So sánh với kỳ trước và cùng kỳ năm trước", st["h2"]))
     story.append(comparison_table(st, data))
     story.append(CondPageBreak(5 * cm))
-    story.append(Paragraph("4. Hồ sơ trễ hạn, nguyên nhân và phiếu xin lỗi", st["h2"]))
+    # Thông tư 03/2025 (Mẫu 04): the apology is a letter asking for an extension, no longer the 2018 slip
+    extension = apology_asks_extension(data.period.end)
+    letter = "văn bản xin lỗi" if extension else "phiếu xin lỗi"
+    story.append(Paragraph(f"4. Hồ sơ trễ hạn, nguyên nhân và {letter}", st["h2"]))
     story += [Paragraph(esc(x), st["body"]) for x in parts["late"]]
     story.append(
         Paragraph(
-            "Số phiếu xin lỗi và hẹn lại ngày trả kết quả đã ban hành trong kỳ: "
-            f"{fmt_int(s.apology_letters)}; số hồ sơ có phiếu xin lỗi: {fmt_int(c.apology_dossiers)}, "
+            f"Số {APOLOGY_2025 if extension else APOLOGY_2018} đã ban hành trong kỳ: "
+            f"{fmt_int(s.apology_letters)}; số hồ sơ có {letter}: {fmt_int(c.apology_dossiers)}, "
             f"trong khi có {fmt_int(s.late_count)} hồ sơ trễ hạn (giải quyết quá hạn "
             f"{fmt_int(c.resolved_late)}, đang quá hạn {fmt_int(c.in_progress_overdue)}). "
             "Danh sách chi tiết ở phụ lục.",
@@ -212,8 +215,13 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     return story
 
 
+APOLOGY_2018 = "phiếu xin lỗi và hẹn lại ngày trả kết quả"  # Thông tư 01/2018, Mẫu 04
+APOLOGY_2025 = "văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết"  # Thông tư 03/2025, Mẫu 04
+
+
 def _assessment(data: ReportData) -> list[str]:
     c = data.totals
+    extend = apology_asks_extension(data.period.end)
     out = []
     if c.on_time_or_within_rate is not None:
         out.append(
@@ -224,7 +232,12 @@ def _assessment(data: ReportData) -> list[str]:
         worst = max(data.stats.by_field, key=lambda r: r.counts.bad)
         out.append(
             f"Lĩnh vực {worst.label.lower()} cần rà soát quy trình, nâng cao chất lượng thẩm định hồ sơ, "
-            "hạn chế sai sót dẫn đến trễ hạn; thực hiện đầy đủ việc xin lỗi và hẹn lại ngày trả kết quả."
+            "hạn chế sai sót dẫn đến trễ hạn; thực hiện đầy đủ việc "
+            + (
+                "xin lỗi và đề nghị gia hạn thời gian giải quyết."
+                if extend
+                else "xin lỗi và hẹn lại ngày trả kết quả."
+            )
         )
     out.append(
         "Tiếp tục chấn chỉnh việc chấp hành nội quy, quy chế, giờ giấc làm việc tại bộ phận một cửa; "

@@ -8,9 +8,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
 
 from onestop_desktop.clock import today_local
-from onestop_desktop.domain.fmt import fmt_date, fmt_int
+from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.home import TodayFigures, today_figures
 from onestop_desktop.ui.context import AppContext
+from onestop_desktop.ui.i18n import num
 
 log = logging.getLogger(__name__)
 
@@ -97,4 +98,4 @@ class HomePage(QWidget):
             "total": fig.total,
         }
         for key, value in values.items():
-            self.cards[key].value.setText(fmt_int(value))
+            self.cards[key].value.setText(num(value))

@@ -105,3 +105,17 @@ def install_translators(language: str) -> list[str]:
             _installed.append(tr)
             loaded.append(ts.stem)
     return loaded
+
+
+def num(value: float, decimals: int = 0) -> str:
+    """A number on screen in the interface language: "6.092" / "6,092" (paper stays Vietnamese)."""
+    from onestop_desktop.domain.messages import Num
+
+    return Num(value, decimals).text(language())
+
+
+def pct(value: float, decimals: int = 2) -> str:
+    """A percentage on screen: "98,49 %" / "98.49%"."""
+    from onestop_desktop.domain.messages import Num
+
+    return Num(value, decimals, percent=True).text(language())

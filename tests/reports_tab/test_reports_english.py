@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -115,3 +116,7 @@ def test_built_report_on_screen_is_all_english(qtbot: Any, app_context: Any, eng
         if VIETNAMESE.search(text):
             found.append((where, text))
     assert found == []
+    from tests.test_cli_english_output import VI_THOUSANDS
+
+    shown = [text for _where, text in _visible_texts(tab)]
+    assert not [t for t in shown if VI_THOUSANDS.search(t) or re.search(r"\d,\d\d %", t)]  # 6.092, 99,12 %

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from onestop_desktop.domain.fmt import fmt_date
+from onestop_desktop.domain.legal import apology_asks_extension
 from onestop_desktop.domain.messages import LANGUAGES, Msg, Num, Text, define, msg
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.services.reports.report_data import BhytUnitRow, ReportData
@@ -78,6 +79,14 @@ define(
     "sum.none-late",
     "Không có hồ sơ giải quyết quá hạn hoặc đang quá hạn.",
     "No dossier resolved late or overdue.",
+)
+define(
+    "sum.apologies-extension",
+    "Đã ban hành {n} văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết.",
+    (
+        "{n} apology letter asking for an extension was issued.",
+        "{n} apology letters asking for an extension were issued.",
+    ),
 )
 define(
     "sum.apologies",
@@ -218,7 +227,8 @@ def _late_section(data: ReportData) -> list[Msg]:
     else:
         out.append(msg("sum.none-late"))
     if s.apology_letters:
-        out.append(msg("sum.apologies", n=s.apology_letters))
+        extension = apology_asks_extension(data.period.end)  # the letters of the period's own form
+        out.append(msg("sum.apologies-extension" if extension else "sum.apologies", n=s.apology_letters))
     return out
 
 

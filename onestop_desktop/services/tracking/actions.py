@@ -18,6 +18,7 @@ from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Dossier, DossierEvent, User
 from onestop_desktop.domain.calendar import WorkingCalendar
 from onestop_desktop.domain.fmt import fmt_date, fmt_datetime
+from onestop_desktop.domain.legal import apology_asks_extension
 from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.domain.states import (
     Action,
@@ -257,6 +258,8 @@ def apology(
         dd.due_at = new_due
         dd.late_reason = reason.strip()
         dd.apology_count += 1
+        if apology_asks_extension(when.date()):  # Thông tư 03/2025, Mẫu 04
+            return f"Xin lỗi và đề nghị gia hạn: từ {fmt_datetime(old)} đến {fmt_datetime(new_due)}."
         return f"Xin lỗi và hẹn lại: từ {fmt_datetime(old)} sang {fmt_datetime(new_due)}."
 
     data = {"old_due": old.isoformat(), "new_due": new_due.isoformat()}

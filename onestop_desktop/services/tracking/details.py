@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
 from sqlalchemy import select
@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Dossier, User
 from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
+from onestop_desktop.domain.legal import apology_asks_extension
 from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.domain.states import Action, DossierStatus, allowed_actions, label_vi
 from onestop_desktop.services.errors import NotFound
@@ -76,8 +77,9 @@ class DossierDetails:
     suggest_apology: bool
 
 
-def event_msg(action: str) -> Msg:
-    """The history label of an event ("Trả kết quả"); a name the program does not know, as stored."""
+def event_msg(action: str, day: date | None = None) -> Msg:
+    """The history label of an event ("Trả kết quả") in the words of its `day` (the apology became a
+    request for an extension under Thông tư 03/2025); a name the program does not know, as stored."""
     if action == "import":
         return msg("event.import")
     a = EVENT_ALIASES.get(action)
@@ -86,6 +88,8 @@ def event_msg(action: str) -> Msg:
             a = Action(action)
         except ValueError:
             return msg("as-stored", text=action)
+    if a is Action.APOLOGY and day is not None and apology_asks_extension(day):
+        return msg("event.apology-extension")
     return msg(f"event.{a.value}")
 
 
@@ -104,7 +108,7 @@ def dossier_details(
             e.at,
             names.get(e.user_id, ""),
             e.action,
-            event_msg(e.action),
+            event_msg(e.action, e.at.date()),
             e.from_status,
             e.to_status,
             e.note,

@@ -49,6 +49,12 @@ for _a in Action:
     _vi, _en = action_label_vi(_a), msg(f"action.{_a.value}").text("en")
     define(f"event.{_a.value}", _vi[:1].upper() + _vi[1:], _en[:1].upper() + _en[1:])
 define("event.import", "Nhập từ sổ theo dõi cũ", "Imported from the old log book")
+# Thông tư 03/2025 (Mẫu 04): a letter of apology asking for an extension of the time to settle
+define(
+    "event.apology-extension",
+    "Gửi văn bản xin lỗi và đề nghị gia hạn",
+    "Send an apology and ask for an extension",
+)
 
 _CHANNELS_EN = {"direct": "In person", "online": "Online", "postal": "By post"}
 for _code, _label in CHANNEL_LABELS_VI.items():

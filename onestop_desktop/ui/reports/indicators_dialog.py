@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desktop.domain.fmt import fmt_date, fmt_int
+from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.reports import indicators
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.common.screen import fit_resize
 from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.i18n import say
+from onestop_desktop.ui.i18n import num, say
 from onestop_desktop.ui.reports.widgets import Column, CopyableTable, RowsModel
 
 
@@ -67,10 +67,10 @@ class IndicatorsDialog(QDialog):
                     Column(
                         self.tr("Month"), lambda v: f"{v.month.month:02d}/{v.month.year}", lambda v: v.month
                     ),
-                    Column(self.tr("Value"), lambda v: fmt_int(int(v.value)), lambda v: v.value),
+                    Column(self.tr("Value"), lambda v: num(int(v.value)), lambda v: v.value),
                     Column(
                         self.tr("Total"),
-                        lambda v: fmt_int(int(v.total)) if v.total else "",
+                        lambda v: num(int(v.total)) if v.total else "",
                         lambda v: v.total,
                     ),
                     Column(self.tr("Entered by"), lambda v: v.entered_by, numeric=False),

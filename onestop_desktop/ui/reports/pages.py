@@ -13,17 +13,17 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QSplitter, QTabWidget, QVBoxLayout, QWidget
 
-from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
+from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.reports.counts import Counts, Row
 from onestop_desktop.services.reports.indicators import name_text
 from onestop_desktop.services.reports.report_data import ReportData
 from onestop_desktop.services.reports.summary import summary_messages
-from onestop_desktop.ui.i18n import say
+from onestop_desktop.ui.i18n import num, pct, say
 from onestop_desktop.ui.reports.widgets import ChartView, Column, CopyableTable, RowsModel
 
 
 def _rate(x: float | None) -> str:
-    return fmt_pct(x) if x is not None else "—"
+    return pct(x) if x is not None else "—"
 
 
 class ReportPages(QTabWidget):
@@ -35,7 +35,7 @@ class ReportPages(QTabWidget):
 
     def _count_columns(self, name: str, key: Callable[[Row], str] | None = None) -> list[Column]:
         def c(f: Callable[[Counts], int]) -> tuple[Callable[[Row], str], Callable[[Row], int]]:
-            return (lambda r: fmt_int(f(r.counts))), (lambda r: f(r.counts))
+            return (lambda r: num(f(r.counts))), (lambda r: f(r.counts))
 
         cols = [Column(name, lambda r: r.label, lambda r: r.label, numeric=False)]
         if key is not None:
@@ -144,7 +144,7 @@ class ReportPages(QTabWidget):
                     ),
                     Column(
                         QCoreApplication.translate("ReportsTab", "Working days late"),
-                        lambda x: fmt_int(x.days_late),
+                        lambda x: num(x.days_late),
                         lambda x: x.days_late,
                     ),
                     Column(
@@ -167,17 +167,17 @@ class ReportPages(QTabWidget):
                     Column(QCoreApplication.translate("ReportsTab", "Unit"), lambda u: u.name, numeric=False),
                     Column(
                         QCoreApplication.translate("ReportsTab", "Population"),
-                        lambda u: fmt_int(u.population),
+                        lambda u: num(u.population),
                         lambda u: u.population,
                     ),
                     Column(
                         QCoreApplication.translate("ReportsTab", "Insured"),
-                        lambda u: fmt_int(u.insured),
+                        lambda u: num(u.insured),
                         lambda u: u.insured,
                     ),
                     Column(
                         QCoreApplication.translate("ReportsTab", "Coverage"),
-                        lambda u: fmt_pct(u.coverage),
+                        lambda u: pct(u.coverage),
                         lambda u: u.coverage,
                     ),
                     Column(
@@ -187,7 +187,7 @@ class ReportPages(QTabWidget):
                     ),
                     Column(
                         QCoreApplication.translate("ReportsTab", "Change (points)"),
-                        lambda u: "" if u.change_points is None else fmt_num(u.change_points, 2),
+                        lambda u: "" if u.change_points is None else num(u.change_points, 2),
                         lambda u: u.change_points or 0.0,
                     ),
                 ]
@@ -201,12 +201,12 @@ class ReportPages(QTabWidget):
                     ),
                     Column(
                         QCoreApplication.translate("ReportsTab", "Value"),
-                        lambda v: fmt_int(int(v.value)),
+                        lambda v: num(int(v.value)),
                         lambda v: v.value,
                     ),
                     Column(
                         QCoreApplication.translate("ReportsTab", "Total"),
-                        lambda v: fmt_int(int(v.total)) if v.total else "",
+                        lambda v: num(int(v.total)) if v.total else "",
                         lambda v: v.total or 0,
                     ),
                     Column(
@@ -244,13 +244,13 @@ class ReportPages(QTabWidget):
         """Fill every table and chart from `data` and its figures (a chart without a figure is cleared)."""
         c, s = data.totals, data.stats
         lines: list[tuple[str, Callable[[Counts], str]]] = [
-            (QCoreApplication.translate("ReportsTab", "Dossiers to handle"), lambda k: fmt_int(k.received)),
-            (QCoreApplication.translate("ReportsTab", "New dossiers"), lambda k: fmt_int(k.received_new)),
-            (QCoreApplication.translate("ReportsTab", "Resolved"), lambda k: fmt_int(k.resolved)),
-            (QCoreApplication.translate("ReportsTab", "Resolved late"), lambda k: fmt_int(k.resolved_late)),
+            (QCoreApplication.translate("ReportsTab", "Dossiers to handle"), lambda k: num(k.received)),
+            (QCoreApplication.translate("ReportsTab", "New dossiers"), lambda k: num(k.received_new)),
+            (QCoreApplication.translate("ReportsTab", "Resolved"), lambda k: num(k.resolved)),
+            (QCoreApplication.translate("ReportsTab", "Resolved late"), lambda k: num(k.resolved_late)),
             (
                 QCoreApplication.translate("ReportsTab", "Overdue at the period end"),
-                lambda k: fmt_int(k.in_progress_overdue),
+                lambda k: num(k.in_progress_overdue),
             ),
             (QCoreApplication.translate("ReportsTab", "On-time rate"), lambda k: _rate(k.on_time_rate)),
             (

@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desktop.domain.fmt import fmt_int
+from onestop_desktop.ui.i18n import num
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -124,7 +124,7 @@ class CopyableTable(QWidget):
         text = self.model.as_tsv(rows)
         QApplication.clipboard().setText(text)
         n = len(rows)
-        self.status.setText(self.tr("Copied {n} rows to the clipboard.").format(n=fmt_int(n)))
+        self.status.setText(self.tr("Copied {n} rows to the clipboard.").format(n=num(n)))
         return text
 
 
@@ -138,7 +138,7 @@ class ChartView(QWidget):
         self.hover_text = ""
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 0)
-        self.placeholder = QLabel(self.tr("No chart yet: choose a period and press Build."))
+        self.placeholder = QLabel(self.tr("No chart yet: choose a period and press Build report."))
         self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self._layout.addWidget(self.placeholder)
 

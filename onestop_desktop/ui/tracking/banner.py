@@ -6,9 +6,8 @@ from datetime import date
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.domain.legal import FormKind, apology_asks_extension, form_template
-from onestop_desktop.ui.i18n import plural
+from onestop_desktop.ui.i18n import num, plural
 
 
 def _tr(text: str) -> str:
@@ -52,10 +51,10 @@ def banner_parts(due_soon: int, no_apology: int, day: date) -> list[str]:
     asking for an extension, no longer the 2018 "phiếu xin lỗi": the banner names the form of `day`."""
     parts = []
     if due_soon:
-        parts.append(plural(due_soon, *map(_tr, DUE_SOON)).format(n=fmt_int(due_soon)))
+        parts.append(plural(due_soon, *map(_tr, DUE_SOON)).format(n=num(due_soon)))
     if no_apology:
         tpl = form_template(FormKind.APOLOGY, day)
         forms = NO_EXTENSION_REQUEST if apology_asks_extension(day) else NO_APOLOGY_LETTER
         sentence = plural(no_apology, *map(_tr, forms))
-        parts.append(sentence.format(n=fmt_int(no_apology), number=f"{tpl.number:02d}"))
+        parts.append(sentence.format(n=num(no_apology), number=f"{tpl.number:02d}"))
     return parts

@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.domain.states import DossierStatus, status_msg
 from onestop_desktop.services.catalogue import catalogue
 from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
@@ -33,7 +32,7 @@ from onestop_desktop.services.tracking import saved_filters as tracking_saved_fi
 from onestop_desktop.services.tracking.filters import Sort, TrackingFilter
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.i18n import say
+from onestop_desktop.ui.i18n import num, say
 
 NO_DATE = QDate(2000, 1, 1)
 TYPING_DELAY_MS = 150
@@ -232,12 +231,12 @@ class FilterBar(QWidget):
             "open": self.tr("Open"),
             "overdue": self.tr("Overdue"),
             "due_soon": self.tr("Due soon"),
-            "supplement": self.tr("Waiting for supplement"),
+            "supplement": self.tr("Waiting for a supplement"),
             "all": self.tr("All"),
         }
         for key, b in self.quick_buttons.items():
             n = counts.get(key)
-            b.setText(labels[key] if n is None else f"{labels[key]} ({fmt_int(n)})")
+            b.setText(labels[key] if n is None else f"{labels[key]} ({num(n)})")
 
     def _set_combo(self, combo: QComboBox, value: object) -> None:
         i = combo.findData(value)

@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.clock import now_local
-from onestop_desktop.domain.fmt import fmt_int
 from onestop_desktop.domain.states import DossierStatus, status_msg
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.tracking import actions as tracking_actions
@@ -34,7 +33,7 @@ from onestop_desktop.services.tracking import query
 from onestop_desktop.services.tracking.filters import Sort, TrackingFilter
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.i18n import plural, say
+from onestop_desktop.ui.i18n import num, plural, say
 from onestop_desktop.ui.tracking import actions as act
 from onestop_desktop.ui.tracking.banner import banner_parts
 from onestop_desktop.ui.tracking.details import DetailsPanel
@@ -182,7 +181,7 @@ class TrackingTab(QWidget):
             self.update_counts()
         rows = self.model.rowCount()
         count = plural(rows, self.tr("{n} dossier"), self.tr("{n} dossiers"))
-        self.count_label.setText(count.format(n=fmt_int(rows)))
+        self.count_label.setText(count.format(n=num(rows)))
         self.details.show_details(None)
 
     def update_counts(self) -> None:
@@ -268,7 +267,7 @@ class TrackingTab(QWidget):
         if tabs is not None:
             i = tabs.indexOf(self)
             if i >= 0:
-                tabs.setTabText(i, self.tab_title() + (f" ({fmt_int(n)})" if n else ""))
+                tabs.setTabText(i, self.tab_title() + (f" ({num(n)})" if n else ""))
 
     def _tab_widget(self) -> QTabWidget | None:
         w = self.parentWidget()
@@ -370,7 +369,7 @@ class TrackingTab(QWidget):
             text = plural(
                 n, self.tr("Exported {n} dossier to {path}"), self.tr("Exported {n} dossiers to {path}")
             )
-            self.count_label.setText(text.format(n=fmt_int(n), path=path))
+            self.count_label.setText(text.format(n=num(n), path=path))
 
         self.ctx.tasks.run(
             lambda p: export_list(opener, flt, sort, today, cal, path, p.report),

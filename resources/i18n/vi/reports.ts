@@ -4,7 +4,7 @@
 <context>
     <name>ChartView</name>
     <message>
-        <source>No chart yet: choose a period and press Build.</source>
+        <source>No chart yet: choose a period and press Build report.</source>
         <translation>Chưa có biểu đồ: chọn kỳ báo cáo rồi bấm Lập báo cáo.</translation>
     </message>
 </context>

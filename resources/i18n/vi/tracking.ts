@@ -388,7 +388,7 @@
         <translation>Sắp đến hạn</translation>
     </message>
     <message>
-        <source>Waiting for supplement</source>
+        <source>Waiting for a supplement</source>
         <translation>Chờ bổ sung</translation>
     </message>
     <message>
