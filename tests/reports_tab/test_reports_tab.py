@@ -173,3 +173,20 @@ def test_enter_in_the_period_builds_the_report(tab: ReportsTab, qtbot: Any, key:
     qtbot.keyClick(tab.picker.number, getattr(Qt.Key, f"Key_{key}"))
     qtbot.waitUntil(lambda: tab.data is not None, timeout=60_000)
     assert tab.data is not None and tab.data.period.start.isoformat() == "2018-09-01"
+
+
+def test_cut_headers_and_cells_have_their_full_text_in_the_tooltip(tab: ReportsTab) -> None:
+    """At 1280 px the overview's last header read "Cùng kỳ năm…" with no way to read the rest."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QTableView
+
+    tab.build()
+    for view in tab.findChildren(QTableView):
+        model = view.model()
+        if model is None or model.rowCount() == 0:
+            continue
+        for c in range(model.columnCount()):
+            head = model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.DisplayRole)
+            assert model.headerData(c, Qt.Orientation.Horizontal, Qt.ItemDataRole.ToolTipRole) == head
+            cell = model.index(0, c)
+            assert cell.data(Qt.ItemDataRole.ToolTipRole) == cell.data(Qt.ItemDataRole.DisplayRole)

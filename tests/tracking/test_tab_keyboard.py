@@ -49,3 +49,17 @@ def test_tab_leaves_the_list_for_the_actions(tab: TrackingTab, qtbot) -> None:  
         qtbot.keyClick(focused, Qt.Key.Key_Tab)
         focused = QApplication.focusWidget()
     assert focused in tab.details.buttons.values() and focused.isEnabled()
+
+
+def test_tabbing_into_the_list_selects_the_row_under_the_keyboard(tab: TrackingTab, qtbot) -> None:  # type: ignore[no-untyped-def]
+    """The focus came to row 1 unselected: the details stayed empty and the first Down selected row 2."""
+    tab.show_quick("all")
+    tab.table.clearSelection()
+    tab.filters.search.setFocus()
+    qtbot.waitUntil(tab.filters.search.hasFocus)
+    tab.table.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(tab.table.hasFocus)
+    assert [i.row() for i in tab.table.selectionModel().selectedRows()] == [0]
+    assert tab.details.details is not None  # the panel shows the dossier at once
+    qtbot.keyClick(tab.table, Qt.Key.Key_Down)
+    assert [i.row() for i in tab.table.selectionModel().selectedRows()] == [1]

@@ -8,8 +8,8 @@ from typing import Any
 
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from onestop_desktop.domain.fmt import fmt_num
 from onestop_desktop.services.bhyt.coverage import month_label
+from onestop_desktop.ui.i18n import num, pct
 
 THRESHOLDS = ((85.0, "#f0ad4e"), (95.0, "#2e7d32"))
 
@@ -59,9 +59,7 @@ class TrendChart(QWidget):
 
         shown = labelled_points(len(xs))  # twelve labels at once ran into each other
         for x, y in ((i, ys[i]) for i in shown):
-            ax.annotate(
-                fmt_num(y, 2), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8
-            )
+            ax.annotate(num(y, 2), (x, y), textcoords="offset points", xytext=(0, 6), ha="center", fontsize=8)
         for level, colour in THRESHOLDS:
             ax.axhline(level, color=colour, linestyle="--", linewidth=1)
         if target is not None:
@@ -80,7 +78,7 @@ class TrendChart(QWidget):
         ax.set_ylim(max(0.0, low), 100.5)
         ax.set_xlim(-0.5, max(len(xs) - 0.5, 0.5))
         ax.yaxis.set_major_locator(MaxNLocator(nbins=6, steps=[1, 2, 5, 10], integer=True))
-        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: f"{fmt_num(v, 0)} %"))
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda v, _pos: pct(v, 0)))
         ax.tick_params(axis="y", labelsize=8)
         ax.grid(axis="y", alpha=0.3)
         self.canvas.draw_idle()

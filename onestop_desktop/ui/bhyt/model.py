@@ -17,12 +17,13 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct, parse_vi_int
+from onestop_desktop.domain.fmt import fmt_date, parse_vi_int
 from onestop_desktop.domain.messages import Text, msg
 from onestop_desktop.domain.text import vi_sort_key
 from onestop_desktop.services.bhyt.coverage import MonthCoverage, PopulationSource, UnitCoverage
 from onestop_desktop.services.bhyt.tallies import GroupInfo
 from onestop_desktop.services.errors import ServiceError
+from onestop_desktop.ui.i18n import num, pct
 
 SORT_ROLE = Qt.ItemDataRole.UserRole + 1
 UNIT_ROLE = Qt.ItemDataRole.UserRole + 2
@@ -49,7 +50,7 @@ def coverage_colour(coverage: float) -> QColor:
 
 
 def signed(x: float) -> str:
-    return ("+" if x > 0 else "") + fmt_num(x, 2)
+    return ("+" if x > 0 else "") + num(x, 2)
 
 
 class BhytTableModel(QAbstractTableModel):
@@ -199,8 +200,10 @@ class BhytTableModel(QAbstractTableModel):
             font = QFont()
             font.setBold(True)
             return font
-        if role == Qt.ItemDataRole.EditRole:
-            return fmt_int(raw) if isinstance(raw, int) else self._display(col, raw)
+        if role == Qt.ItemDataRole.EditRole:  # plain digits, read back in either language
+            return (
+                str(raw) if isinstance(raw, int) else self._display(col, raw)
+            )  # plain digits: either language
         if role == SORT_ROLE:
             if col == UNIT:
                 return vi_sort_key(u.name)
@@ -225,9 +228,9 @@ class BhytTableModel(QAbstractTableModel):
             and u.target is not None
         ):
             if u.coverage >= u.target:
-                return self.tr("Target of {target} reached.").format(target=fmt_pct(u.target))
+                return self.tr("Target of {target} reached.").format(target=pct(u.target))
             return self.tr("Below the target of {target}: {people} more people needed.").format(
-                target=fmt_pct(u.target), people=fmt_int(u.gap_people or 0)
+                target=pct(u.target), people=num(u.gap_people or 0)
             )
         return None
 
@@ -237,12 +240,12 @@ class BhytTableModel(QAbstractTableModel):
         if col == UNIT:
             return str(raw)
         if col in (COVERAGE, TARGET):
-            return fmt_pct(raw)
+            return pct(raw)
         if col in (GAP_PEOPLE, GAP_POINTS) and raw <= 0:
             return "—"  # target reached: nothing is missing ("Còn thiếu −3,94" read as a shortfall)
         if col in (GAP_POINTS, CHANGE):
             return signed(raw)
-        return fmt_int(int(raw))
+        return num(int(raw))
 
     def _background(self, u: UnitCoverage, col: int) -> QBrush | None:
         if col == COVERAGE:

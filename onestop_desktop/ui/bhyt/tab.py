@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from onestop_desktop.clock import today_local
-from onestop_desktop.domain.fmt import fmt_date, fmt_int, fmt_num, fmt_pct
+from onestop_desktop.domain.fmt import fmt_date
 from onestop_desktop.services.bhyt import coverage as bhyt_coverage
 from onestop_desktop.services.bhyt import tallies
 from onestop_desktop.services.bhyt.coverage import MonthCoverage, UnitCoverage
@@ -46,7 +46,7 @@ from onestop_desktop.ui.bhyt.model import (
 from onestop_desktop.ui.bhyt.month_picker import MonthPicker
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.i18n import plural, say, say_error
+from onestop_desktop.ui.i18n import num, pct, plural, say, say_error
 
 SORTS = ((COVERAGE, Qt.SortOrder.DescendingOrder), (GAP_PEOPLE, Qt.SortOrder.DescendingOrder),
          (CHANGE, Qt.SortOrder.DescendingOrder), (UNIT, Qt.SortOrder.AscendingOrder))  # fmt: skip
@@ -232,21 +232,21 @@ class BhytTab(QWidget):
         if m.cutoff:
             text += " " + self.tr("(data as of {date})").format(date=fmt_date(m.cutoff))
         text += ": " + self.tr("{insured} of {population} residents insured, coverage {coverage}").format(
-            insured=fmt_int(m.insured), population=fmt_int(m.population), coverage=fmt_pct(m.coverage)
+            insured=num(m.insured), population=num(m.population), coverage=pct(m.coverage)
         )
         if m.target is not None:
             need = bhyt_coverage.people_needed(m.target, m.population, m.insured)
             if need:
                 text += "; " + self.tr("target {target}: {people} more people needed").format(
-                    target=fmt_pct(m.target), people=fmt_int(need)
+                    target=pct(m.target), people=num(need)
                 )
             else:
-                text += "; " + self.tr("target {target} reached").format(target=fmt_pct(m.target))
+                text += "; " + self.tr("target {target} reached").format(target=pct(m.target))
         if m.previous_coverage is not None:
             diff = m.coverage - m.previous_coverage
             word = self.tr("up") if diff > 0 else self.tr("down") if diff < 0 else self.tr("unchanged")
             text += "; " + self.tr("{word} {points} points on last month ({previous})").format(
-                word=word, points=fmt_num(abs(diff), 2), previous=fmt_pct(m.previous_coverage)
+                word=word, points=num(abs(diff), 2), previous=pct(m.previous_coverage)
             )
         below = [u for u in m.units if u.target is not None and u.coverage < u.target]
         one, many = (

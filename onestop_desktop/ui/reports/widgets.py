@@ -57,7 +57,8 @@ class RowsModel(QAbstractTableModel):
     def headerData(  # noqa: N802
         self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole
     ) -> Any:
-        if role == Qt.ItemDataRole.DisplayRole and orientation == Qt.Orientation.Horizontal:
+        shown = (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole)  # a narrow column's full name
+        if role in shown and orientation == Qt.Orientation.Horizontal:
             if 0 <= section < len(self.columns):
                 return self.columns[section].header
         return None
@@ -68,8 +69,8 @@ class RowsModel(QAbstractTableModel):
         if not 0 <= index.column() < len(self.columns):
             return None
         col, row = self.columns[index.column()], self.rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return col.text(row)
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
+            return col.text(row)  # the tooltip: the whole of a cut cell (a late reason, a long name)
         if role == self.SortRole:
             return (col.sort or col.text)(row)
         if role == Qt.ItemDataRole.TextAlignmentRole:

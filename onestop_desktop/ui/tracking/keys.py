@@ -40,3 +40,21 @@ class SearchKeys(QObject):
         table.setFocus()
         if not table.selectionModel().hasSelection():
             table.selectRow(0)
+
+
+class ListFocus(QObject):
+    """Tab into the list selects the row under the keyboard (it sat on row 1 unselected, so the first Down
+    selected row 2 and the details panel showed nothing until then)."""
+
+    def __init__(self, table: QTableView) -> None:
+        super().__init__(table)
+        self.table = table
+        table.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt override)
+        if watched is self.table and event.type() == QEvent.Type.FocusIn:
+            model = self.table.model()
+            if model is not None and model.rowCount() and not self.table.selectionModel().hasSelection():
+                current = self.table.currentIndex()
+                self.table.selectRow(current.row() if current.isValid() else 0)
+        return super().eventFilter(watched, event)

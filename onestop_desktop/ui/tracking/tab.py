@@ -38,7 +38,7 @@ from onestop_desktop.ui.tracking import actions as act
 from onestop_desktop.ui.tracking.banner import banner_parts
 from onestop_desktop.ui.tracking.details import DetailsPanel
 from onestop_desktop.ui.tracking.filters import FilterBar
-from onestop_desktop.ui.tracking.keys import SearchKeys
+from onestop_desktop.ui.tracking.keys import ListFocus, SearchKeys
 from onestop_desktop.ui.tracking.model import (
     COL_DUE,
     COL_REMAINING,
@@ -99,6 +99,7 @@ class TrackingTab(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.setTabKeyNavigation(False)  # Tab leaves the list for the actions (it walked the cells)
+        self._list_focus = ListFocus(self.table)
         self.table.setSortingEnabled(True)
         self.table.horizontalHeader().setSortIndicator(COL_DUE, Qt.SortOrder.AscendingOrder)
         self.table.horizontalHeader().sortIndicatorChanged.connect(self._sort_changed)
