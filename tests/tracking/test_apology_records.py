@@ -63,3 +63,29 @@ def test_the_summary_counts_the_letters_of_the_period(demo_db) -> None:  # type:
     later = replace(october, period=parse_period("2026-11"))  # the same figures under Thông tư 03/2025
     said = [m.text("vi") for part in summary_messages(later).values() for m in part]
     assert any("văn bản xin lỗi và đề nghị gia hạn thời gian giải quyết" in t for t in said), said
+
+
+def test_the_programs_own_notes_read_in_english(demo_db) -> None:  # type: ignore[no-untyped-def]
+    """The English history showed "2 ngày làm việc; bỏ qua …; hẹn trả …" and "Xin lỗi và hẹn lại: …"."""
+    from sqlalchemy import select
+
+    from onestop_desktop.db.engine import session_scope
+    from onestop_desktop.db.models import Dossier
+    from onestop_desktop.services.catalogue import catalogue
+    from onestop_desktop.services.tracking.details import dossier_details, note_text
+    from tests.conftest import login_as
+    from tests.test_i18n_languages import VIETNAMESE
+
+    clerk = login_as(demo_db, "canbo")
+    with session_scope(demo_db.factory) as s:
+        first = s.scalars(select(Dossier.id).order_by(Dossier.id).limit(1)).one()
+        d = dossier_details(s, clerk, first, catalogue.working_calendar(s), datetime(2018, 10, 24, 9))
+    receipt = d.events[0]
+    assert receipt.note_text is not None and receipt.note_text.vi == receipt.note
+    assert receipt.note and not VIETNAMESE.search(receipt.note_text.en), receipt.note_text
+    mixed = note_text(
+        "Chờ xác minh thửa đất\nXin lỗi và đề nghị gia hạn: từ 08:00 01/12/2026 đến 08:00 08/12/2026."
+    )
+    assert mixed.en == (
+        "Chờ xác minh thửa đất\nApology and extension requested: from 08:00 01/12/2026 to 08:00 08/12/2026."
+    )  # the clerk's words stay as written

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -12,7 +13,7 @@ from sqlalchemy.orm import Session
 from onestop_desktop.db.models import Dossier, User
 from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.legal import apology_asks_extension
-from onestop_desktop.domain.messages import Msg, msg
+from onestop_desktop.domain.messages import Msg, Text, define, msg
 from onestop_desktop.domain.states import Action, DossierStatus, allowed_actions, label_vi
 from onestop_desktop.services.errors import NotFound
 from onestop_desktop.services.roles import Actor, Role, require
@@ -37,6 +38,25 @@ class EventInfo:
     to_status: int
     note: str
     undone_at: datetime | None
+    note_text: Text | None = None  # the note in both languages: the program's own lines translated
+
+
+_APOLOGY_LINE = re.compile(r"^Xin lỗi và (hẹn lại|đề nghị gia hạn): từ (.+?) (sang|đến) (.+)\.$")
+
+
+def note_text(note: str, receipt_explanation: Msg | None = None) -> Text:
+    """A stored note in both languages: the lines the program wrote (the deadline explanation at intake,
+    the apology's dates) in English too; what a clerk wrote stays as written."""
+    if receipt_explanation is not None and note == receipt_explanation.text("vi"):
+        return Text(note, receipt_explanation.text("en"))
+    lines_en = []
+    for line in note.split("\n"):
+        m = _APOLOGY_LINE.match(line)
+        if m:
+            key = "note.apology-extension" if m[1] == "đề nghị gia hạn" else "note.apology"
+            line = msg(key, old=m[2], new=m[4]).text("en")
+        lines_en.append(line)
+    return Text(note, "\n".join(lines_en))
 
 
 @dataclass(frozen=True)
@@ -77,6 +97,18 @@ class DossierDetails:
     suggest_apology: bool
 
 
+define(
+    "note.apology",
+    "Xin lỗi và hẹn lại: từ {old} sang {new}.",
+    "Apology, new appointment: from {old} to {new}.",
+)
+define(
+    "note.apology-extension",
+    "Xin lỗi và đề nghị gia hạn: từ {old} đến {new}.",
+    "Apology and extension requested: from {old} to {new}.",
+)
+
+
 def event_msg(action: str, day: date | None = None) -> Msg:
     """The history label of an event ("Trả kết quả") in the words of its `day` (the apology became a
     request for an extension under Thông tư 03/2025); a name the program does not know, as stored."""
@@ -102,6 +134,8 @@ def dossier_details(
     if d is None:
         raise NotFound(not_found(dossier_id))
     names: dict[int, str] = {uid: name for uid, name in session.execute(select(User.id, User.full_name))}
+    due = calendar.due(d.received_at, d.time_value, TimeUnit(d.time_unit))
+    receipt = deadline_msg(due)  # the explanation the intake wrote into the first event's note
     events = tuple(
         EventInfo(
             e.id,
@@ -113,10 +147,10 @@ def dossier_details(
             e.to_status,
             e.note,
             e.undone_at,
+            note_text(e.note or "", receipt),
         )
         for e in d.events
     )
-    due = calendar.due(d.received_at, d.time_value, TimeUnit(d.time_unit))
     explanation = deadline_msg(due, d.due_at)
     open_running = S(d.status) in (S.ACCEPTED, S.PROCESSING, S.WAITING_FINANCIAL)
     # past its appointment (overdue, as the list's countdown says): a same-day dossier with hours left

@@ -15,7 +15,7 @@ from onestop_desktop.domain.fmt import fmt_datetime, fmt_money
 from onestop_desktop.domain.legal import FormKind, apology_asks_extension, form_template
 from onestop_desktop.domain.states import Action, DossierStatus, status_msg
 from onestop_desktop.services.tracking.details import DossierDetails
-from onestop_desktop.ui.i18n import plural, say
+from onestop_desktop.ui.i18n import language, plural, say
 
 
 class DetailsPanel(QWidget):
@@ -178,7 +178,8 @@ class DetailsPanel(QWidget):
         for e in d.events:
             status = say(status_msg(DossierStatus(e.to_status)))
             style = " style='color:#999;text-decoration:line-through'" if e.undone_at else ""
-            note = escape(e.note).replace("\n", "<br>")
+            shown = e.note_text.text(language()) if e.note_text is not None else e.note
+            note = escape(shown).replace("\n", "<br>")
             undone = f" <i>({t_undone} {fmt_datetime(e.undone_at)})</i>" if e.undone_at else ""
             label = escape(say(e.label))
             html.append(
