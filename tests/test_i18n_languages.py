@@ -26,7 +26,10 @@ def _fields(template: str) -> set[str]:
 
 
 def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
+    import onestop_desktop.domain.plausible  # noqa: F401  (the imports' range checks)
     import onestop_desktop.reports.charts  # noqa: F401  (registers the chart words)
+    import onestop_desktop.services.audit_messages  # noqa: F401
+    import onestop_desktop.services.bhyt.sheet_messages  # noqa: F401
     import onestop_desktop.services.catalogue.catalogue_messages  # noqa: F401
     import onestop_desktop.services.intake.drafts  # noqa: F401  (intake and validators' messages)
     import onestop_desktop.services.intake.outcomes  # noqa: F401
@@ -34,6 +37,7 @@ def test_every_message_has_both_languages_with_the_same_placeholders() -> None:
     import onestop_desktop.services.reports.summary  # noqa: F401
     import onestop_desktop.services.safety.safety_messages  # noqa: F401
     import onestop_desktop.services.tracking.countdown  # noqa: F401
+    import onestop_desktop.services.tracking.details  # noqa: F401  (history notes)
     import onestop_desktop.services.tracking.logbook_messages  # noqa: F401
 
     assert len(CATALOGUE) > 60

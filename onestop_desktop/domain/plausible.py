@@ -32,7 +32,7 @@ Label = str | Text | Msg  # a column's name, worded in both languages when a Tex
 define(
     "plausible.before-start",
     "{label} {day} trước khi có cơ chế một cửa (Quyết định 181/2003/QĐ-TTg, {start})",
-    "{label} {day} is before the one-stop mechanism began (Decision 181/2003/QĐ-TTg, {start})",
+    "{label} {day} is before the one-stop mechanism began (the Prime Minister's Decision 181/2003, {start})",
 )
 define(
     "plausible.after-today",
