@@ -89,3 +89,26 @@ def test_the_programs_own_notes_read_in_english(demo_db) -> None:  # type: ignor
     assert mixed.en == (
         "Chờ xác minh thửa đất\nApology and extension requested: from 08:00 01/12/2026 to 08:00 08/12/2026."
     )  # the clerk's words stay as written
+
+
+def test_the_briefing_names_the_letters_of_its_period(demo_db) -> None:  # type: ignore[no-untyped-def]
+    """A 2026 briefing spoke of the 2018 "phiếu xin lỗi" in its section 4."""
+    import io
+
+    from pypdf import PdfReader
+
+    from onestop_desktop.db.engine import session_scope
+    from onestop_desktop.domain.periods import parse_period
+    from onestop_desktop.reports.briefing import render_briefing
+    from onestop_desktop.services.reports.report_data import build_report
+
+    texts = {}
+    for period in ("2018-10", "2026-11"):
+        with session_scope(demo_db.factory) as s:
+            data = build_report(s, parse_period(period))
+        buf = io.BytesIO()
+        render_briefing(data, buf)
+        pages = PdfReader(io.BytesIO(buf.getvalue())).pages
+        texts[period] = " ".join(" ".join(p.extract_text() for p in pages).split())
+    assert "4. Hồ sơ trễ hạn, nguyên nhân và phiếu xin lỗi" in texts["2018-10"]
+    assert "4. Hồ sơ trễ hạn, nguyên nhân và văn bản xin lỗi" in texts["2026-11"]
