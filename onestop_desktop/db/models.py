@@ -1,6 +1,7 @@
 """Core tables: units, catalogue, users, dossiers and their events, calendar overrides.
 
-Statistics tables (BHYT, indicators) and the audit log live in `models_stats.py`.
+Statistics tables (BHYT, indicators) and the audit log live in `models_stats.py`; scans, results
+and ratings in `models_files.py`.
 Times are naive local (Vietnam) datetimes, see `onestop_desktop.clock`.
 """
 
@@ -216,6 +217,10 @@ class Dossier(Base):
     book_number: Mapped[str] = mapped_column(String(20), default="")
     book_sequence: Mapped[int] = mapped_column(Integer, default=0)
     source: Mapped[str] = mapped_column(String(20), default="counter")  # counter | import | demo
+    # issue 14: when every document line of the checklist had its scan (None: not digitised), and how
+    # the result was issued: "electronic" (a PDF result attached), "paper" (its scan attached) or ""
+    digitized_at: Mapped[datetime | None] = mapped_column(DateTime)
+    result_form: Mapped[str] = mapped_column(String(20), default="")
     updated_at: Mapped[datetime] = mapped_column(DateTime)
 
     procedure: Mapped[Procedure] = relationship()

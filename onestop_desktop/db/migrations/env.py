@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from alembic import context
 
-from onestop_desktop.db import models_stats  # noqa: F401  (registers the statistics tables)
+from onestop_desktop.db import models_files, models_stats  # noqa: F401  (registers their tables)
 from onestop_desktop.db.models import Base
 
 config = context.config
