@@ -233,6 +233,8 @@ def generate_rows(
             "book_number": "01",
             "book_sequence": seq,
             "source": "scale",
+            "digitized_at": None,
+            "result_form": "",
             "updated_at": received,
         }
         next_id += 1
