@@ -66,11 +66,18 @@ class _Task(QRunnable):
         try:
             result = self.work(self.progress)
         except Cancelled:
-            self.signals.cancelled.emit()
+            self._tell(self.signals.cancelled.emit)
         except Exception as exc:  # reported to the user by the caller's on_error
-            self.signals.failed.emit(exc, traceback.format_exc())
+            self._tell(self.signals.failed.emit, exc, traceback.format_exc())
         else:
-            self.signals.done.emit(result)
+            self._tell(self.signals.done.emit, result)
+
+    @staticmethod
+    def _tell(emit: Callable[..., Any], *args: Any) -> None:
+        # The program is quitting and Qt already deleted the signals' object (the window and whoever
+        # waited for this result are gone): there is nobody left to tell, and no traceback to print.
+        with contextlib.suppress(RuntimeError):
+            emit(*args)
 
 
 class TaskRunner(QObject):
