@@ -9,7 +9,7 @@ from alembic.runtime.migration import MigrationContext
 from sqlalchemy import text
 
 from onestop_desktop.bootstrap import Database, open_database
-from onestop_desktop.db.migrate import current_revision, head_revision, upgrade_to_head
+from onestop_desktop.db.migrate import HEAD, current_revision, head_revision, upgrade_to_head
 from onestop_desktop.db.models import Base
 
 
@@ -20,6 +20,18 @@ def test_empty_database_upgraded_to_head_equals_models(db: Database) -> None:
         diff = compare_metadata(MigrationContext.configure(conn, opts=opts), Base.metadata)
     assert diff == []
     assert current_revision(db.engine) == head_revision()
+
+
+def test_start_up_knows_the_newest_migration(tmp_path: Path) -> None:
+    """Start-up compares the database with HEAD without Alembic: HEAD must be Alembic's head, and the
+    database's revision must read as Alembic reads it (none before the first migration)."""
+    assert HEAD == head_revision(), "a migration was added: set HEAD in db/migrate.py to its revision"
+    fresh = open_database(f"sqlite:///{tmp_path / 'new.sqlite3'}", migrate=False)
+    assert current_revision(fresh.engine) is None
+    upgrade_to_head(fresh.engine)
+    with fresh.engine.connect() as conn:
+        assert current_revision(fresh.engine) == MigrationContext.configure(conn).get_current_revision() == HEAD
+    fresh.engine.dispose()
 
 
 def test_sqlite_pragmas(db: Database) -> None:
