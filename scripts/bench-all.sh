@@ -30,7 +30,8 @@ if [ $# -gt 0 ]; then
   files=()
   for f in "$@"; do files+=("tests/benchmarks/$(basename "$f")"); done
 else
-  files=(tests/benchmarks/test_bench_scale.py tests/benchmarks/test_bench_tracking.py
+  files=(tests/benchmarks/test_bench_scale.py tests/benchmarks/test_bench_cold_start.py
+    tests/benchmarks/test_bench_tracking.py
     tests/benchmarks/test_bench_report.py tests/benchmarks/test_bench_receipt.py)
 fi
 status=0

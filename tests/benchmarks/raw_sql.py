@@ -9,6 +9,7 @@ the program's own cost (SQLAlchemy, sessions, Python objects), not a different q
 from __future__ import annotations
 
 import hashlib
+import hmac
 import json
 import re
 import sqlite3
@@ -22,6 +23,9 @@ from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
 from onestop_desktop.domain.codes import make_dossier_code
 from onestop_desktop.domain.periods import Period
 from onestop_desktop.services.audit import CHAIN_LOCK_KEY, GENESIS
+from onestop_desktop.services.audit_chain import canonical
+from onestop_desktop.services.audit_key import key_path, read_key
+from onestop_desktop.services.audit_rows import columns_of, row_digest
 from onestop_desktop.services.dossiers import search_key
 from onestop_desktop.services.tracking.filters import fts_phrases
 
@@ -36,7 +40,8 @@ class Raw:
         self.sqlite = url.startswith("sqlite")
         if self.sqlite:
             self.conn: Any = sqlite3.connect(url.split(":///", 1)[1], timeout=15)
-            for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=15000"):
+            # the program's settings (db/engine.py): FULL makes each commit survive a power cut
+            for pragma in ("foreign_keys=ON", "journal_mode=WAL", "synchronous=FULL", "busy_timeout=15000"):
                 self.conn.execute(f"PRAGMA {pragma}")
         else:
             import psycopg2
@@ -45,6 +50,10 @@ class Raw:
             self.conn = psycopg2.connect(
                 host=u.host, port=u.port, user=u.username, password=u.password, dbname=u.database
             )
+        # the audit key that seals the chain, found as the program finds it (services/audit_key.py)
+        db_file = url.split(":///", 1)[1] if self.sqlite else None
+        key = read_key(key_path(None if db_file is None else __import__("pathlib").Path(db_file)))
+        self.key = key
 
     def _sql(self, sql: str) -> str:
         return sql if self.sqlite else re.sub(r"(?<![:\w]):([a-z_]\w*)", r"%(\1)s", sql)
@@ -141,36 +150,58 @@ def save_dossier(
         f"INSERT INTO dossiers ({DOSSIER_COLUMNS}) VALUES ({', '.join(':' + n for n in names)}) RETURNING id"
     )
     dossier_id = raw.q(sql, **values)[0][0]
-    raw.q(
+    event_id = raw.q(
         "INSERT INTO dossier_events (dossier_id, user_id, at, action, from_status, to_status, note, data) "
-        "VALUES (:i, :u, :at, 'accept', NULL, 2, :note, :data)",
+        "VALUES (:i, :u, :at, 'accept', NULL, 2, :note, :data) RETURNING id",
         i=dossier_id,
         u=user_id,
         at=received,
         note=due.explain(),
         data=json.dumps({"due": due.due.isoformat()}),
-    )
+    )[0][0]
     if not raw.sqlite:
         raw.q("SELECT pg_advisory_xact_lock(:k)", k=CHAIN_LOCK_KEY)
+    after = {"code": code, "status": 2, "received_at": received.isoformat(), "due_at": due.due.isoformat()}
+    _log(raw, received, user_id, code, after, {"dossiers": dossier_id, "dossier_events": event_id})
+    raw.end()
+    return int(dossier_id)
+
+
+def _log(
+    raw: Raw, at: datetime, user_id: int, code: str, after: dict[str, Any], rows: dict[str, int]
+) -> None:
+    """The audit entry `dossiers.register` writes: keyed (HMAC) when the chain is keyed, with the digests
+    of the rows it wrote (services/audit_rows.py), chained to the last entry."""
     last = raw.q("SELECT hash FROM audit_log ORDER BY id DESC LIMIT 1")
     prev = last[0][0] if last else GENESIS
-    after = {"code": code, "status": 2, "received_at": received.isoformat(), "due_at": due.due.isoformat()}
-    fields = {"at": received.isoformat(), "user_id": user_id, "entity": "dossier", "entity_id": code}
-    fields |= {"action": "accept", "before": None, "after": after, "note": ""}
-    canon = json.dumps(fields, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
-    digest = hashlib.sha256((prev + canon).encode("utf-8")).hexdigest()
+    fields: dict[str, Any] = {"at": at.isoformat(), "user_id": user_id, "entity": "dossier"}
+    fields |= {"entity_id": code, "action": "accept", "before": None, "after": after, "note": ""}
+    if raw.key is None:  # an unkeyed chain (before migration 0005's key was made)
+        scheme, sealed = "sha256", None
+        digest = hashlib.sha256((prev + canonical(fields)).encode("utf-8")).hexdigest()
+    else:
+        tables: dict[str, Any] = {}
+        for name, row_id in rows.items():
+            cols = columns_of(name)
+            values = raw.q(f"SELECT {', '.join(cols)} FROM {name} WHERE id = :i", i=row_id)[0]
+            tables[name] = {"c": cols, "r": {str(row_id): row_digest(raw.key.secret, name, values)}}
+        scheme, sealed = f"hmac:{raw.key.kid}", {"baseline": False, "tables": tables}
+        fields |= {"scheme": scheme, "rows": sealed}
+        text = (prev + canonical(fields)).encode("utf-8")
+        digest = hmac.new(raw.key.secret, text, hashlib.sha256).hexdigest()
     raw.q(
         "INSERT INTO audit_log (at, user_id, entity, entity_id, action, before, after, prev_hash, hash, "
-        "note) VALUES (:at, :u, 'dossier', :c, 'accept', NULL, :after, :prev, :h, '')",
-        at=received,
+        "note, scheme, rows) VALUES (:at, :u, 'dossier', :c, 'accept', NULL, :after, :prev, :h, '', :scheme, "
+        ":rows)",
+        at=at,
         u=user_id,
         c=code,
         after=json.dumps(after, ensure_ascii=False),
         prev=prev,
         h=digest,
+        scheme=scheme,
+        rows=None if sealed is None else json.dumps(sealed, ensure_ascii=False),
     )
-    raw.end()
-    return int(dossier_id)
 
 
 # --- report figures (services.statistics.period_stats) ----------------------------------------------

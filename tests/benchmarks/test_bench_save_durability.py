@@ -31,28 +31,13 @@ from onestop_desktop.db.engine import make_engine, make_session_factory, run_in_
 from onestop_desktop.domain.text import vi_name_sort_key
 from onestop_desktop.services import dossiers
 from onestop_desktop.services.catalogue import catalogue, office
-from onestop_desktop.services.dossiers import DocumentCount, NewDossier
 from tests.benchmarks import raw_sql
+from tests.benchmarks.scale_common import save_form
 from tests.conftest import login_as
 
 RESULTS = Path("/tmp/onestop-bench/save-durability.json")
 ROUNDS = int(os.environ.get("ONESTOP_BENCH_SAVES", "200"))
 LEVELS = ("FULL", "NORMAL")
-
-
-def _form(n: int) -> NewDossier:
-    return NewDossier(
-        procedure_code="1.001193",
-        applicant_name="Nguyễn Văn An",
-        citizen_id=f"0750900{n:05d}",
-        phone="0912345678",
-        address="Ấp Bình Hòa",
-        address_unit_code="26428",
-        documents=(
-            DocumentCount("Tờ khai đăng ký khai sinh theo mẫu", 1),
-            DocumentCount("Giấy chứng sinh", 1),
-        ),
-    )
 
 
 def _saved(url: str) -> int:
@@ -98,7 +83,7 @@ def test_save_one_dossier_full_vs_normal(
         factory = factories[level]
 
         def save() -> int:
-            form = _form(next(counter))
+            form = save_form(next(counter))
             return run_in_transaction(factory, lambda s: dossiers.register(s, clerk, form, unit, calendar).id)
 
         return save
@@ -106,7 +91,7 @@ def test_save_one_dossier_full_vs_normal(
     def raw(level: str) -> Callable[[], int]:
         def save() -> int:
             assert unit.office_code
-            form = _form(next(counter))
+            form = save_form(next(counter))
             return raw_sql.save_dossier(
                 raws[level], clerk.user_id, unit.office_code, unit.id, form, calendar, sort_key
             )
