@@ -34,7 +34,7 @@ app = create_app()
 db = open_database(sys.argv[1])
 with session_scope(db.factory) as s:
     actor = actor_of(s.scalar(select(User).where(User.username == "canbo")))
-w = MainWindow(AppContext(db=db, actor=actor, bus=Bus(), tasks=TaskRunner(), demo=True))
+w = MainWindow(AppContext(db=db, actor=actor, bus=Bus(), tasks=TaskRunner(), demo=True), lazy=True)
 w.show()
 w.repaint()
 QApplication.processEvents()

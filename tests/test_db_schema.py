@@ -30,7 +30,8 @@ def test_start_up_knows_the_newest_migration(tmp_path: Path) -> None:
     assert current_revision(fresh.engine) is None
     upgrade_to_head(fresh.engine)
     with fresh.engine.connect() as conn:
-        assert current_revision(fresh.engine) == MigrationContext.configure(conn).get_current_revision() == HEAD
+        alembic_says = MigrationContext.configure(conn).get_current_revision()
+    assert current_revision(fresh.engine) == alembic_says == HEAD
     fresh.engine.dispose()
 
 

@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QApplication, QMessageBox, QProgressDialog
 from onestop_desktop import prefs
 from onestop_desktop.bootstrap import Database, ensure_demo, open_database
 from onestop_desktop.services.catalogue import office
-from onestop_desktop.services.demo.office import demo_accounts
 from onestop_desktop.services.safety import accounts
 from onestop_desktop.ui.bus import Bus
 from onestop_desktop.ui.context import AppContext, open_session
@@ -102,11 +101,13 @@ def run_gui(database: str | None = None, demo: bool = False) -> int:
         office_name = office.get_office(s).name
     if first and not FirstAdminDialog(db).exec():
         return 0
+    if demo:  # the demo's whole generator is not needed to sign in to an office's own database
+        from onestop_desktop.services.demo.office import demo_accounts
     login = LoginDialog(db, office_name, demo_accounts() if demo else [])
     if not login.exec() or login.actor is None:
         return 0
     ctx = AppContext(db=db, actor=login.actor, bus=Bus(), tasks=TaskRunner(), demo=demo)
-    window = MainWindow(ctx)
+    window = MainWindow(ctx, lazy=True)
     window.show()
     from onestop_desktop.ui.safety.startup import backup_at_start
 

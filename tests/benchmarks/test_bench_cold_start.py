@@ -75,8 +75,7 @@ print("shown", flush=True)
 AFTER = """
 heavy = ("matplotlib", "reportlab", "openpyxl", "pypdf")
 print("modules", *[m for m in heavy if m in sys.modules], flush=True)
-from onestop_desktop.ui.tracking.tab import TrackingTab
-tab = next(w.tabs.widget(i) for i in range(w.tabs.count()) if isinstance(w.tabs.widget(i), TrackingTab))
+tab = w.build_tab("TrackingTab")  # the window builds its other tabs after the first paint
 w.tabs.setCurrentWidget(tab)
 tab.show_quick("all")
 QApplication.processEvents()
@@ -145,4 +144,5 @@ def test_cold_start_and_memory(benchmark: Any, backend: Backend) -> None:
     record(backend.name, "resident memory", memory)
     assert memory["rows"] >= N
     assert "matplotlib" not in start["modules_at_start"], "matplotlib loaded at start-up"
-    assert p50 <= TARGETS["cold start"], start
+    # issue 15: <= 0.5 s on a quiet machine, and <= 4 x the bare PySide6 window of the same run
+    assert p50 <= TARGETS["cold start"] and p50 <= 4 * r50, start
