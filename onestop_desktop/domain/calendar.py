@@ -39,7 +39,7 @@ from typing import Any
 import holidays
 
 from onestop_desktop.domain.fmt import fmt_datetime
-from onestop_desktop.domain.messages import Text
+from onestop_desktop.domain.messages import Msg, define, msg
 
 __all__ = [
     "AFTERNOON_END",
@@ -95,17 +95,18 @@ def label_vi(unit: TimeUnit, value: int) -> str:
     return f"{value} ngày"
 
 
-def time_text(unit: TimeUnit, value: int) -> Text:
-    """A time limit in both languages ("5 ngày làm việc" / "5 working days")."""
+define("time.same-day", "trong ngày", "same day")
+define("time.hours", "{n} giờ làm việc", ("{n} working hour", "{n} working hours"))
+define("time.working-days", "{n} ngày làm việc", ("{n} working day", "{n} working days"))
+define("time.calendar-days", "{n} ngày", ("{n} day", "{n} days"))
+
+
+def time_text(unit: TimeUnit, value: int) -> Msg:
+    """A time limit in both languages ("5 ngày làm việc" / "5 working days"; Vietnamese as `label_vi`)."""
     if value == 0:
-        en = "within the day"
-    elif unit is TimeUnit.HOURS:
-        en = f"{value} working hour" + ("" if value == 1 else "s")
-    elif unit is TimeUnit.WORKING_DAYS:
-        en = f"{value} working day" + ("" if value == 1 else "s")
-    else:
-        en = f"{value} day" + ("" if value == 1 else "s")
-    return Text(label_vi(unit, value), en)
+        return msg("time.same-day")
+    key = {TimeUnit.HOURS: "time.hours", TimeUnit.WORKING_DAYS: "time.working-days"}
+    return msg(key.get(TimeUnit(unit), "time.calendar-days"), n=value)
 
 
 @dataclass(frozen=True)

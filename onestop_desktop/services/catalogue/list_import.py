@@ -69,7 +69,7 @@ class ListReport:
 _KIND_EN = {"original": "original", "certified_copy": "certified copy", "photocopy": "photocopy"}
 
 
-def _time(v: VersionValues) -> Text:
+def _time(v: VersionValues) -> Msg:
     return time_text(TimeUnit(v.time_unit), v.time_value)
 
 

@@ -11,7 +11,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from onestop_desktop.db.models import Dossier, User
-from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar
+from onestop_desktop.domain.calendar import TimeUnit, WorkingCalendar, time_text
 from onestop_desktop.domain.legal import apology_asks_extension
 from onestop_desktop.domain.messages import Msg, Text, define, msg
 from onestop_desktop.domain.states import Action, DossierStatus, allowed_actions, label_vi
@@ -19,7 +19,7 @@ from onestop_desktop.services.errors import NotFound
 from onestop_desktop.services.roles import Actor, Role, require
 from onestop_desktop.services.tracking.actions import undo_refusal
 from onestop_desktop.services.tracking.refusals import not_found
-from onestop_desktop.services.tracking.wording import channel_msg, deadline_msg, time_msg
+from onestop_desktop.services.tracking.wording import channel_msg, deadline_msg
 
 S = DossierStatus
 
@@ -173,7 +173,7 @@ def dossier_details(
         received_at=d.received_at,
         due_at=d.due_at,
         original_due_at=d.original_due_at,
-        statutory_time=time_msg(TimeUnit(d.time_unit), d.time_value),
+        statutory_time=time_text(TimeUnit(d.time_unit), d.time_value),
         status=d.status,
         status_label=label_vi(S(d.status)),
         holder_name=names.get(d.holder_user_id or 0, ""),

@@ -5,18 +5,14 @@ from __future__ import annotations
 from datetime import datetime
 
 from onestop_desktop.domain import calendar as cal
-from onestop_desktop.domain.calendar import DueDate, SkippedDay, TimeUnit
+from onestop_desktop.domain.calendar import DueDate, SkippedDay, time_text
 from onestop_desktop.domain.fmt import fmt_datetime
 from onestop_desktop.domain.messages import Msg, Text, define, msg
 from onestop_desktop.domain.states import Action, action_label_vi
 from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
 
-__all__ = ["channel_msg", "deadline_msg", "time_msg"]
+__all__ = ["channel_msg", "deadline_msg"]
 
-define("time.same-day", "trong ngày", "same day")
-define("time.hours", "{n} giờ làm việc", ("{n} working hour", "{n} working hours"))
-define("time.working-days", "{n} ngày làm việc", ("{n} working day", "{n} working days"))
-define("time.calendar-days", "{n} ngày", ("{n} day", "{n} days"))
 
 define("deadline.join", "{a}; {b}", "{a}; {b}")
 define("deadline.list", "{a}, {b}", "{a}, {b}")
@@ -61,14 +57,6 @@ for _code, _label in CHANNEL_LABELS_VI.items():
     define(f"channel.{_code}", _label, _CHANNELS_EN[_code])
 
 
-def time_msg(unit: TimeUnit, value: int) -> Msg:
-    """ "5 ngày làm việc" / "5 working days" (the words of `calendar.label_vi`)."""
-    if value == 0:
-        return msg("time.same-day")
-    key = {TimeUnit.HOURS: "time.hours", TimeUnit.WORKING_DAYS: "time.working-days"}
-    return msg(key.get(TimeUnit(unit), "time.calendar-days"), n=value)
-
-
 def _joined(key: str, parts: list[Msg | Text]) -> Msg | Text:
     out = parts[-1]
     for p in reversed(parts[:-1]):
@@ -101,7 +89,7 @@ def _skipped(skipped: tuple[SkippedDay, ...]) -> Msg | Text:
 
 def deadline_msg(due: DueDate, current_due: datetime | None = None) -> Msg:
     """`DueDate.explain()` as a message (same Vietnamese), with the moved appointment when it differs."""
-    parts: list[Msg | Text] = [time_msg(due.unit, due.value)]
+    parts: list[Msg | Text] = [time_text(due.unit, due.value)]
     if due.skipped:
         parts.append(msg("deadline.skipping", days=_skipped(due.skipped)))
     parts.extend(Text(n, _NOTES_EN.get(n, n)) for n in due.notes)
