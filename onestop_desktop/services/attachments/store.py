@@ -113,3 +113,20 @@ class FolderStore:
 
     def remove(self, sha: str) -> None:
         self.path(sha).unlink(missing_ok=True)
+
+
+def folder_for(db_url: str, setting: str) -> FolderStore | None:
+    """The folder store of the database at `db_url` under the setting `attachments.store`: empty = beside
+    the SQLite file, a path = that folder (relative: from the database file's folder), "database" = None
+    (the bytes go into `stored_files.content`). A server database that names no folder keeps them inside."""
+    value = setting.strip()
+    if value == IN_DATABASE:
+        return None
+    if value:
+        root = Path(value).expanduser()
+        base = sqlite_file(db_url)
+        if not root.is_absolute() and base is not None:
+            root = base.parent / root
+        return FolderStore(root)
+    beside = default_root(db_url)
+    return FolderStore(beside) if beside is not None else None
