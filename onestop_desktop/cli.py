@@ -29,6 +29,7 @@ COMMAND_MODULES = [
     "screenshots",
     "backup",
     "audit",
+    "attach",
 ]
 
 
@@ -198,7 +199,9 @@ def _input_problem(args: argparse.Namespace, database: str | None) -> str | None
 
 # Commands that only read: they never create a database (a mistyped path would otherwise give an
 # empty office and an all-zero report with exit 0).
-READ_ONLY_COMMANDS = {"report", "export", "today", "print", "audit", "backup", "check", "screenshots"}
+READ_ONLY_COMMANDS = {
+    "report", "export", "today", "print", "audit", "backup", "check", "screenshots", "attach", "attachments"
+}  # fmt: skip
 INPUT_FILE_COMMANDS = {"import", "restore"}  # their FILE is checked before the command opens anything
 
 
