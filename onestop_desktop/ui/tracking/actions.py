@@ -35,7 +35,9 @@ from onestop_desktop.services.tracking.details import DossierDetails
 from onestop_desktop.ui.common import messages
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.i18n import plural
+from onestop_desktop.ui.tracking import result_return
 from onestop_desktop.ui.tracking.dialogs import ApologyDialog, NoteDialog, SupplementDialog, TransferDialog
+from onestop_desktop.ui.tracking.result_dialog import ReturnDialog
 
 # Actions that end the dossier's life at the office: asked twice.
 IRREVERSIBLE = {Action.RETURN_RESULT, Action.WITHDRAW, Action.STOP, Action.REFUSE}
@@ -61,6 +63,8 @@ class TrackingHost(Protocol):
     count_label: QLabel
 
     def ask_save_path(self, title: str, name: str, pattern: str) -> Path | None: ...
+
+    def after_change(self, dossier_id: int) -> None: ...
 
 
 def log_book_number(day: date | None = None) -> str:
@@ -134,8 +138,10 @@ def action_title(action: Action, code: str, day: date) -> str:
 
 def prompt(tab: TrackingHost, action: Action, d: DossierDetails) -> dict[str, Any] | None:
     """Open the dialog an action needs; None when the user cancels."""
-    dialog: TransferDialog | NoteDialog | ApologyDialog | SupplementDialog
-    if action is Action.TRANSFER:
+    dialog: TransferDialog | NoteDialog | ApologyDialog | SupplementDialog | ReturnDialog
+    if action is Action.RETURN_RESULT:
+        dialog = ReturnDialog(action_title(action, d.code, tab.now().date()), tab)
+    elif action is Action.TRANSFER:
         with tab.ctx.session() as s:
             people = query.holders(s)
         dialog = TransferDialog(people, None, tab)
@@ -193,6 +199,8 @@ def perform(tab: TrackingHost, action_name: str, d: DossierDetails) -> bool:
         ).format(code=d.code),
     ):
         return False
+    if action is Action.RETURN_RESULT:  # the result's form, its file, then the citizen's rating
+        return result_return.return_result(tab, d, values)
     actor, cal, now = tab.ctx.actor, tab.calendar, tab.now()
     note = str(values.get("note", ""))
     pdf: tuple[Path, str] | None = None
@@ -211,8 +219,6 @@ def perform(tab: TrackingHost, action_name: str, d: DossierDetails) -> bool:
             actions.receive_supplement(s, actor, d.id, cal, note, at=now)
         elif action is Action.RESOLVE:
             actions.resolve(s, actor, d.id, note, at=now)
-        elif action is Action.RETURN_RESULT:
-            actions.return_result(s, actor, d.id, note, at=now)
         elif action is Action.APOLOGY:
             new_due, reason = values["new_due"], str(values["reason"])
             actions.apology(s, actor, d.id, new_due, reason, at=now)

@@ -13,9 +13,13 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QTextBrowser, QV
 from onestop_desktop.clock import now_local
 from onestop_desktop.domain.fmt import fmt_datetime, fmt_money
 from onestop_desktop.domain.legal import FormKind, apology_asks_extension, form_template
+from onestop_desktop.domain.ratings import level_msg
 from onestop_desktop.domain.states import Action, DossierStatus, status_msg
+from onestop_desktop.services.ratings.outcome import ReturnOutcome
 from onestop_desktop.services.tracking.details import DossierDetails
 from onestop_desktop.ui.i18n import language, plural, say
+from onestop_desktop.ui.rating.settings import CitizenScreenToggle
+from onestop_desktop.ui.tracking.result_dialog import form_label
 
 
 class DetailsPanel(QWidget):
@@ -23,9 +27,15 @@ class DetailsPanel(QWidget):
     undo_requested = Signal()
     slip_requested = Signal()
 
-    def __init__(self, now: Callable[[], datetime] = now_local, parent: QWidget | None = None) -> None:
+    def __init__(
+        self,
+        now: Callable[[], datetime] = now_local,
+        parent: QWidget | None = None,
+        outcome: Callable[[str], ReturnOutcome | None] | None = None,
+    ) -> None:
         super().__init__(parent)
         self.today = lambda: now().date()
+        self.outcome_of = outcome  # the result's form and the rating, shown once the result is returned
         self.details: DossierDetails | None = None
         self.hint = QLabel()
         self.hint.setWordWrap(True)
@@ -70,6 +80,8 @@ class DetailsPanel(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(grid)
+        self.rating_screen = CitizenScreenToggle(self)  # the citizen's rating on a second screen
+        layout.addWidget(self.rating_screen)
         layout.addWidget(self.hint)
         layout.addWidget(self.browser, 1)
         self.show_details(None)
@@ -155,6 +167,7 @@ class DetailsPanel(QWidget):
             + "".join(r for r in rows if not r.endswith("<td></td></tr>"))
             + "</table>"
         )
+        html.append(self._outcome_html(d))
         titles = [self.tr("Deadline"), self.tr("Documents"), self.tr("History"), self.tr("undone")]
         t_deadline, t_documents, t_history, t_undone = (escape(t) for t in titles)
         html.append(f"<h4>{t_deadline}</h4><p>{escape(say(d.deadline_explanation))}</p>")
@@ -189,3 +202,32 @@ class DetailsPanel(QWidget):
             )
         html.append("</table>")
         return "".join(html)
+
+    def _outcome_html(self, d: DossierDetails) -> str:
+        """The result's form and the citizen's rating (after the return; nothing before)."""
+        if self.outcome_of is None or DossierStatus(d.status) is not DossierStatus.RETURNED:
+            return ""
+        o = self.outcome_of(d.code)
+        if o is None:
+            return ""
+        form = form_label(o.result_form)
+        if o.result_files:
+            form += " – " + ", ".join(o.result_files)
+        if o.rating is None:
+            rated = self.tr("No rating (the citizen did not rate)")
+        else:
+            r = o.rating
+            rated = f"{say(level_msg(r.level))} · {fmt_datetime(r.rated_at)}"
+            if r.source == "screen":
+                rated += " · " + self.tr("on the citizen's screen")
+            if r.officer_name:
+                rated += " · " + self.tr("officer rated: {name}").format(name=r.officer_name)
+            if r.reason:
+                rated += " · " + self.tr("reason: {reason}").format(reason=r.reason)
+        title = escape(self.tr("Result and rating"))
+        rows = [(self.tr("The result"), form), (self.tr("Citizen's rating"), rated)]
+        cells = "".join(
+            f"<tr><td style='color:#555;padding-right:8px'>{escape(k)}</td><td>{escape(v)}</td></tr>"
+            for k, v in rows
+        )
+        return f"<h4>{title}</h4><table cellspacing=0>{cells}</table>"

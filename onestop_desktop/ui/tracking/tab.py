@@ -35,6 +35,7 @@ from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.i18n import num, plural, say
 from onestop_desktop.ui.tracking import actions as act
+from onestop_desktop.ui.tracking import result_return
 from onestop_desktop.ui.tracking.banner import banner_parts
 from onestop_desktop.ui.tracking.details import DetailsPanel
 from onestop_desktop.ui.tracking.filters import FilterBar
@@ -117,7 +118,7 @@ class TrackingTab(QWidget):
             self.table.setColumnWidth(i, w)
         self.table.selectionModel().selectionChanged.connect(self._selection_changed)
 
-        self.details = DetailsPanel(self.now)
+        self.details = DetailsPanel(self.now, outcome=result_return.outcome_loader(self.ctx))
         self.details.action_requested.connect(self.run_action)
         self.details.undo_requested.connect(self.undo)
         self.details.slip_requested.connect(self.print_control_slip)
@@ -315,6 +316,8 @@ class TrackingTab(QWidget):
                 self.details.show_details(
                     tracking_details.dossier_details(s, self.ctx.actor, dossier_id, self.calendar, self.now())
                 )
+
+    after_change = _changed  # what the return-of-result flow calls once its files are written
 
     def undo(self) -> None:
         d = self.details.details

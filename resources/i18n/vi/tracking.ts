@@ -249,6 +249,34 @@
         <source>photocopies</source>
         <translation>bản photo</translation>
     </message>
+    <message>
+        <source>No rating (the citizen did not rate)</source>
+        <translation>Chưa có đánh giá (người dân không đánh giá)</translation>
+    </message>
+    <message>
+        <source>on the citizen's screen</source>
+        <translation>trên màn hình của người dân</translation>
+    </message>
+    <message>
+        <source>officer rated: {name}</source>
+        <translation>cán bộ được đánh giá: {name}</translation>
+    </message>
+    <message>
+        <source>reason: {reason}</source>
+        <translation>lý do: {reason}</translation>
+    </message>
+    <message>
+        <source>Result and rating</source>
+        <translation>Kết quả và đánh giá</translation>
+    </message>
+    <message>
+        <source>The result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Citizen's rating</source>
+        <translation>Đánh giá của người dân</translation>
+    </message>
 </context>
 <context>
     <name>DossierTableModel</name>
@@ -480,6 +508,95 @@
     <message>
         <source>This field is required.</source>
         <translation>Cần nhập nội dung này.</translation>
+    </message>
+</context>
+<context>
+    <name>ResultDialog</name>
+    <message>
+        <source>Issued electronically (PDF of the result)</source>
+        <translation>Trả kết quả điện tử (bản PDF của kết quả)</translation>
+    </message>
+    <message>
+        <source>Issued on paper (scan kept)</source>
+        <translation>Trả kết quả giấy (lưu bản quét)</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Không ghi nhận</translation>
+    </message>
+</context>
+<context>
+    <name>ResultReturn</name>
+    <message>
+        <source>Cannot read the file {name}: nothing was saved.</source>
+        <translation>Không đọc được tệp {name}: chưa lưu gì.</translation>
+    </message>
+    <message>
+        <source>Preparing the result's file…</source>
+        <translation>Đang chuẩn bị tệp kết quả…</translation>
+    </message>
+</context>
+<context>
+    <name>ReturnDialog</name>
+    <message>
+        <source>Note (optional)</source>
+        <translation>Ghi chú (không bắt buộc)</translation>
+    </message>
+    <message>
+        <source>Not recorded</source>
+        <translation>Không ghi nhận</translation>
+    </message>
+    <message>
+        <source>Issued electronically: attach the result's PDF</source>
+        <translation>Trả kết quả điện tử: đính kèm bản PDF của kết quả</translation>
+    </message>
+    <message>
+        <source>Issued on paper: attach the scan of the paper result</source>
+        <translation>Trả kết quả giấy: đính kèm bản quét kết quả giấy</translation>
+    </message>
+    <message>
+        <source>The result</source>
+        <translation>Kết quả</translation>
+    </message>
+    <message>
+        <source>Choose the file…</source>
+        <translation>Chọn tệp…</translation>
+    </message>
+    <message>
+        <source>Choose the result's PDF…</source>
+        <translation>Chọn bản PDF của kết quả…</translation>
+    </message>
+    <message>
+        <source>Choose the scan…</source>
+        <translation>Chọn bản quét…</translation>
+    </message>
+    <message>
+        <source>The result's PDF</source>
+        <translation>Bản PDF của kết quả</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>Tệp PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <source>The scan of the paper result</source>
+        <translation>Bản quét kết quả giấy</translation>
+    </message>
+    <message>
+        <source>Scans (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</source>
+        <translation>Bản quét (*.pdf *.jpg *.jpeg *.png *.tif *.tiff)</translation>
+    </message>
+    <message>
+        <source>Choose the result's PDF, or pick “Not recorded”.</source>
+        <translation>Chọn bản PDF của kết quả, hoặc chọn “Không ghi nhận”.</translation>
+    </message>
+    <message>
+        <source>Choose the scan of the paper result, or pick “Not recorded”.</source>
+        <translation>Chọn bản quét kết quả giấy, hoặc chọn “Không ghi nhận”.</translation>
+    </message>
+    <message>
+        <source>A result issued electronically is a PDF file.</source>
+        <translation>Kết quả điện tử phải là tệp PDF.</translation>
     </message>
 </context>
 <context>
