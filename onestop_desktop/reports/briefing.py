@@ -31,6 +31,7 @@ from onestop_desktop.domain.fmt import fmt_int, fmt_pct
 from onestop_desktop.domain.legal import advanced_online_services, apology_asks_extension
 from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.reports import charts
+from onestop_desktop.reports.briefing_digital import digital_sections
 from onestop_desktop.reports.briefing_sections import (
     Step,
     appendix,
@@ -195,6 +196,7 @@ def _story(data: ReportData, day: date, step: Step) -> list[Any]:
     story.append(CondPageBreak(8 * cm))
     story.append(Paragraph("5. Kết quả theo đơn vị tiếp nhận", st["h2"]))
     story.append(ii06a_table(st, s.by_unit, "Đơn vị"))
+    story += digital_sections(st, data)  # 6. digitised dossiers and results, 7. satisfaction (issue 14)
     story.append(CondPageBreak(5 * cm))
     story.append(Paragraph("II. CÁC CHỈ SỐ CẢI CÁCH HÀNH CHÍNH KHÁC", st["h1"]))
     story += [Paragraph(esc(x), st["body"]) for x in parts["indicators"]]

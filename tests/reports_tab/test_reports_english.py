@@ -21,6 +21,7 @@ VI_BUILD = [
     "Đang lập chuỗi số liệu theo tháng…",
     "Đang đọc chỉ số cải cách hành chính…",
     "Đang đọc số liệu BHYT…",
+    "Đang đếm hồ sơ số hóa và đánh giá…",  # issue 14: digitised dossiers and ratings
     "Đã xong số liệu.",
 ]
 VI_PDF = ["Đang vẽ biểu đồ hồ sơ…", "Đang vẽ biểu đồ BHYT…", "Đang ghi tệp PDF…", "Đã xong."]

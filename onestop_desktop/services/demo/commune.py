@@ -22,7 +22,7 @@ from onestop_desktop.domain.states import DossierStatus as S
 from onestop_desktop.services.catalogue import catalogue, office
 from onestop_desktop.services.catalogue.office import OfficeSettings, PastIdentity
 from onestop_desktop.services.catalogue.units import unit_by_code
-from onestop_desktop.services.demo import bhyt_today, indicators_today
+from onestop_desktop.services.demo import bhyt_today, indicators_today, ratings_today, scans_today
 from onestop_desktop.services.demo.acting import demo_admin
 from onestop_desktop.services.demo.story import OFFICERS
 from onestop_desktop.services.demo.today import (
@@ -79,6 +79,8 @@ def build_office_of_today(session: Session, today: date) -> int:
     # built on the real today: nothing after this very minute (else the morning of the pinned day)
     now = now_local().time() if today == today_local() else NOW
     n = build_today_dossiers(session, today, unit, clerks, officers, now)
+    scans_today.build_scans_today(session, datetime.combine(today, now))  # issue 14: scans, results
+    ratings_today.build_ratings_today(session, datetime.combine(today, now))  # and the citizens' ratings
     bhyt_today.build_bhyt_today(session, today)  # by hamlet; then the indicators, read from the dossiers
     indicators_today.build_indicators_today(session, today)
     office.put_setting(session, TODAY_KEY, today.isoformat())

@@ -23,7 +23,9 @@ from onestop_desktop.services.catalogue import office
 from onestop_desktop.services.errors import ServiceError
 from onestop_desktop.services.reports import indicators, statistics
 from onestop_desktop.services.reports.counts import Counts, MonthPoint, PeriodStats, Row
+from onestop_desktop.services.reports.digitization import DigitizationSection, digitization_section
 from onestop_desktop.services.reports.indicators import IndicatorValueInfo
+from onestop_desktop.services.reports.satisfaction import SatisfactionSection, satisfaction_section
 
 __all__ = [
     "BhytSection",
@@ -142,6 +144,9 @@ class ReportData:
     # The audit chain's head when the figures were read ("ID:HEX", services/audit_chain.py), printed in
     # small type on every page: a paper anchor that later proves the log was not cut or rewritten.
     audit_head: str = ""
+    # Issue 14: digitised dossiers and electronic results; the citizens' ratings (None: not computed)
+    digitization: DigitizationSection | None = None
+    ratings: SatisfactionSection | None = None
 
     @property
     def document_day(self) -> date:
@@ -223,7 +228,19 @@ class ReportData:
             ],
             "indicators": indicators.to_json(list(self.indicators)),
             "bhyt": self.bhyt.to_json() if self.bhyt else None,
+            **self._digital_json(),
         }
+
+    def _digital_json(self) -> dict[str, Any]:
+        """`digitization` and `ratings` with exactly the keys of issue 14; the rest in `*_detail`."""
+        out: dict[str, Any] = {}
+        if self.digitization is not None:
+            out["digitization"] = self.digitization.to_json()
+            out["digitization_detail"] = self.digitization.detail_json()
+        if self.ratings is not None:
+            out["ratings"] = self.ratings.to_json()
+            out["ratings_detail"] = self.ratings.detail_json()
+        return out
 
 
 def trend_months(period: Period, n: int = 12) -> list[Period]:
@@ -299,6 +316,8 @@ def build_report(session: Session, period: Period, progress: Progress | None = N
     inds = tuple(indicators.period_indicators(session, period))
     step(85, "report.step.bhyt")
     bhyt = bhyt_section(session, period.end, period.start)
+    step(90, "report.step.digital")
+    digitization, ratings = digitization_section(session, period), satisfaction_section(session, period)
     off = office.get_office(session, period.end)  # the office as it was in the period
     made = now_local()
     dated = None
@@ -321,4 +340,6 @@ def build_report(session: Session, period: Period, progress: Progress | None = N
         generated_at=made,
         dated=dated,
         audit_head=audit.format_head(audit.chain_head(session)),
+        digitization=digitization,
+        ratings=ratings,
     )

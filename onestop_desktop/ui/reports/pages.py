@@ -19,6 +19,7 @@ from onestop_desktop.services.reports.indicators import name_text
 from onestop_desktop.services.reports.report_data import ReportData
 from onestop_desktop.services.reports.summary import summary_messages
 from onestop_desktop.ui.i18n import num, pct, say
+from onestop_desktop.ui.reports.digital_pages import DigitalPages
 from onestop_desktop.ui.reports.widgets import ChartView, Column, CopyableTable, RowsModel
 
 
@@ -239,6 +240,8 @@ class ReportPages(QTabWidget):
             QCoreApplication.translate("ReportsTab", "BHYT"), t["bhyt"], c["bhyt_units"], c["bhyt_trend"]
         )
         self._page(QCoreApplication.translate("ReportsTab", "Reform indicators"), t["indicators"])
+        self.digital = DigitalPages(self)  # issue 14: digitisation, satisfaction
+        self.tables.update(self.digital.tables)
 
     def show_report(self, data: ReportData, figs: dict[str, Any]) -> None:
         """Fill every table and chart from `data` and its figures (a chart without a figure is cleared)."""
@@ -275,6 +278,7 @@ class ReportPages(QTabWidget):
         self.tables["late"].model.set_rows(s.late)
         self.tables["bhyt"].model.set_rows(sorted(data.bhyt.units, key=lambda u: u.rank) if data.bhyt else [])
         self.tables["indicators"].model.set_rows(data.indicators)
+        self.digital.show_report(data)
         for key, view in self.charts.items():
             if key in figs:
                 view.set_figure(figs[key])

@@ -208,6 +208,50 @@
         <translation>Thủ tục</translation>
     </message>
     <message>
+        <source>Officer who returned the result</source>
+        <translation>Công chức trả kết quả</translation>
+    </message>
+    <message>
+        <source>Digitisation</source>
+        <translation>Số hóa hồ sơ</translation>
+    </message>
+    <message>
+        <source>Satisfaction</source>
+        <translation>Mức độ hài lòng</translation>
+    </message>
+    <message>
+        <source>Fully digitised</source>
+        <translation>Đã số hóa đủ</translation>
+    </message>
+    <message>
+        <source>Digitisation rate</source>
+        <translation>Tỷ lệ số hóa</translation>
+    </message>
+    <message>
+        <source>Electronic results</source>
+        <translation>Kết quả điện tử</translation>
+    </message>
+    <message>
+        <source>Ratings</source>
+        <translation>Số đánh giá</translation>
+    </message>
+    <message>
+        <source>Satisfied</source>
+        <translation>Hài lòng</translation>
+    </message>
+    <message>
+        <source>Neutral</source>
+        <translation>Bình thường</translation>
+    </message>
+    <message>
+        <source>Not satisfied</source>
+        <translation>Không hài lòng</translation>
+    </message>
+    <message>
+        <source>Satisfaction rate</source>
+        <translation>Tỷ lệ hài lòng</translation>
+    </message>
+    <message>
         <source>Unit</source>
         <translation>Đơn vị</translation>
     </message>
