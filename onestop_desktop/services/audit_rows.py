@@ -29,7 +29,7 @@ from sqlalchemy import Engine, column, event, inspect, select, table
 from sqlalchemy.exc import NoSuchTableError
 from sqlalchemy.orm import ORMExecuteState, Session, UOWTransaction
 
-from onestop_desktop.db import models_stats  # noqa: F401  (the statistics tables are in the metadata)
+from onestop_desktop.db import models_files, models_stats  # noqa: F401  (their tables are in the metadata)
 from onestop_desktop.db.models import Base
 from onestop_desktop.services import audit_chain
 
@@ -50,6 +50,10 @@ COVERED = (
     "calendar_overrides",
     "settings",
     "units",
+    # issue 14: which file belongs to which dossier line, and the citizens' ratings. `stored_files` is
+    # not sealed here: its rows are named by their content's SHA-256, which `check` verifies file by file.
+    "attachments",
+    "ratings",
 )
 READ_CHUNK = 500
 DIGEST_HEX = 16

@@ -83,8 +83,35 @@ def make_office(demo_db: Database, demo_db_file: Path, monkeypatch: pytest.Monke
     for more in (1, 2):  # two edits: two rows of history
         with session_scope(demo_db.factory) as s:
             tallies.edit_tally(s, login_as(demo_db, "lanhdao"), unit_id, month, population=population + more)
+    _scans_and_ratings(demo_db)
     demo_db.engine.dispose()
     return Office(path, codes)
+
+
+def _scans_and_ratings(demo_db: Database) -> None:
+    """Two returned dossiers get their paper result's scan and the citizen's rating (issue 14's tables)."""
+    import io
+
+    from PIL import Image
+
+    from onestop_desktop.db.models import Dossier
+    from onestop_desktop.services.attachments.attach import attach_result
+    from onestop_desktop.services.attachments.scans import IncomingFile, prepare
+    from onestop_desktop.services.ratings.record import record_rating
+
+    clerk = login_as(demo_db, "canbo")
+    with session_scope(demo_db.factory) as s:
+        returned = s.scalars(
+            select(Dossier.code).where(Dossier.status == 10).order_by(Dossier.id).limit(2)
+        ).all()
+    for i, code in enumerate(returned):
+        page = io.BytesIO()
+        Image.new("RGB", (120, 160), (200 + i, 220, 230)).save(page, format="PNG")
+        with session_scope(demo_db.factory) as s:
+            attach_result(
+                s, clerk, code, "paper", prepare([IncomingFile(f"ket-qua-{i}.png", page.getvalue())])
+            )
+            record_rating(s, clerk, code, ("neutral", "satisfied")[i], "chờ lâu" if i == 0 else "")
 
 
 # What the tamper tests change in each table: a column to edit, and the values that let a copied row
@@ -106,6 +133,8 @@ EDIT: dict[str, str] = {
     "calendar_overrides": "working = 1 - working",
     "settings": "value = value || ' (sửa)'",
     "units": "name = name || ' mới'",
+    "attachments": "name = 'giay-to-khac.pdf'",
+    "ratings": "reason = reason || ' (sửa)'",
 }
 FAKE: dict[str, dict[str, str]] = {
     "dossiers": {"code": "code || '-GIA'", "source": "'demo'"},
@@ -120,6 +149,10 @@ FAKE: dict[str, dict[str, str]] = {
     "procedure_versions": {"valid_from": "'2031-01-01'"},
     "units": {"code": "code || 'G'"},
     "calendar_overrides": {"day": "'2031-01-01'"},
+    # one rating per dossier: the copy rates a dossier that has none
+    "ratings": {
+        "dossier_id": "(SELECT min(id) FROM dossiers WHERE id NOT IN (SELECT dossier_id FROM ratings))"
+    },  # noqa: E501
 }
 FAKE_ID = {"settings": "'gia.mao'"}
 
