@@ -1,4 +1,5 @@
-"""`onestop-desktop backup [--to DIR]`, `restore [FILE]`, `check`: the database's safety from the shell."""
+"""`onestop-desktop backup [--to DIR]`, `restore [FILE]`, `check [--remove-orphans] [--repair]`: the
+database's safety, and its file store's (scans and results), from the shell."""
 
 from __future__ import annotations
 
@@ -52,7 +53,41 @@ def register(
         parents=[common],
         help=t("kiểm tra tính toàn vẹn của cơ sở dữ liệu", "check the database's integrity"),
     )
-    c.add_argument("--quick", action="store_true", help=t("kiểm tra nhanh (quick_check)", "quick_check only"))
+    c.add_argument(
+        "--quick",
+        action="store_true",
+        help=t(
+            "kiểm tra nhanh (quick_check; tệp đính kèm: chỉ sự có mặt và kích thước)",
+            "quick_check only (attached files: presence and size only)",
+        ),
+    )
+    c.add_argument(
+        "--remove-orphans",
+        action="store_true",
+        help=t(
+            "xóa tệp thừa trong kho tệp (không dòng nào nhắc tới, cũ hơn một giờ) và tệp tạm còn sót",
+            "remove stray files from the file store (named by no row, older than an hour) and leftover "
+            "temporary files",
+        ),
+    )
+    c.add_argument(
+        "--repair",
+        action="store_true",
+        help=t(
+            "đưa lại tệp thiếu hoặc hỏng từ kho sao lưu (backups/files, và thư mục --from)",
+            "bring missing or damaged files back from the backups (backups/files, and the --from folder)",
+        ),
+    )
+    c.add_argument(
+        "--from",
+        dest="from_folder",
+        metavar="DIR",
+        type=Path,
+        help=t(
+            "với --repair: thư mục sao lưu khác (ví dụ USB) để tìm tệp",
+            "with --repair: another backup folder (e.g. a USB stick) to look in",
+        ),
+    )
     c.set_defaults(func=run_check)
 
 
@@ -109,14 +144,30 @@ def run_backup(args: argparse.Namespace, database: str | None) -> int:
         return 2
     outcome = backup.backup(_url(database), also_to=args.to, reason="manual")
     print(_say(msg("safety.backup.done", path=str(outcome.path))))
+    rc = _files_said(outcome.files)
     if outcome.second_copy:
         print(_say(msg("safety.backup.second", path=str(outcome.second_copy))))
+        rc = max(rc, _files_said(outcome.second_files))
     if outcome.removed:
         print(_say(msg("safety.backup.pruned", n=len(outcome.removed))))
     if outcome.second_error:
         print(_say(outcome.second_problem or outcome.second_error), file=sys.stderr)
         return 1
-    return 0
+    return rc
+
+
+def _files_said(files: object) -> int:
+    """The backup's lines about its attached files; 1 when some could not be backed up."""
+    import sys
+
+    from onestop_desktop.services.safety.backup_store import FilesOutcome
+
+    if not isinstance(files, FilesOutcome):
+        return 0
+    for said in files.messages():
+        warning = said.key != "safety.backup.files" and said.key != "safety.backup.files-removed"
+        print(_say(said), file=sys.stderr if warning else sys.stdout)
+    return 0 if files.complete else 1
 
 
 def _list(url: str) -> int:
@@ -159,7 +210,9 @@ def run_restore(args: argparse.Namespace, database: str | None) -> int:
         t("Bản an toàn của dữ liệu trước đó", "Safety copy of the previous data") + f": {outcome.safety_copy}"
     )
     print(t("Số hồ sơ", "Dossiers") + f": {num(outcome.dossiers or 0)}; " + f"{outcome.last_code or ''}")
-    return 0
+    for said in outcome.files.messages():
+        print(_say(said))
+    return 1 if outcome.files.missing else 0
 
 
 def _reach(url: str) -> None:
@@ -178,6 +231,7 @@ def _reach(url: str) -> None:
 
 
 def run_check(args: argparse.Namespace, database: str | None) -> int:
+    """The database's integrity, then its file store's: 1 when anything is damaged or missing."""
     from onestop_desktop.services.safety import integrity as backup_integrity
 
     url = _url(database, sqlite_only=False)
@@ -185,7 +239,7 @@ def run_check(args: argparse.Namespace, database: str | None) -> int:
     result = backup_integrity.check(url, quick=args.quick)
     if result.ok:
         print(t("Cơ sở dữ liệu nguyên vẹn", "The database is sound") + f": {result.checked}")
-        return 0
+        return _check_store(args, url)
     heading = t("Cơ sở dữ liệu có lỗi", "The database is damaged") + f": {result.checked}"
     from onestop_desktop.prefs import load
 
@@ -197,3 +251,30 @@ def run_check(args: argparse.Namespace, database: str | None) -> int:
     for finding in lines:
         print(f"  - {finding}")
     return 1
+
+
+def _print_messages(messages: list[object]) -> None:
+    for said in messages:
+        key = getattr(said, "key", "")
+        print(("  - " if key == "safety.store.file" else "") + _say(said))
+
+
+def _check_store(args: argparse.Namespace, url: str) -> int:
+    from onestop_desktop.db.engine import sqlite_file
+    from onestop_desktop.services.safety import backup
+    from onestop_desktop.services.safety.backup_store import repair
+    from onestop_desktop.services.safety.store_check import check_store, remove_orphans
+
+    report = check_store(url, quick=args.quick)
+    _print_messages(list(report.messages()))
+    rc = 0 if report.ok else 1
+    if args.repair and not report.ok:
+        path = sqlite_file(url)
+        folders = [backup.default_folder(path)] if path is not None else []
+        folders += [args.from_folder] if args.from_folder is not None else []
+        brought = repair(report, folders)
+        _print_messages(list(brought.messages(restoring=False)))
+        rc = 1 if brought.missing else 0
+    if args.remove_orphans and (report.orphans or report.leftovers):
+        _print_messages(list(remove_orphans(url, report).messages()))
+    return rc

@@ -78,8 +78,27 @@ def damage_mark(db_file: Path) -> Path:
     return db_file.with_name(db_file.name + DAMAGE_MARK)
 
 
+# the first 16 bytes of every SQLite file (https://www.sqlite.org/fileformat.html, "The Database Header")
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def looks_like_sqlite(path: Path) -> bool:
+    """True when `path` starts with SQLite's header: a database (perhaps damaged), not some other file."""
+    try:
+        with open(path, "rb") as fh:
+            return fh.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+    except OSError:
+        return False
+
+
 def note_damage(db_file: Path, detail: str) -> None:
-    """Remember that SQLite met a damaged page in `db_file` (best effort: the disk may be failing)."""
+    """Remember that SQLite met a damaged page in `db_file` (best effort: the disk may be failing).
+
+    Only for a file that is a SQLite database: a text file given as --database by mistake is the wrong
+    file, not a damaged one, and must be left alone with nothing written beside it.
+    """
+    if not looks_like_sqlite(db_file):
+        return
     try:
         damage_mark(db_file).write_text(f"{time.strftime('%Y-%m-%d %H:%M:%S')} {detail}\n", encoding="utf-8")
     except OSError:

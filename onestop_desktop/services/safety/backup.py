@@ -43,9 +43,18 @@ from onestop_desktop.services.safety.backup_files import (
     taken_at,
     write_record,
 )
+from onestop_desktop.services.safety.backup_store import (
+    FilesOutcome,
+    back_up_files,
+    back_up_second,
+    with_removed,
+)
 from onestop_desktop.services.safety.causes import Cause, DatabaseDamaged
 from onestop_desktop.services.safety.integrity import CheckResult, check_file
 from onestop_desktop.services.safety.retention import KEEP_DAILY_DAYS, KEEP_LATEST, KEEP_WEEKLY_DAYS, prune
+from onestop_desktop.services.safety.store_location import refuse_wrong_file
+from onestop_desktop.services.safety.store_messages import clause
+from onestop_desktop.services.safety.store_pool import collect
 
 # Every checked copy's record carries the audit chain's head as that copy holds it: kept on a USB stick
 # or another machine, yesterday's head proves that nothing before it changed and nothing was cut off.
@@ -96,6 +105,8 @@ class BackupOutcome:
     second_error: str | None = None  # the USB stick was missing or full: the main copy still exists
     removed: tuple[Path, ...] = ()
     second_problem: Msg | None = None  # `second_error` as a message id
+    files: FilesOutcome | None = None  # the attached files added to `backups/files/` (the pool)
+    second_files: FilesOutcome | None = None  # the same for the second folder's own pool
 
 
 def database_file(db_url: str) -> Path:
@@ -167,7 +178,7 @@ def take_checked_copy(db_file: Path, folder: Path, reason: str) -> Path:
                 msg(
                     "safety.backup.damaged",
                     file=str(db_file),
-                    finding=_first_finding(result),
+                    finding=clause(_first_finding(result)),
                     kept=str(kept or "—"),
                 ),
                 kept,
@@ -209,19 +220,28 @@ def backup(
     """Copy the database into `to` (default `backups/` beside it) and, if given, into `also_to`.
 
     The copy is checked before it counts; a damaged database raises DatabaseDamaged and nothing is
-    pruned (the good copies are what the office needs now).
+    pruned (the good copies are what the office needs now). A file that is no database of this program
+    is refused before anything is written. The attached files the copy names are added to the folder's
+    pool (new ones only); after retention, the pool files no kept copy needs are removed.
     """
     db_file = database_file(db_url)
+    refuse_wrong_file(db_file)
     folder = to or default_folder(db_file)
     target = take_checked_copy(db_file, folder, reason)
+    files = back_up_files(db_url, target, folder)
     removed = list(prune(folder, db_file.stem)) if prune_old else []
+    if removed:
+        files = with_removed(files, collect(folder))
     second: Path | None = None
+    second_files: FilesOutcome | None = None
     problem: Msg | None = None
     if also_to is not None:
         try:
             second = _second_copy(target, db_file, reason, also_to)
-            if prune_old:
-                removed += prune(also_to, db_file.stem)
+            second_files = back_up_second(db_url, target, second, folder)
+            if prune_old and (pruned := prune(also_to, db_file.stem)):
+                removed += pruned
+                second_files = with_removed(second_files, collect(also_to))
         except OSError as exc:
             second = None
             why = causes.explain(exc, also_to)
@@ -231,7 +251,13 @@ def backup(
                 why=why.msg if why is not None and why.msg is not None else f"{exc.strerror or exc}.",
             )
     return BackupOutcome(
-        target, second, str(problem) if problem else None, tuple(removed), second_problem=problem
+        target,
+        second,
+        str(problem) if problem else None,
+        tuple(removed),
+        second_problem=problem,
+        files=files,
+        second_files=second_files,
     )
 
 

@@ -131,7 +131,8 @@ THE_DATABASE = Text("cơ sở dữ liệu", "the database")  # when the error na
 
 def message_for(cause: Cause, file: object, detail: str = "") -> Msg:
     named = file if isinstance(file, Text) else str(file)
-    return msg(f"safety.cause.{cause.value}", file=named, detail=detail)
+    # the sentences put the driver's words in parentheses and end with their own full stop
+    return msg(f"safety.cause.{cause.value}", file=named, detail=" ".join(detail.split()).rstrip(". "))
 
 
 def explain(exc: BaseException, file: object = "") -> ServiceError | None:

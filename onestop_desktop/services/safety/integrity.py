@@ -15,6 +15,7 @@ from onestop_desktop.domain.messages import Msg, msg
 from onestop_desktop.services.safety import safety_messages  # noqa: F401 - defines the messages used here
 from onestop_desktop.services.safety.backup_files import open_read_only, wal_holds_changes
 from onestop_desktop.services.safety.causes import Cause, cause_of, raise_explained, refine
+from onestop_desktop.services.safety.store_messages import clause
 
 
 @dataclass(frozen=True)
@@ -136,8 +137,11 @@ def refuse_if_damaged(db_url: str, big: int = 200 * 1024 * 1024) -> None:
     result = sound_enough_to_read(path, big)
     if not result.ok:
         first = result.said[0] if result.said else "?"
-        detail = first if isinstance(first, str) else first.text("en")  # SQLite's words are English
-        raise DatabaseDamaged(message_for(Cause.DAMAGED, path, " ".join(detail.split())[:300]))
+        if isinstance(first, Msg) and first.key == "safety.check.not-sqlite":
+            first = str(dict(first.params).get("detail", "?"))  # SQLite's own words, as it said them
+        if isinstance(first, Msg):  # the program's finding (a missing table): worded in each language
+            raise DatabaseDamaged(msg("safety.cause.damaged-finding", file=str(path), finding=clause(first)))
+        raise DatabaseDamaged(message_for(Cause.DAMAGED, path, " ".join(first.split())[:300]))
 
 
 def damage_reported(path: Path) -> bool:

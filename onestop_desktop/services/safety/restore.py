@@ -7,6 +7,7 @@ or a read-only folder stops the restore before anything is replaced, with its re
 
 from __future__ import annotations
 
+import logging
 import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +22,15 @@ from onestop_desktop.services.safety.backup import database_file, default_folder
 from onestop_desktop.services.safety.backup_files import (
     contents,
     damaged_name,
+    is_damaged_name,
     make_record,
     open_read_only,
     write_record,
 )
+from onestop_desktop.services.safety.backup_store import BroughtBack, back_up_files, bring_back_for
 from onestop_desktop.services.safety.integrity import check_file
+
+log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,7 @@ class RestoreOutcome:
     safety_copy: Path
     dossiers: int | None
     last_code: str | None
+    files: BroughtBack = BroughtBack()  # attached files brought back into the store from the backups
 
 
 def _known_revision(path: Path) -> None:
@@ -77,6 +83,9 @@ def restore(db_url: str, backup_file: Path, actor: Actor) -> RestoreOutcome:
         raise ServiceError(msg("safety.restore.onto-itself"))
     try:
         copy = _safety_copy_even_if_damaged(db_file)
+        _pool_safety_copy(db_url, copy)
+        # the files first, then the database that names them: a restore killed here leaves stray files
+        files = bring_back_for(db_url, backup_file, [default_folder(db_file)])
         try:
             _copy_in(db_file, backup_file)
         except sqlite3.DatabaseError as exc:
@@ -89,7 +98,17 @@ def restore(db_url: str, backup_file: Path, actor: Actor) -> RestoreOutcome:
     _after_restore(db_url, backup_file, copy, actor)
     clear_damage(db_file)  # the damage SQLite reported went with the old file
     count, last = contents(db_file)
-    return RestoreOutcome(backup_file, copy, count, last)
+    return RestoreOutcome(backup_file, copy, count, last, files)
+
+
+def _pool_safety_copy(db_url: str, copy: Path) -> None:
+    """The safety copy's own files into the pool, so that the restore itself can be undone whole
+    (best effort: the live store keeps those files anyway, a restore never removes one)."""
+    if is_damaged_name(copy):
+        return
+    outcome = back_up_files(db_url, copy, copy.parent)
+    if outcome.problem is not None:
+        log.warning("safety copy's files not pooled: %s", outcome.problem)
 
 
 def _copy_in(db_file: Path, backup_file: Path) -> None:

@@ -15,6 +15,15 @@ define(
     "«onestop-desktop restore»); if it is the wrong file, check the path.",
 )
 define(
+    "safety.cause.damaged-finding",
+    "Cơ sở dữ liệu {file} bị hỏng ({finding}). Nếu đúng là tệp của văn phòng, đừng tiếp tục làm việc trên "
+    "tệp này: khôi phục bản sao lưu tốt gần nhất (Tệp → Khôi phục, hoặc «onestop-desktop restore»); nếu "
+    "nhầm tệp, hãy kiểm tra lại đường dẫn.",
+    "The database {file} is damaged ({finding}). If it is the office's file, do not keep working on it: "
+    "restore the latest good backup (File → Restore, or «onestop-desktop restore»); if it is the wrong "
+    "file, check the path.",
+)
+define(
     "safety.cause.full",
     "Đĩa chứa {file} đã đầy, không ghi được gì (dữ liệu đã có không bị hỏng): giải phóng chỗ trống "
     "(xóa tệp không cần, chép bớt sang ổ khác) rồi làm lại. Đừng khôi phục bản sao lưu vì lỗi này.",

@@ -16,7 +16,7 @@ from onestop_desktop.services.safety import restore as backup_restore
 from onestop_desktop.services.safety.causes import DatabaseDamaged
 from onestop_desktop.ui.common.messages import show_error
 from onestop_desktop.ui.context import AppContext
-from onestop_desktop.ui.i18n import language, say
+from onestop_desktop.ui.i18n import say
 from onestop_desktop.ui.safety.auto import AutoBackup
 from onestop_desktop.ui.safety.table import second_folder
 
@@ -39,6 +39,7 @@ class SafetyMenu(QObject):
         self.check_action = self._add(menu, self.tr("Check the &database"), self.check, True)
         self.folder_action = self._add(menu, self.tr("&Second backup folder…"), self.choose_folder, sqlite)
         self.audit_action = self._add(menu, self.tr("&Audit log"), self.show_audit, leader)
+        self.checking: QObject | None = None  # the check under way (ui/safety/check.py)
         self.auto = AutoBackup(
             ctx, lambda text: window.statusBar().showMessage(text, 15000), self, self.damaged
         )
@@ -57,6 +58,9 @@ class SafetyMenu(QObject):
             text = self.tr("The database was backed up to:\n{path}").format(path=outcome.path)
             if outcome.second_copy:
                 text += "\n" + self.tr("Second copy:\n{path}").format(path=outcome.second_copy)
+            files = [m for f in (outcome.files, outcome.second_files) if f is not None for m in f.messages()]
+            if files:
+                text += "\n\n" + "\n".join(say(m) for m in files)
             if outcome.second_error:
                 text += "\n\n" + (say(outcome.second_problem) or outcome.second_error)
             QMessageBox.information(self.window, self.tr("Back up now"), text)
@@ -71,32 +75,11 @@ class SafetyMenu(QObject):
         )
 
     def check(self) -> None:
-        url = self.ctx.db.url
+        """The database's integrity, then its file store's (ui/safety/check.py)."""
+        from onestop_desktop.ui.safety.check import CheckFlow
 
-        def done(result: integrity.CheckResult) -> None:
-            title = self.tr("Check the database")
-            if result.ok:
-                QMessageBox.information(
-                    self.window, title, self.tr("The database is sound.\n{what}").format(what=result.checked)
-                )
-            else:
-                findings = "\n".join(f"• {f}" for f in result.lines(language())[:10])
-                QMessageBox.warning(
-                    self.window,
-                    title,
-                    self.tr("The database is damaged:\n{findings}\n\nRestore the latest good backup.").format(
-                        findings=findings
-                    ),
-                )
-
-        self.ctx.tasks.run(
-            lambda _p: integrity.check(url),
-            done,
-            lambda exc: show_error(self.window, exc),
-            title=self.tr("Checking the database…"),
-            parent=self.window,
-            cancellable=False,
-        )
+        self.checking = CheckFlow(self.ctx, self.window)  # kept: its offers run after the first task
+        self.checking.start()
 
     def choose_folder(self) -> None:
         from onestop_desktop.ui.safety.folder import SecondFolderDialog
@@ -120,13 +103,15 @@ class SafetyMenu(QObject):
 
         def done(outcome: backup_restore.RestoreOutcome) -> None:
             self.ctx.db.engine.dispose()  # every pooled connection saw the old file
+            files = "".join(say(m) + "\n\n" for m in outcome.files.messages())
             QMessageBox.information(
                 self.window,
                 self.tr("Backup restored"),
                 self.tr(
                     "The data was restored from {file}.\nThe previous data was kept as {copy}.\n\n"
-                    "The program now closes, because every tab still shows the old data. Start it again."
-                ).format(file=outcome.restored_from.name, copy=outcome.safety_copy),
+                    "{files}The program now closes, because every tab still shows the old data. "
+                    "Start it again."
+                ).format(file=outcome.restored_from.name, copy=outcome.safety_copy, files=files),
             )
             self.window.close()
 

@@ -274,6 +274,52 @@
     </message>
 </context>
 <context>
+    <name>CheckFlow</name>
+    <message>
+        <source>Check the database</source>
+        <translation>Kiểm tra cơ sở dữ liệu</translation>
+    </message>
+    <message>
+        <source>Checking the database…</source>
+        <translation>Đang kiểm tra cơ sở dữ liệu…</translation>
+    </message>
+    <message>
+        <source>The database is damaged:
+{findings}
+
+Restore the latest good backup.</source>
+        <translation>Cơ sở dữ liệu có lỗi:
+{findings}
+Hãy khôi phục bản sao lưu tốt gần nhất.</translation>
+    </message>
+    <message>
+        <source>The database is sound.
+{what}</source>
+        <translation>Cơ sở dữ liệu nguyên vẹn.
+{what}</translation>
+    </message>
+    <message>
+        <source>Bring the missing or damaged files back from the backups now? The dossiers' data is not touched.</source>
+        <translation>Đưa lại ngay các tệp thiếu hoặc hỏng từ bản sao lưu? Dữ liệu hồ sơ không bị đụng tới.</translation>
+    </message>
+    <message>
+        <source>Nothing to do.</source>
+        <translation>Không có gì phải làm.</translation>
+    </message>
+    <message>
+        <source>Bringing files back…</source>
+        <translation>Đang đưa tệp trở lại…</translation>
+    </message>
+    <message>
+        <source>Remove the stray and leftover files now? Files written within the last hour are kept.</source>
+        <translation>Xóa ngay các tệp thừa và tệp tạm còn sót? Tệp mới ghi trong một giờ qua được giữ lại.</translation>
+    </message>
+    <message>
+        <source>Removing stray files…</source>
+        <translation>Đang xóa tệp thừa…</translation>
+    </message>
+</context>
+<context>
     <name>DamagedDialog</name>
     <message>
         <source>Checking the database…</source>
@@ -416,42 +462,18 @@ Chương trình sẽ đóng sau khi khôi phục.</translation>
         <translation>Đang sao lưu…</translation>
     </message>
     <message>
-        <source>Check the database</source>
-        <translation>Kiểm tra cơ sở dữ liệu</translation>
-    </message>
-    <message>
-        <source>The database is sound.
-{what}</source>
-        <translation>Cơ sở dữ liệu nguyên vẹn.
-{what}</translation>
-    </message>
-    <message>
-        <source>The database is damaged:
-{findings}
+        <source>The data was restored from {file}.
+The previous data was kept as {copy}.
 
-Restore the latest good backup.</source>
-        <translation>Cơ sở dữ liệu có lỗi:
-{findings}
+{files}The program now closes, because every tab still shows the old data. Start it again.</source>
+        <translation>Đã khôi phục dữ liệu từ {file}.
+Dữ liệu trước đó được giữ tại {copy}.
 
-Hãy khôi phục bản sao lưu tốt gần nhất.</translation>
-    </message>
-    <message>
-        <source>Checking the database…</source>
-        <translation>Đang kiểm tra cơ sở dữ liệu…</translation>
+{files}Chương trình sẽ đóng vì các thẻ vẫn đang hiển thị dữ liệu cũ. Hãy mở lại chương trình.</translation>
     </message>
     <message>
         <source>Backup restored</source>
         <translation>Đã khôi phục</translation>
-    </message>
-    <message>
-        <source>The data was restored from {file}.
-The previous data was kept as {copy}.
-
-The program now closes, because every tab still shows the old data. Start it again.</source>
-        <translation>Đã khôi phục dữ liệu từ {file}.
-Dữ liệu trước đó được giữ tại {copy}.
-
-Chương trình sẽ đóng vì các thẻ vẫn đang hiển thị dữ liệu cũ. Hãy mở lại chương trình.</translation>
     </message>
     <message>
         <source>Restoring…</source>
