@@ -13,6 +13,7 @@ import os
 import re
 import sys
 from pathlib import Path
+from typing import Any
 
 from onestop_desktop.commands import failures
 from onestop_desktop.commands.signin import sign_in, user_help
@@ -161,6 +162,32 @@ def _safe_name(name: str, taken: set[str]) -> str:
     return candidate
 
 
+def _extract(folder: Path, items: list[Any], contents: dict[str, bytes]) -> int:
+    """Write each file out under a safe, new name (a name already there gets " (2)"); a folder that
+    fills up or refuses a file stops with one sentence and leaves no half-written file."""
+    taken = {p.name.lower() for p in folder.iterdir()}
+    for a in items:
+        prefix = f"{a.document:02d}-" if a.document is not None else "ket-qua-"
+        target = folder / _safe_name(prefix + a.name, taken)
+        try:
+            with open(target, "xb") as out:  # never over a file already there
+                try:
+                    out.write(contents[a.sha256])
+                except OSError:
+                    out.close()
+                    target.unlink(missing_ok=True)
+                    raise
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            print(
+                t(f"Không ghi được tệp {target}: {reason}.", f"Cannot write the file {target}: {reason}."),
+                file=sys.stderr,
+            )
+            return failures.BAD_INPUT
+        print(target)
+    return 0
+
+
 def run_list(args: argparse.Namespace, database: str | None) -> int:
     from onestop_desktop.bootstrap import open_database
     from onestop_desktop.db.engine import session_scope
@@ -190,14 +217,7 @@ def run_list(args: argparse.Namespace, database: str | None) -> int:
     finally:
         db.engine.dispose()
     if folder is not None:
-        taken = {p.name.lower() for p in folder.iterdir()}
-        for a in items:
-            prefix = f"{a.document:02d}-" if a.document is not None else "ket-qua-"
-            target = folder / _safe_name(prefix + a.name, taken)
-            with open(target, "xb") as out:  # never over a file already there
-                out.write(contents[a.sha256])
-            print(target)
-        return 0
+        return _extract(folder, items, contents)
     if args.json:
         rows = [
             {

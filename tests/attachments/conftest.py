@@ -28,3 +28,8 @@ def tiff(pages: int = 3) -> bytes:
     out = io.BytesIO()
     frames[0].save(out, format="TIFF", save_all=True, append_images=frames[1:], compression="tiff_deflate")
     return out.getvalue()
+
+
+# The private PostgreSQL server of scripts/run-tests.sh (ONESTOP_TEST_PG_URL): the same fixtures as the
+# safety tests, so these fail in CI when the server is missing, and skip on a machine without one.
+from tests.safety.conftest import pg_new_database, pg_server_url  # noqa: E402, F401

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from onestop_desktop.bootstrap import Database
 from onestop_desktop.cli import main
@@ -116,3 +119,70 @@ def test_unknown_dossier(office: tuple[str, str], tmp_path: Path, capsys) -> Non
     db, _code = office
     rc, _out, err = _cli(["attachments", "KHONG-CO", "--database", db], capsys, "en")
     assert rc != 0 and "There is no dossier with the code KHONG-CO" in err
+
+
+def test_a_result_and_an_unwritable_folder(office: tuple[str, str], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db, code = office
+    (tmp_path / "kq.jpg").write_bytes(jpeg(5))
+    argv = ["attach", code, str(tmp_path / "kq.jpg"), "--result", "paper", "--user", "canbo"]
+    rc, out, err = _cli([*argv, "--database", db], capsys, "en")
+    assert rc == 0, err
+    assert "to the result (paper)" in out
+    rc, out, err = _cli(["attachments", code, "--json", "--database", db], capsys)
+    (row,) = [r for r in json.loads(out) if r["name"] == "kq.pdf"]
+    assert row["document"] is None and row["role"] == "result" and row["result_form"] == "paper"
+    with session_scope_of(db) as s:
+        assert s.scalar(select(Dossier.result_form).where(Dossier.code == code)) == "paper"
+    for lang, words in (("vi", "Không ghi được vào thư mục"), ("en", "Cannot write into the folder")):
+        rc, out, err = _cli(
+            ["attachments", code, "--extract", str(tmp_path / "none"), "--database", db], capsys, lang
+        )
+        assert rc != 0 and words in err and len(err.strip().splitlines()) == 1
+    assert not (tmp_path / "none").exists()
+
+
+def test_plain_listing_and_help_in_both_languages(office: tuple[str, str], capsys) -> None:  # type: ignore[no-untyped-def]
+    db, code = office
+    rc, out, err = _cli(["attachments", code, "--database", db], capsys, "en")
+    assert rc == 0 and out.strip() == f"Dossier {code} has no attachments."
+    rc, out, _err = _cli(["--help"], capsys, "en")
+    assert "attach scans (JPEG, PNG, TIFF, PDF)" in out and "list or copy out a dossier's attachments" in out
+    rc, out, _err = _cli(["--help"], capsys, "vi")
+    assert "đính kèm bản quét" in out and "liệt kê hoặc chép ra các tệp đính kèm" in out
+    rc, out, _err = _cli(["attach", "--help"], capsys, "en")
+    assert "--document N" in out and "--result {electronic,paper}" in out
+
+
+@contextmanager
+def session_scope_of(db: str) -> Iterator[Session]:
+    from onestop_desktop.bootstrap import open_database
+    from onestop_desktop.db.engine import session_scope
+
+    database = open_database(f"sqlite:///{db}", migrate=False)
+    try:
+        with session_scope(database.factory) as s:
+            yield s
+    finally:
+        database.engine.dispose()
+
+
+def test_over_the_size_limit_is_one_sentence_and_saves_nothing(
+    office: tuple[str, str], tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from onestop_desktop.services.catalogue.office import put_setting
+    from tests.attachments.test_attach import _noise
+
+    db, code = office
+    with session_scope_of(db) as s:
+        put_setting(s, "attachments.max_file_mb", "0.01")
+    (tmp_path / "big.jpg").write_bytes(_noise(3))
+    before = _count(db)
+    for lang, words in (
+        ("vi", "quá giới hạn 10,2 KB cho một tệp"),
+        ("en", "over the limit of 10.2 KB for one file"),
+    ):
+        argv = ["attach", code, str(tmp_path / "big.jpg"), "--user", "canbo", "--database", db]
+        rc, _out, err = _cli(argv, capsys, lang)
+        assert rc != 0 and words in err and len(err.strip().splitlines()) == 1, err
+    assert _count(db) == before
+    assert not (Path(db).with_name("demo.files") / "objects").exists()  # refused before the store

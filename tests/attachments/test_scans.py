@@ -86,3 +86,72 @@ def test_rearrange_reorders_and_drops_pages() -> None:
     assert rearrange(pdf, [0, 1, 2]) == pdf
     with pytest.raises(ServiceError):
         rearrange(pdf, [3])
+
+
+def test_a_multi_page_tiff_alone_gives_its_pages() -> None:
+    scan = prepare([IncomingFile("so-ho-tich.tiff", tiff(4))])
+    assert scan.pages == 4 and pages_of(scan.pdf) == 4 and scan.name == "so-ho-tich.pdf"
+
+
+def test_many_jpeg_pages_each_byte_for_byte_in_order() -> None:
+    pages = [jpeg(i) for i in range(6)]
+    scan = prepare([IncomingFile(f"{i}.jpg", p) for i, p in enumerate(pages)])
+    assert scan.pages == 6 and _image_streams(scan.pdf) == pages
+
+
+def test_a_pdf_between_images_keeps_the_order_given() -> None:
+    middle = prepare([IncomingFile("m.jpg", jpeg(5)), IncomingFile("n.jpg", jpeg(6))]).pdf
+    a, b = jpeg(1), jpeg(2)
+    scan = prepare([IncomingFile("a.jpg", a), IncomingFile("m.pdf", middle), IncomingFile("b.jpg", b)])
+    assert scan.pages == 4
+    assert _image_streams(scan.pdf) == [a, jpeg(5), jpeg(6), b]
+
+
+def test_transparency_among_other_pages_is_flattened_too() -> None:
+    scan = prepare([IncomingFile("a.jpg", jpeg(1)), IncomingFile("b.png", png(alpha=True))])
+    assert scan.pages == 2
+    assert _image_streams(scan.pdf)[0] == jpeg(1)  # the JPEG still untouched beside it
+
+
+def test_the_damaged_file_among_several_is_the_one_named() -> None:
+    files = [IncomingFile("tot.jpg", jpeg(1)), IncomingFile("hong.jpg", jpeg(2)[:200])]
+    with pytest.raises(ServiceError) as err:
+        prepare(files)
+    assert err.value.msg is not None and err.value.msg.key == "att.corrupt"
+    assert "hong.jpg" in err.value.msg.text("en") and "tot.jpg" not in err.value.msg.text("en")
+
+
+def test_no_files_and_a_bad_page_order() -> None:
+    with pytest.raises(ServiceError) as err:
+        prepare([])
+    assert err.value.msg is not None and err.value.msg.key == "att.no-files"
+    pdf = prepare([IncomingFile("a.jpg", jpeg(1))]).pdf
+    with pytest.raises(ServiceError) as err:
+        rearrange(pdf, [])
+    with pytest.raises(ServiceError) as err:
+        rearrange(pdf, [-1])
+    assert err.value.msg is not None and err.value.msg.key == "att.page-order"
+
+
+def _pixels(pdf: bytes) -> list[object]:
+    (page,) = PdfReader(io.BytesIO(pdf)).pages
+    (img,) = page.images
+    return list(img.image.convert("RGB").get_flattened_data())
+
+
+def test_a_png_keeps_every_pixel_and_transparency_becomes_white_paper() -> None:
+    from PIL import Image
+
+    plain = Image.new("RGB", (64, 48))
+    plain.putdata([((x * 4) % 256, (y * 5) % 256, (x * y) % 256) for y in range(48) for x in range(64)])
+    out = io.BytesIO()
+    plain.save(out, format="PNG")
+    assert _pixels(prepare([IncomingFile("p.png", out.getvalue())]).pdf) == list(plain.get_flattened_data())
+    half = Image.new("RGBA", (10, 10), (200, 30, 40, 255))
+    for x in range(5):
+        for y in range(10):
+            half.putpixel((x, y), (0, 0, 0, 0))  # the left half transparent
+    out = io.BytesIO()
+    half.save(out, format="PNG")
+    got = _pixels(prepare([IncomingFile("a.png", out.getvalue())]).pdf)
+    assert got == [(255, 255, 255) if i % 10 < 5 else (200, 30, 40) for i in range(100)]

@@ -135,19 +135,41 @@ def _stored(session: Session, scan: PreparedScan) -> StoredFile:
         if not store.has(scan.sha256):
             store.put(scan.pdf, scan.sha256)  # also mends a file that went missing
     if row is None:
-        row = StoredFile(
-            sha256=scan.sha256,
-            size=len(scan.pdf),
-            media_type=PDF,
-            pages=scan.pages,
-            stored_at=now_local(),
-            content=None if store is not None else scan.pdf,
-        )
-        session.add(row)
-        session.flush()  # before the attachment that names it (no ORM relationship orders the two)
-    elif store is None and row.content is None:
+        values = {
+            "sha256": scan.sha256,
+            "size": len(scan.pdf),
+            "media_type": PDF,
+            "pages": scan.pages,
+            "stored_at": now_local(),
+            "content": None if store is not None else scan.pdf,
+        }
+        _insert_once(session, values)  # before the attachment that names it
+        row = session.get(StoredFile, scan.sha256)
+        assert row is not None
+    if store is None and row.content is None:
         row.content = scan.pdf
     return row
+
+
+def _insert_once(session: Session, values: dict[str, object]) -> None:
+    """Insert the file's row unless another counter has just stored the same content: two counters
+    attaching one scan at the same moment share the row (ON CONFLICT DO NOTHING waits for the other's
+    commit on PostgreSQL) instead of the second failing on the primary key."""
+    name = session.get_bind().dialect.name
+    if name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert as pg_insert
+
+        session.execute(
+            pg_insert(StoredFile).values(values).on_conflict_do_nothing(index_elements=["sha256"])
+        )
+    elif name == "sqlite":
+        from sqlalchemy.dialects.sqlite import insert as sqlite_insert
+
+        stmt = sqlite_insert(StoredFile).values(values).on_conflict_do_nothing(index_elements=["sha256"])
+        session.execute(stmt)
+    else:
+        session.add(StoredFile(**values))
+        session.flush()
 
 
 def _refresh_marks(session: Session, d: Dossier, at: datetime) -> None:

@@ -20,6 +20,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import secrets
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -78,12 +79,17 @@ class FolderStore:
             return sha  # stored already: identical files are kept once
         self.tmp.mkdir(parents=True, exist_ok=True)
         target.parent.mkdir(parents=True, exist_ok=True)
-        partial = self.tmp / f"{sha}.{os.getpid()}.partial"
-        with open(partial, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(partial, target)
+        # a name of its own per write: two counters (or two tasks) saving the same scan never share one
+        partial = self.tmp / f"{sha}.{os.getpid()}.{secrets.token_hex(4)}.partial"
+        try:
+            with open(partial, "wb") as out:
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+            os.replace(partial, target)  # atomic: the file appears under its name whole, or not at all
+        except BaseException:
+            partial.unlink(missing_ok=True)  # a failed write (disk full) cleans up; a killed one cannot
+            raise
         _fsync_dir(target.parent)
         return sha
 
