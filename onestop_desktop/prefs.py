@@ -15,6 +15,7 @@ LANGUAGES = ("vi", "en")
 class Prefs:
     language: str = "vi"
     backup_folder: str = ""
+    scanner_folder: str = ""  # where the office's scanner software drops its files (the intake tray)
 
 
 def _file() -> os.PathLike[str]:

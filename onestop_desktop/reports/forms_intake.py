@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -28,7 +29,7 @@ from onestop_desktop.reports.layout import (
     signatures,
     title_block,
 )
-from onestop_desktop.services.form_data import ReceiptData, RefusalData, SupplementData
+from onestop_desktop.services.form_data import DocumentLine, ReceiptData, RefusalData, SupplementData
 
 __all__ = ["render_receipt", "render_refusal", "render_supplement"]
 
@@ -79,7 +80,8 @@ def _receipt_body(s: Styles, width: float, data: ReceiptData) -> list[Flowable]:
         field(s, "Nội dung yêu cầu giải quyết", data.procedure_name),
         field(s, "Lĩnh vực", data.field_name),
         Paragraph("1. Thành phần hồ sơ nộp gồm:", s.body),
-        document_table(s, width, data.documents),
+        document_table(s, width, _marked(data.documents)),
+        *_digitised_line(s, data.documents),
         Spacer(1, 1.5 * mm),
         Paragraph(f"2. Số lượng hồ sơ: <b>{data.sets:02d}</b> (bộ)", s.body),
         Paragraph(
@@ -104,6 +106,19 @@ def _receipt_body(s: Styles, width: float, data: ReceiptData) -> list[Flowable]:
         ),
     ]
     return out
+
+
+def _marked(docs: tuple[DocumentLine, ...]) -> tuple[DocumentLine, ...]:
+    """Form 01 of Thông tư 01/2018 has no column for digitisation: a digitised paper says so after its
+    name. Only dossiers scanned at the counter carry the mark (`electronic` is None otherwise), so the
+    receipts of 2018 print exactly as they did."""
+    return tuple(replace(d, name=f"{d.name} (đã số hóa)") if d.electronic else d for d in docs)
+
+
+def _digitised_line(s: Styles, docs: tuple[DocumentLine, ...]) -> list[Flowable]:
+    if docs and all(d.electronic for d in docs):
+        return [Spacer(1, 1 * mm), Paragraph("Hồ sơ đã được số hóa.", s.body)]
+    return []
 
 
 def render_receipt(data: ReceiptData, out: Path | BinaryIO) -> None:

@@ -15,6 +15,7 @@ from onestop_desktop.db.models import Dossier, User
 from onestop_desktop.domain.calendar import DueDate, WorkingCalendar, label_vi
 from onestop_desktop.domain.messages import Msg, define, msg
 from onestop_desktop.services import dossiers
+from onestop_desktop.services.attachments.attach import list_attachments
 from onestop_desktop.services.catalogue import catalogue, office, versions
 from onestop_desktop.services.catalogue.catalogue import ProcedureInfo
 from onestop_desktop.services.dossiers import CHANNEL_LABELS_VI
@@ -60,6 +61,7 @@ def receipt_data(session: Session, dossier_id: int) -> ReceiptData:
     from onestop_desktop.domain.calendar import TimeUnit
 
     event_note = d.events[0].note if d.events else ""
+    scanned = scanned_at_intake(session, d)
     return ReceiptData(
         office=office.form_office(session, d.received_at.date()),
         dossier_code=d.code,
@@ -74,8 +76,14 @@ def receipt_data(session: Session, dossier_id: int) -> ReceiptData:
         procedure_name=d.procedure.name,
         field_name=d.field.name,
         documents=tuple(
-            DocumentLine(x["name"], x["originals"], x["certified_copies"], x["photocopies"])
-            for x in d.documents
+            DocumentLine(
+                x["name"],
+                x["originals"],
+                x["certified_copies"],
+                x["photocopies"],
+                (i in scanned) if scanned else None,
+            )
+            for i, x in enumerate(d.documents, start=1)
         ),
         sets=d.sets,
         statutory_time=label_vi(TimeUnit(d.time_unit), d.time_value),
@@ -86,6 +94,22 @@ def receipt_data(session: Session, dossier_id: int) -> ReceiptData:
         fee=d.fee,
         channel=CHANNEL_LABELS_VI.get(d.channel, d.channel),
         officer_name=officer.full_name if officer else "",
+    )
+
+
+def scanned_at_intake(session: Session, d: Dossier) -> frozenset[int]:
+    """The checklist lines digitised at the counter: a live scan attached on the day of receipt.
+
+    The receipt records the act of receiving (its template and wording are those of that day), so scans
+    added on a later day (an old dossier digitised from the archive, say) never change it: a 2018 receipt
+    reprints as it was. Digitisation at intake: Nghị định 107/2021/NĐ-CP (amending Nghị định 61/2018),
+    kept by Nghị định 118/2025/NĐ-CP, Điều 17 (docs/LEGAL.md).
+    """
+    day = d.received_at.date()
+    return frozenset(
+        a.document
+        for a in list_attachments(session, d.code)
+        if a.role == "document" and a.document is not None and a.added_at.date() == day
     )
 
 

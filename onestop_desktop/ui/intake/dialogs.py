@@ -84,7 +84,7 @@ class RefusalDialog(QDialog):
 
 
 class LookupDialog(QDialog):
-    """Dossiers found at the counter; Enter on a row reprints its receipt."""
+    """Dossiers found at the counter; Enter on a row reprints its receipt, "Attach scans…" adds scans."""
 
     def __init__(self, rows: tuple[DossierSummary, ...], query: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -128,12 +128,21 @@ class LookupDialog(QDialog):
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
         self.reprint = buttons.addButton(self.tr("&Reprint receipt"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.reprint.setEnabled(bool(rows))
+        self.wants_attach = False  # "Attach scans…" instead of reprinting (issue 14)
+        self.attach = buttons.addButton(self.tr("&Attach scans…"), QDialogButtonBox.ButtonRole.ActionRole)
+        self.attach.setObjectName("attachScans")
+        self.attach.setEnabled(bool(rows))
+        self.attach.clicked.connect(self._attach)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         self.table.doubleClicked.connect(lambda _i: self.accept())
         layout.addWidget(buttons)
         fit_resize(self, 980, 420)
         self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _attach(self) -> None:
+        self.wants_attach = True
+        self.accept()
 
     def chosen(self) -> DossierSummary | None:
         r = self.table.currentRow()

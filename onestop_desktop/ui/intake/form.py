@@ -147,6 +147,7 @@ class IntakeFormWidget(QWidget):
         form.addRow(self.submitter_label, self._box("submitter_name", self.edits["submitter_name"]))
         docs = QGroupBox(self.tr("Documents received"))
         dl = QFormLayout(docs)
+        self.docs_layout = dl  # the scans panel goes under the checklist (ui/intake/scans.py)
         dl.addRow(self._box("documents", self.documents))
         dl.addRow(self.version_label)
         dl.addRow(self.tr("Number of se&ts:"), self._box("sets", self.sets))

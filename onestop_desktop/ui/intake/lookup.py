@@ -12,8 +12,9 @@ from onestop_desktop.ui.context import AppContext
 from onestop_desktop.ui.intake.dialogs import LookupDialog
 
 
-def find_dossier(parent: QWidget, ctx: AppContext, text: str) -> DossierSummary | None:
-    """The dossier the clerk picks among those the text finds (None when none is found or picked)."""
+def find_dossier(parent: QWidget, ctx: AppContext, text: str) -> tuple[DossierSummary, bool] | None:
+    """The dossier the clerk picks among those the text finds, and whether to attach scans to it
+    rather than reprint its receipt (None when none is found or picked)."""
     with ctx.session() as s:
         result = intake_lookup.lookup(s, text)
     if not result.candidates:
@@ -24,7 +25,8 @@ def find_dossier(parent: QWidget, ctx: AppContext, text: str) -> DossierSummary 
         )
         return None
     dialog = LookupDialog(result.candidates, text, parent)
-    return dialog.chosen() if dialog.exec() else None
+    chosen = dialog.chosen() if dialog.exec() else None
+    return (chosen, dialog.wants_attach) if chosen is not None else None
 
 
 def duplicate_warning(ctx: AppContext, citizen_id: str, procedure_code: str) -> str | None:

@@ -38,6 +38,7 @@ from onestop_desktop.ui.intake.drafts import DraftKeeper, load_payload
 from onestop_desktop.ui.intake.form import IntakeFormWidget
 from onestop_desktop.ui.intake.lookup import duplicate_warning, find_dossier
 from onestop_desktop.ui.intake.pdfs import intake_forms
+from onestop_desktop.ui.intake.scans import IntakeScans
 from onestop_desktop.ui.intake.side import SidePanel
 
 log = logging.getLogger(__name__)
@@ -56,6 +57,7 @@ class IntakeTab(QWidget):
         self.form.setObjectName("intakeForm")
         self._build()
         self._shortcuts()
+        self.scans = IntakeScans(ctx, self.form, self, self.attach_scans)
         self.draft = DraftKeeper(ctx, self.form, self.drafts, self)
         self.draft.timer.timeout.connect(self.save_draft)
         self.clock = QTimer(self)
@@ -241,17 +243,29 @@ class IntakeTab(QWidget):
             self.form.show_errors(blockers)
             self.form.focus_first_error(blockers)
             return
+        if self.scans.pending():  # the dossier and its scans in one transaction, off the GUI thread
+            self.scans.receive(self.form.to_form(), self)
+            return
+        self.receive_plain()
+
+    def receive_plain(self) -> None:
         try:
             with self.ctx.session() as s:
                 received = receiving.receive(s, self.ctx.actor, self.form.to_form())
         except ValidationFailed as exc:
-            self.form.show_refusal(exc)
-            self.form.focus_first_error(exc.errors)
-            self.blockers_label.setText(self.tr("Cannot save yet: {what}").format(what=say_error(exc)))
+            self.refused(exc)
             return
         except ServiceError as exc:
             show_error(self, exc)
             return
+        self.received(received)
+
+    def refused(self, exc: ValidationFailed) -> None:
+        self.form.show_refusal(exc)
+        self.form.focus_first_error(exc.errors)
+        self.blockers_label.setText(self.tr("Cannot save yet: {what}").format(what=say_error(exc)))
+
+    def received(self, received: receiving.Received) -> None:
         self.saved = received
         self.draft.timer.stop()
         self.draft.drop()
@@ -309,6 +323,7 @@ class IntakeTab(QWidget):
             self.save_draft()  # an unfinished form is never lost: it stays in the drafts list
         self.saved = None
         self.draft.draft_id = None
+        self.scans.clear()
         self.form.setEnabled(True)
         self.save_button.setEnabled(True)
         self.banner.setVisible(False)
@@ -356,8 +371,21 @@ class IntakeTab(QWidget):
     # --- lookup and settings ------------------------------------------------------------------------
 
     def run_lookup(self) -> None:
-        if (chosen := find_dossier(self, self.ctx, self.lookup.text())) is not None:
-            self.reprint(chosen.id, chosen.code)
+        if (found := find_dossier(self, self.ctx, self.lookup.text())) is not None:
+            chosen, attach = found
+            if attach:
+                self.scans.attach_later(chosen.id, chosen.code)
+            else:
+                self.reprint(chosen.id, chosen.code)
+
+    def attach_scans(self) -> None:  # Ctrl+Shift+A: onto the dossier just saved, or one the lookup finds
+        if self.saved is not None:
+            reg = self.saved.registered
+            self.scans.attach_later(reg.id, reg.code, carry=True)
+        elif self.lookup.text().strip():
+            self.run_lookup()
+        else:
+            self.lookup.setFocus()
 
     def reprint(self, dossier_id: int, code: str) -> None:
         with self.ctx.session() as s:

@@ -5,9 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date
+from pathlib import Path
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt, Signal
-from PySide6.QtGui import QColor, QKeyEvent, QPalette
+from PySide6.QtGui import QColor, QDragEnterEvent, QDragMoveEvent, QDropEvent, QKeyEvent, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCompleter,
@@ -169,29 +170,44 @@ class _CountDelegate(QStyledItemDelegate):
 
 
 class DocumentsTable(QTableWidget):
-    """The procedure's required documents with the counts received (0 everywhere: not handed in)."""
+    """The procedure's required documents with the counts received (0 everywhere: not handed in), and
+    a last column marking the lines whose scans are attached or waiting (files may be dropped on a line)."""
 
     changed = Signal()
+    reset = Signal()  # new lines (another procedure, a cleared form): their scans no longer apply
+    files_dropped = Signal(int, list)  # line (1-based), [Path]
+    SCAN_COLUMN = 4
 
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(0, 4, parent)
+    def __init__(self, parent: QWidget | None = None, read_only: bool = False) -> None:
+        super().__init__(0, 5, parent)
         self.setHorizontalHeaderLabels(
-            [self.tr("Document"), self.tr("Originals"), self.tr("Certified copies"), self.tr("Photocopies")]
+            [
+                self.tr("Document"),
+                self.tr("Originals"),
+                self.tr("Certified copies"),
+                self.tr("Photocopies"),
+                self.tr("Scans"),
+            ]
         )
         header = self.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for c in (1, 2, 3):
+        for c in (1, 2, 3, 4):
             header.setSectionResizeMode(c, QHeaderView.ResizeMode.ResizeToContents)
         self.verticalHeader().setVisible(False)
         self.setItemDelegate(_CountDelegate(self))
         self.setTabKeyNavigation(False)  # Tab leaves the table: arrows move, digits edit
         self.setEditTriggers(
-            QAbstractItemView.EditTrigger.AnyKeyPressed
+            QAbstractItemView.EditTrigger.NoEditTriggers
+            if read_only
+            else QAbstractItemView.EditTrigger.AnyKeyPressed
             | QAbstractItemView.EditTrigger.DoubleClicked
             | QAbstractItemView.EditTrigger.EditKeyPressed
         )
         self.setWordWrap(True)
         self.setMinimumHeight(120)
+        self.setAcceptDrops(True)
+        self.viewport().setAcceptDrops(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DropOnly)
         self.itemChanged.connect(lambda _item: self.changed.emit())
 
     def set_documents(self, docs: list[DocumentCount]) -> None:
@@ -209,10 +225,16 @@ class DocumentsTable(QTableWidget):
                 item.setData(Qt.ItemDataRole.EditRole, int(n))
                 item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 self.setItem(row, col, item)
+            mark = QTableWidgetItem()
+            mark.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable)
+            mark.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.setItem(row, self.SCAN_COLUMN, mark)
+            self.set_scan_mark(row + 1, "", self.tr("Not scanned"))
         self.resizeRowsToContents()
         self.blockSignals(False)
         if self.rowCount():
             self.setCurrentCell(0, 1)
+        self.reset.emit()
         self.changed.emit()
 
     def documents(self) -> list[DocumentCount]:
@@ -221,6 +243,60 @@ class DocumentsTable(QTableWidget):
             counts = [int(self.item(row, c).data(Qt.ItemDataRole.EditRole) or 0) for c in (1, 2, 3)]
             out.append(DocumentCount(self.item(row, 0).text(), *counts))
         return out
+
+    # --- scans ---------------------------------------------------------------------------------------
+
+    def current_line(self) -> int | None:
+        row = self.currentRow()
+        return row + 1 if 0 <= row < self.rowCount() else None
+
+    def line_name(self, line: int) -> str:
+        item = self.item(line - 1, 0) if 1 <= line <= self.rowCount() else None
+        return item.text() if item is not None else ""
+
+    def set_scan_mark(self, line: int, text: str, accessible: str) -> None:
+        """The mark of a line's scans (e.g. "✔ 3 tr."), read aloud and shown as a tip as `accessible`."""
+        item = self.item(line - 1, self.SCAN_COLUMN) if 1 <= line <= self.rowCount() else None
+        if item is None:
+            return
+        was = self.blockSignals(True)  # a mark is not an edit of the counts
+        item.setText(text)
+        item.setToolTip(accessible)
+        item.setData(Qt.ItemDataRole.AccessibleTextRole, accessible)
+        self.blockSignals(was)
+
+    def _drop_paths(self, e: QDropEvent | QDragEnterEvent | QDragMoveEvent) -> list[Path]:
+        mime = e.mimeData()
+        if not mime.hasUrls():
+            return []
+        return [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile() and u.toLocalFile()]
+
+    def dragEnterEvent(self, e: QDragEnterEvent) -> None:
+        if self._drop_paths(e) and self.rowCount():
+            e.acceptProposedAction()
+        else:
+            e.ignore()
+
+    def dragMoveEvent(self, e: QDragMoveEvent) -> None:
+        if self._drop_paths(e) and self.rowCount():
+            row = self.rowAt(e.position().toPoint().y())
+            if row >= 0:
+                self.setCurrentCell(row, self.SCAN_COLUMN)  # the line the files will go to
+            e.acceptProposedAction()
+        else:
+            e.ignore()
+
+    def dropEvent(self, e: QDropEvent) -> None:
+        paths = self._drop_paths(e)
+        if not paths or not self.rowCount():
+            e.ignore()
+            return
+        row = self.rowAt(e.position().toPoint().y())
+        if row < 0:
+            row = max(self.currentRow(), 0)
+        self.setCurrentCell(row, self.SCAN_COLUMN)
+        e.acceptProposedAction()
+        self.files_dropped.emit(row + 1, paths)
 
 
 def required_documents(p: ProcedureInfo) -> list[DocumentCount]:

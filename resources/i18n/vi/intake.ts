@@ -1,6 +1,33 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="vi_VN">
 <context>
+    <name>AttachScansDialog</name>
+    <message>
+        <source>Attach scans to dossier {code}</source>
+        <translation>Đính kèm bản quét vào hồ sơ {code}</translation>
+    </message>
+    <message>
+        <source>{applicant} · {procedure}</source>
+        <translation>{applicant} · {procedure}</translation>
+    </message>
+    <message>
+        <source>&amp;Attach the scans (Ctrl+S)</source>
+        <translation>Đính &amp;kèm bản quét (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Add a scan to a document line first.</source>
+        <translation>Hãy thêm bản quét cho một giấy tờ trong danh mục trước.</translation>
+    </message>
+    <message>
+        <source>Scans not attached</source>
+        <translation>Chưa đính kèm được bản quét</translation>
+    </message>
+    <message>
+        <source>Attaching the scans…</source>
+        <translation>Đang đính kèm bản quét…</translation>
+    </message>
+</context>
+<context>
     <name>CatalogueDialog</name>
     <message>
         <source>Catalogue and calendar</source>
@@ -328,6 +355,14 @@
         <source>Photocopies</source>
         <translation>Bản photo</translation>
     </message>
+    <message>
+        <source>Scans</source>
+        <translation>Bản quét</translation>
+    </message>
+    <message>
+        <source>Not scanned</source>
+        <translation>Chưa quét</translation>
+    </message>
 </context>
 <context>
     <name>DraftsList</name>
@@ -495,6 +530,43 @@
     </message>
 </context>
 <context>
+    <name>IntakeScans</name>
+    <message>
+        <source>Wait until the scan is ready, then save again.</source>
+        <translation>Hãy chờ bản quét chuẩn bị xong rồi lưu lại.</translation>
+    </message>
+    <message>
+        <source>Scans attached: {lines} of {n} documents ({pages}).</source>
+        <translation>Đã đính kèm bản quét: {lines}/{n} giấy tờ ({pages}).</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>Chưa lưu</translation>
+    </message>
+    <message>
+        <source>Saving the dossier and its scans…</source>
+        <translation>Đang lưu hồ sơ và bản quét…</translation>
+    </message>
+    <message>
+        <source>The scans could not be attached, so nothing was saved:
+{why}
+
+Receive the dossier now without its scans? They stay here: Ctrl+Shift+A attaches them right after.</source>
+        <translation>Không đính kèm được bản quét nên chưa lưu gì:
+{why}
+
+Tiếp nhận hồ sơ ngay, chưa kèm bản quét? Các bản quét vẫn giữ lại ở đây: Ctrl+Shift+A để đính kèm ngay sau đó.</translation>
+    </message>
+    <message>
+        <source>Scans not attached</source>
+        <translation>Chưa đính kèm được bản quét</translation>
+    </message>
+    <message>
+        <source>The scans are not attached yet: Ctrl+Shift+A attaches them.</source>
+        <translation>Bản quét chưa được đính kèm: nhấn Ctrl+Shift+A để đính kèm.</translation>
+    </message>
+</context>
+<context>
     <name>IntakeTab</name>
     <message>
         <source>Intake</source>
@@ -609,6 +681,29 @@ Ctrl+P in lại giấy hẹn; Ctrl+N nhận hồ sơ mới, Ctrl+Shift+N hồ s�
         <source>&amp;Reprint receipt</source>
         <translation>&amp;In lại giấy hẹn</translation>
     </message>
+    <message>
+        <source>&amp;Attach scans…</source>
+        <translation>Đính &amp;kèm bản quét…</translation>
+    </message>
+</context>
+<context>
+    <name>PageStrip</name>
+    <message>
+        <source>The scan's pages cannot be shown.</source>
+        <translation>Không hiển thị được các trang của bản quét.</translation>
+    </message>
+    <message>
+        <source>Pages of the scan</source>
+        <translation>Các trang của bản quét</translation>
+    </message>
+    <message>
+        <source>Drag a page, or Ctrl+Left/Right, to move it; Delete drops it; Enter shows it</source>
+        <translation>Kéo một trang, hoặc Ctrl+Trái/Phải, để chuyển chỗ; Delete bỏ trang; Enter xem trang</translation>
+    </message>
+    <message>
+        <source>Page {i} of {n} (scanned as page {s})</source>
+        <translation>Trang {i}/{n} (trang quét thứ {s})</translation>
+    </message>
 </context>
 <context>
     <name>RefusalDialog</name>
@@ -631,6 +726,181 @@ Ctrl+P in lại giấy hẹn; Ctrl+N nhận hồ sơ mới, Ctrl+Shift+N hồ s�
     <message>
         <source>Record and print</source>
         <translation>Ghi nhận và in phiếu</translation>
+    </message>
+</context>
+<context>
+    <name>ScanBasket</name>
+    <message>
+        <source>Cannot read the file {name}: {why}</source>
+        <translation>Không đọc được tệp {name}: {why}</translation>
+    </message>
+    <message>
+        <source>Joining the pages…</source>
+        <translation>Đang ghép các trang…</translation>
+    </message>
+    <message>
+        <source>Scan not added</source>
+        <translation>Chưa thêm được bản quét</translation>
+    </message>
+    <message>
+        <source>Preparing the scan…</source>
+        <translation>Đang chuẩn bị bản quét…</translation>
+    </message>
+</context>
+<context>
+    <name>ScanSaving</name>
+    <message>
+        <source>The scan {name} is {size}, over the limit of {limit} for one file: drop pages or scan at a lower resolution (200–300 dpi is enough). Nothing was saved.</source>
+        <translation>Bản quét {name} nặng {size}, quá giới hạn {limit} cho một tệp: hãy bỏ bớt trang hoặc quét ở độ phân giải thấp hơn (200–300 dpi là đủ). Chưa lưu gì.</translation>
+    </message>
+    <message>
+        <source>The scans of this dossier come to {size}, over the limit of {limit} for one dossier: drop pages or scan at a lower resolution. Nothing was saved.</source>
+        <translation>Các bản quét của hồ sơ này tổng cộng {size}, quá giới hạn {limit} cho một hồ sơ: hãy bỏ bớt trang hoặc quét ở độ phân giải thấp hơn. Chưa lưu gì.</translation>
+    </message>
+    <message>
+        <source>Arranging the pages…</source>
+        <translation>Đang sắp xếp các trang…</translation>
+    </message>
+    <message>
+        <source>Storing the scans…</source>
+        <translation>Đang lưu bản quét…</translation>
+    </message>
+</context>
+<context>
+    <name>ScanViewerDialog</name>
+    <message>
+        <source>The page shown large</source>
+        <translation>Trang đang xem phóng to</translation>
+    </message>
+    <message>
+        <source>Left/Right: previous/next page · Ctrl+Left/Right: move the page · Delete: drop the page · Enter: keep these pages · Esc: cancel</source>
+        <translation>Trái/Phải: trang trước/sau · Ctrl+Trái/Phải: chuyển chỗ trang · Delete: bỏ trang · Enter: giữ các trang này · Esc: hủy</translation>
+    </message>
+    <message>
+        <source>&amp;Keep these pages</source>
+        <translation>&amp;Giữ các trang này</translation>
+    </message>
+    <message>
+        <source>{n} of {total} scanned pages kept</source>
+        <translation>Giữ {n}/{total} trang đã quét</translation>
+    </message>
+    <message>
+        <source>Page {i}…</source>
+        <translation>Trang {i}…</translation>
+    </message>
+</context>
+<context>
+    <name>ScannerTray</name>
+    <message>
+        <source>The folder where the scanner saves its files</source>
+        <translation>Thư mục máy quét lưu tệp</translation>
+    </message>
+    <message>
+        <source>From the scanner (F4 puts the selected file on the current line):</source>
+        <translation>Từ máy quét (F4 gán tệp đang chọn cho giấy tờ đang chọn):</translation>
+    </message>
+    <message>
+        <source>Files from the scanner</source>
+        <translation>Tệp từ máy quét</translation>
+    </message>
+    <message>
+        <source>Scanner folder…</source>
+        <translation>Thư mục máy quét…</translation>
+    </message>
+    <message>
+        <source>No scanner folder chosen: choose the folder where the scanner saves its files.</source>
+        <translation>Chưa chọn thư mục máy quét: hãy chọn thư mục máy quét lưu tệp.</translation>
+    </message>
+    <message>
+        <source>The scanner folder {folder} cannot be read.</source>
+        <translation>Không đọc được thư mục máy quét {folder}.</translation>
+    </message>
+    <message>
+        <source>Waiting for the scanner in {folder}</source>
+        <translation>Đang chờ máy quét trong {folder}</translation>
+    </message>
+    <message>
+        <source>{n} file(s) waiting in {folder}</source>
+        <translation>{n} tệp đang chờ trong {folder}</translation>
+    </message>
+</context>
+<context>
+    <name>ScansPanel</name>
+    <message>
+        <source>Add files… (Ctrl+O)</source>
+        <translation>Thêm tệp… (Ctrl+O)</translation>
+    </message>
+    <message>
+        <source>From the scanner (F4)</source>
+        <translation>Từ máy quét (F4)</translation>
+    </message>
+    <message>
+        <source>Check pages (F8)</source>
+        <translation>Kiểm tra trang (F8)</translation>
+    </message>
+    <message>
+        <source>Remove this scan</source>
+        <translation>Bỏ bản quét này</translation>
+    </message>
+    <message>
+        <source>Size limit: {file} per file, {dossier} per dossier. These scans: {now}.</source>
+        <translation>Giới hạn dung lượng: {file} mỗi tệp, {dossier} mỗi hồ sơ. Các bản quét này: {now}.</translation>
+    </message>
+    <message>
+        <source>{n} page</source>
+        <translation>{n} trang</translation>
+    </message>
+    <message>
+        <source>{n} pages</source>
+        <translation>{n} trang</translation>
+    </message>
+    <message>
+        <source>Scans: choose a document line of the checklist first.</source>
+        <translation>Bản quét: hãy chọn một giấy tờ trong danh mục trước.</translation>
+    </message>
+    <message>
+        <source>Scans of document {n}: {name}</source>
+        <translation>Bản quét giấy tờ {n}: {name}</translation>
+    </message>
+    <message>
+        <source>Preparing the scan…</source>
+        <translation>Đang chuẩn bị bản quét…</translation>
+    </message>
+    <message>
+        <source>{pages}, {size}: attached when the dossier is saved.</source>
+        <translation>{pages}, {size}: sẽ đính kèm khi lưu hồ sơ.</translation>
+    </message>
+    <message>
+        <source>Digitised: {pages} attached.</source>
+        <translation>Đã số hóa: đã đính kèm {pages}.</translation>
+    </message>
+    <message>
+        <source>No scan yet: drop files on the line, Ctrl+O to choose them, F4 from the scanner.</source>
+        <translation>Chưa có bản quét: kéo thả tệp vào dòng giấy tờ, Ctrl+O để chọn tệp, F4 lấy từ máy quét.</translation>
+    </message>
+    <message>
+        <source>Digitised: {a} attached, {p} more to attach</source>
+        <translation>Đã số hóa: đã đính kèm {a}, còn {p} chờ đính kèm</translation>
+    </message>
+    <message>
+        <source>Digitised: {a} attached</source>
+        <translation>Đã số hóa: đã đính kèm {a}</translation>
+    </message>
+    <message>
+        <source>Scanned: {p}, to attach</source>
+        <translation>Đã quét: {p}, chờ đính kèm</translation>
+    </message>
+    <message>
+        <source>Not scanned</source>
+        <translation>Chưa quét</translation>
+    </message>
+    <message>
+        <source>Scans and PDF files ({pattern})</source>
+        <translation>Bản quét và tệp PDF ({pattern})</translation>
+    </message>
+    <message>
+        <source>Pages of document {n}: {name}</source>
+        <translation>Các trang của giấy tờ {n}: {name}</translation>
     </message>
 </context>
 <context>
