@@ -1,4 +1,5 @@
-<?xml version='1.0' encoding='utf-8'?>
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
 <TS version="2.1" language="vi_VN">
 <context>
     <name>BhytTab</name>
@@ -441,17 +442,17 @@ Bạn có muốn thay thế không?</translation>
         <translation>Xóa</translation>
     </message>
     <message>
-        <source>Are you sure you want to delete '%1'?</source>
-        <translation>Có chắc muốn xóa '%1'?</translation>
+        <source>Are you sure you want to delete &apos;%1&apos;?</source>
+        <translation>Có chắc muốn xóa &apos;%1&apos;?</translation>
     </message>
     <message>
         <source>Could not delete directory.</source>
         <translation>Không xóa được thư mục.</translation>
     </message>
     <message>
-        <source>'%1' is write protected.
+        <source>&apos;%1&apos; is write protected.
 Do you want to delete it anyway?</source>
-        <translation>'%1' đang được bảo vệ chống ghi.
+        <translation>&apos;%1&apos; đang được bảo vệ chống ghi.
 Vẫn muốn xóa?</translation>
     </message>
     <message>
@@ -761,6 +762,22 @@ Hãy kiểm tra lại tên tệp.</translation>
     <message>
         <source>Clear the form (asks first)</source>
         <translation>Xóa form (có hỏi lại)</translation>
+    </message>
+    <message>
+        <source>Put the scanner&apos;s file on the current document line</source>
+        <translation>Gán tệp từ máy quét cho giấy tờ đang chọn</translation>
+    </message>
+    <message>
+        <source>Add scan files to the current document line</source>
+        <translation>Thêm tệp bản quét cho giấy tờ đang chọn</translation>
+    </message>
+    <message>
+        <source>Check the pages of the line&apos;s scan (reorder, drop)</source>
+        <translation>Kiểm tra các trang bản quét (đổi thứ tự, bỏ trang)</translation>
+    </message>
+    <message>
+        <source>Attach scans to the saved dossier (or one found)</source>
+        <translation>Đính kèm bản quét vào hồ sơ vừa lưu (hoặc hồ sơ tìm được)</translation>
     </message>
     <message>
         <source>Copy the selected rows of a table</source>
