@@ -136,8 +136,8 @@ def test_size_guard_names_the_limit(demo_db: Database) -> None:
     with session_scope(demo_db.factory) as s, pytest.raises(ServiceError) as err:
         attach(s, clerk, code, 1, big)
     assert err.value.msg is not None and err.value.msg.key == "att.too-big-file"
-    assert "over the limit of 10.2 KB" in err.value.msg.text("en")
-    assert "quá giới hạn 10,2 KB" in err.value.msg.text("vi")
+    assert "over the limit of 10 KB" in err.value.msg.text("en")
+    assert "quá giới hạn 10 KB" in err.value.msg.text("vi")
     with session_scope(demo_db.factory) as s:
         put_setting(s, "attachments.max_file_mb", "50")
         put_setting(s, "attachments.max_dossier_mb", "0.2")

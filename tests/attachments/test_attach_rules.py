@@ -133,11 +133,11 @@ def test_every_change_is_in_the_audit_chain_and_the_rows_are_sealed(demo_db: Dat
 def test_limits_default_and_settings(demo_db: Database) -> None:
     with session_scope(demo_db.factory) as s:
         lim = limits(s)
-        assert (lim.per_file_bytes, lim.per_dossier_bytes) == (50 * 1024 * 1024, 200 * 1024 * 1024)
+        assert (lim.per_file_bytes, lim.per_dossier_bytes) == (50_000_000, 200_000_000)
         put_setting(s, "attachments.max_file_mb", "2,5")
         put_setting(s, "attachments.max_dossier_mb", "not a number")
         lim = limits(s)
-        assert (lim.per_file_bytes, lim.per_dossier_bytes) == (int(2.5 * 1024 * 1024), 200 * 1024 * 1024)
+        assert (lim.per_file_bytes, lim.per_dossier_bytes) == (2_500_000, 200_000_000)
 
 
 def test_the_file_goes_missing_and_reading_says_so(demo_db: Database) -> None:

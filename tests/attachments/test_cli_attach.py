@@ -178,8 +178,8 @@ def test_over_the_size_limit_is_one_sentence_and_saves_nothing(
     (tmp_path / "big.jpg").write_bytes(_noise(3))
     before = _count(db)
     for lang, words in (
-        ("vi", "quá giới hạn 10,2 KB cho một tệp"),
-        ("en", "over the limit of 10.2 KB for one file"),
+        ("vi", "quá giới hạn 10 KB cho một tệp"),
+        ("en", "over the limit of 10 KB for one file"),
     ):
         argv = ["attach", code, str(tmp_path / "big.jpg"), "--user", "canbo", "--database", db]
         rc, _out, err = _cli(argv, capsys, lang)

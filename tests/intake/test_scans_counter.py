@@ -181,9 +181,9 @@ def test_size_guard_shows_the_limit_and_saves_nothing(
     tab: IntakeTab, app_context: Any, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     with session_scope(app_context.db.factory) as s:
-        put_setting(s, "attachments.max_file_mb", "0.1")  # 102,4 KB
+        put_setting(s, "attachments.max_file_mb", "0.1")  # 100 KB (decimal megabytes, as size_text says them)
     tab.scans.refresh_limits()
-    assert "102,4 KB" in tab.scans.panel.limits_label.text()
+    assert "100 KB" in tab.scans.panel.limits_label.text()
     noise = Image.frombytes("RGB", (256, 256), os.urandom(256 * 256 * 3))
     buf = io.BytesIO()
     noise.save(buf, format="PNG")
@@ -196,7 +196,7 @@ def test_size_guard_shows_the_limit_and_saves_nothing(
     before = _dossiers(app_context)
     tab.save()
     assert tab.saved is None and _dossiers(app_context) == before  # nothing saved half-way
-    assert warned and "102,4 KB" in warned[0] and "big.pdf" in warned[0]
+    assert warned and "100 KB" in warned[0] and "big.pdf" in warned[0]
     assert tab.form.isEnabled()
 
 

@@ -17,7 +17,8 @@ from sqlalchemy.orm import Session
 from onestop_desktop.clock import now_local
 from onestop_desktop.db.models import Dossier, User
 from onestop_desktop.db.models_files import Attachment, StoredFile
-from onestop_desktop.domain.messages import Msg, Text, msg
+from onestop_desktop.domain.messages import Msg, msg
+from onestop_desktop.domain.sizes import MB, size_text
 from onestop_desktop.services import audit, roles
 from onestop_desktop.services.attachments import attach_messages  # noqa: F401  (registers the texts)
 from onestop_desktop.services.attachments.scans import PDF, PreparedScan
@@ -53,20 +54,13 @@ class Limits:
     per_dossier_bytes: int
 
 
-def size_text(n: int) -> Text:
-    """ "1,5 MB" / "1.5 MB" (KB below a megabyte)."""
-    value, unit = (n / 1024 / 1024, "MB") if n >= 1024 * 1024 else (n / 1024, "KB")
-    en = f"{value:.1f} {unit}".replace(".0 ", " ")
-    return Text(en.replace(".", ","), en)
-
-
 def _megabytes(session: Session, key: str, default: int) -> int:
     raw = get_setting(session, key, "").strip()
     try:
         mb = float(raw.replace(",", ".")) if raw else float(default)
     except ValueError:
         mb = float(default)
-    return int(max(mb, 0.01) * 1024 * 1024)  # a typo never blocks every scan: 10 KB at the least
+    return int(max(mb, 0.01) * MB)  # megabytes as size_text counts them; a typo never blocks every scan
 
 
 def limits(session: Session) -> Limits:

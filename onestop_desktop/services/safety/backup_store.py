@@ -18,12 +18,13 @@ from pathlib import Path
 from sqlalchemy.exc import SQLAlchemyError
 
 from onestop_desktop.domain.messages import Msg, msg
+from onestop_desktop.domain.sizes import size_text
 from onestop_desktop.services.attachments.store import FolderStore
 from onestop_desktop.services.safety import causes, store_messages  # noqa: F401 - the messages used here
 from onestop_desktop.services.safety.backup_files import read_record, write_record
 from onestop_desktop.services.safety.store_check import StoreReport
 from onestop_desktop.services.safety.store_location import files_of_copy, folder_for
-from onestop_desktop.services.safety.store_messages import short_shas, size_text
+from onestop_desktop.services.safety.store_messages import short_shas
 from onestop_desktop.services.safety.store_pool import (
     HashMismatch,
     add,

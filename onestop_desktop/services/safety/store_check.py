@@ -23,6 +23,7 @@ from pathlib import Path
 from sqlalchemy import Connection
 
 from onestop_desktop.domain.messages import Msg, msg
+from onestop_desktop.domain.sizes import size_text
 from onestop_desktop.services.attachments.store import FolderStore
 from onestop_desktop.services.safety import store_messages  # noqa: F401 - defines the messages used here
 from onestop_desktop.services.safety.store_location import (
@@ -35,7 +36,6 @@ from onestop_desktop.services.safety.store_location import (
     still_named,
     store_setting,
 )
-from onestop_desktop.services.safety.store_messages import size_text
 
 GRACE_S = 3600  # an orphan or a tmp file younger than this may be a save in progress
 SHOWN = 20  # problems listed by name; the count says how many there are in all

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from onestop_desktop.domain.messages import Msg, Num, Text, define
+from onestop_desktop.domain.messages import Msg, Text, define
 
 # --- check ---------------------------------------------------------------------------------------------
 define(
@@ -192,20 +192,6 @@ define(
         "are damaged): «onestop-desktop check» lists their dossiers so they can be scanned again. {shas}",
     ),
 )
-
-
-def size_text(n_bytes: int) -> Text:
-    """A size as people read it: "3,4 MB" / "3.4 MB", "10,24 GB" from a gigabyte on (decimal units)."""
-    if n_bytes >= 1_000_000_000:
-        value, unit, decimals = n_bytes / 1e9, "GB", 2
-    elif n_bytes >= 1_000_000:
-        value, unit, decimals = n_bytes / 1e6, "MB", 1
-    elif n_bytes >= 1000:
-        value, unit, decimals = n_bytes / 1e3, "KB", 0 if n_bytes >= 10_000 else 1
-    else:
-        return Text(f"{n_bytes} byte", f"{n_bytes} byte" if n_bytes == 1 else f"{n_bytes} bytes")
-    number = Num(value, decimals)
-    return Text(f"{number.text('vi')} {unit}", f"{number.text('en')} {unit}")
 
 
 def short_shas(shas: tuple[str, ...] | list[str], shown: int = 5) -> str:

@@ -8,9 +8,11 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
 
 from onestop_desktop import prefs
-from onestop_desktop.domain.fmt import fmt_datetime, fmt_int, fmt_num
+from onestop_desktop.domain.fmt import fmt_datetime, fmt_int
+from onestop_desktop.domain.sizes import size_text
 from onestop_desktop.services.safety import backup
 from onestop_desktop.services.safety.backup import BackupInfo
+from onestop_desktop.ui.i18n import say
 
 CONTEXT = "BackupTable"
 REASONS = {  # file-name reason -> label (translated when shown)
@@ -32,7 +34,7 @@ def reason_label(reason: str) -> str:
 
 
 def fmt_size(size: int) -> str:
-    return f"{fmt_num(size / 1_048_576, 1)} MB"
+    return say(size_text(size))
 
 
 def second_folder() -> Path | None:
