@@ -7,7 +7,6 @@ import shutil
 import sqlite3
 import time
 from pathlib import Path
-
 from typing import TYPE_CHECKING
 
 from sqlalchemy import Engine, inspect
