@@ -103,14 +103,8 @@ def register(
         metavar=t("TỆP.xlsx", "FILE.xlsx"),
         help=t("tệp Excel sẽ ghi (ghi đè nếu đã có)", "the Excel file to write (replaced if there)"),
     )
-    d.add_argument(
-        "--period",
-        type=inputs.period,
-        metavar=t("KỲ", "PERIOD"),
-        help=t(
-            "chỉ hồ sơ nhận trong kỳ: 2018-10, 2018-Q4, 2018, 2018-09-15..2018-10-14",
-            "only dossiers received in the period: 2018-10, 2018-Q4, 2018, 2018-09-15..2018-10-14",
-        ),
+    inputs.add_period_option(
+        d, "chỉ hồ sơ nhận trong kỳ", "only dossiers received in the period", required=False
     )
     d.add_argument(
         "--only",
@@ -161,16 +155,7 @@ def register(
         metavar=t("TỆP", "FILE"),
         help=t("tệp .xlsx hoặc .pdf sẽ ghi (ghi đè nếu đã có)", "the .xlsx or .pdf file to write"),
     )
-    b.add_argument(
-        "--period",
-        required=True,
-        type=inputs.period,
-        metavar=t("KỲ", "PERIOD"),
-        help=t(
-            "hồ sơ nhận trong kỳ: 2018-10, 2018-Q4, 2018, 2018-09-15..2018-10-14",
-            "dossiers received in the period: 2018-10, 2018-Q4, 2018, 2018-09-15..2018-10-14",
-        ),
-    )
+    inputs.add_period_option(b, "hồ sơ nhận trong kỳ", "dossiers received in the period", required=True)
     b.set_defaults(func=run_logbook)
 
 

@@ -193,3 +193,17 @@ def _text_problem(path: Path, head: bytes, kind: str) -> str | None:
             f"{path.name} uses an old encoding (Windows-1258, TCVN3…), not UTF-8: {resave}.",
         )
     return None
+
+
+PERIOD_FORMS = "2018-10, 2018-Q4, 2018, 2018-09-15..2018-10-14"  # what `period` accepts, as examples
+
+
+def add_period_option(parser: argparse.ArgumentParser, what_vi: str, what_en: str, *, required: bool) -> None:
+    """`--period`, checked as `period` before the command starts: "what: 2018-10, 2018-Q4, …"."""
+    parser.add_argument(
+        "--period",
+        required=required,
+        type=period,
+        metavar=t("KỲ", "PERIOD"),
+        help=t(f"{what_vi}: {PERIOD_FORMS}", f"{what_en}: {PERIOD_FORMS}"),
+    )

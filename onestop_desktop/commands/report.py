@@ -24,15 +24,11 @@ def register(
             "build the reform and BHYT report of a period (JSON, PDF, Excel)",
         ),
     )
-    p.add_argument(
-        "--period",
+    inputs.add_period_option(
+        p,
+        "kỳ báo cáo (tháng, quý, năm hoặc khoảng ngày)",
+        "the period (month, quarter, year or range)",
         required=True,
-        type=inputs.period,
-        metavar=t("KỲ", "PERIOD"),
-        help=t(
-            "kỳ báo cáo: 2018-10 (tháng), 2018-Q4 (quý), 2018 (năm), 2018-09-15..2018-10-14 (khoảng ngày)",
-            "period: 2018-10 (month), 2018-Q4 (quarter), 2018 (year), 2018-09-15..2018-10-14 (range)",
-        ),
     )
     p.add_argument("--pdf", metavar=t("TỆP", "FILE"), help=t("ghi báo cáo PDF", "write the PDF briefing"))
     p.add_argument("--xlsx", metavar=t("TỆP", "FILE"), help=t("ghi tệp Excel", "write the Excel workbook"))
