@@ -101,6 +101,10 @@ def _read(files: list[Path]) -> list[object]:
     return out
 
 
+def _form_vi(form: str) -> str:
+    return {"electronic": "điện tử", "paper": "bản giấy"}.get(form, form)
+
+
 class _Refusal(Exception):
     pass
 
@@ -130,7 +134,7 @@ def run_attach(args: argparse.Namespace, database: str | None) -> int:
     finally:
         db.engine.dispose()
     where = (
-        t(f"kết quả ({args.result})", f"the result ({args.result})")
+        t(f"kết quả ({_form_vi(args.result)})", f"the result ({args.result})")
         if args.result
         else t(f"giấy tờ số {args.document}", f"document {args.document}")
     )
@@ -242,7 +246,7 @@ def run_list(args: argparse.Namespace, database: str | None) -> int:
         where = (
             t(f"giấy tờ {a.document}", f"document {a.document}")
             if a.document is not None
-            else t(f"kết quả ({a.result_form})", f"result ({a.result_form})")
+            else t(f"kết quả ({_form_vi(a.result_form)})", f"result ({a.result_form})")
         )
         print(
             f"{where}\t{a.name}\t{num(a.pages)}\t{say_text(attach.size_text(a.bytes))}\t"

@@ -186,3 +186,14 @@ def test_over_the_size_limit_is_one_sentence_and_saves_nothing(
         assert rc != 0 and words in err and len(err.strip().splitlines()) == 1, err
     assert _count(db) == before
     assert not (Path(db).with_name("demo.files") / "objects").exists()  # refused before the store
+
+
+def test_result_listed_in_the_interface_language(office: tuple[str, str], tmp_path: Path, capsys) -> None:  # type: ignore[no-untyped-def]
+    db, code = office
+    (tmp_path / "kq.jpg").write_bytes(jpeg(9))
+    argv = ["attach", code, str(tmp_path / "kq.jpg"), "--result", "electronic", "--user", "canbo"]
+    rc, out, err = _cli([*argv, "--database", db], capsys)
+    assert rc == 0, err
+    assert "kết quả (điện tử)" in out
+    assert "kết quả (điện tử)\tkq.pdf" in _cli(["attachments", code, "--database", db], capsys)[1]
+    assert "result (electronic)\tkq.pdf" in _cli(["attachments", code, "--database", db], capsys, "en")[1]

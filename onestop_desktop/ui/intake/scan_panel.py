@@ -110,6 +110,7 @@ class ScansPanel(QWidget):
             self.take_button,
             self.view_button,
             self.remove_button,
+            self.tray.folder_button,  # choosing the scanner's folder by keyboard too
             self.tray.list,
         ]
 

@@ -30,9 +30,10 @@ from onestop_desktop.services.form_data import ReceiptData
 from onestop_desktop.services.intake import lookup as intake_lookup
 from onestop_desktop.services.intake import receiving
 from onestop_desktop.services.roles import Role
+from onestop_desktop.services.tracking.wording import deadline_msg
 from onestop_desktop.ui.common.messages import confirm, show_error
 from onestop_desktop.ui.context import AppContext, SessionOpener
-from onestop_desktop.ui.i18n import say_error
+from onestop_desktop.ui.i18n import say, say_error
 from onestop_desktop.ui.intake import outcomes, pdfs
 from onestop_desktop.ui.intake.drafts import DraftKeeper, load_payload
 from onestop_desktop.ui.intake.form import IntakeFormWidget
@@ -199,8 +200,8 @@ class IntakeTab(QWidget):
         else:
             due = receiving.preview_due(self.calendar, p)
             self.due_label.setText(fmt_datetime(due.due))
-            self.due_explain.setText(due.explain())
-            self.due_label.setToolTip(due.explain())
+            self.due_explain.setText(say(deadline_msg(due)))  # in the interface language
+            self.due_label.setToolTip(say(deadline_msg(due)))
         cid = self.form.edits["citizen_id"].text()
         warning = duplicate_warning(self.ctx, cid, p.code) if p is not None else None
         self.warning_label.setText(warning or "")
@@ -283,7 +284,7 @@ class IntakeTab(QWidget):
         self.blockers_label.setText("")
         self.save_button.setEnabled(False)
         self.due_label.setText(fmt_datetime(reg.due.due))
-        self.due_explain.setText(reg.due.explain())
+        self.due_explain.setText(say(deadline_msg(reg.due)))
         self._render_receipt(received.receipt, reg.code)
 
     def _render_receipt(self, data: ReceiptData, code: str) -> None:

@@ -58,6 +58,7 @@ class RatingDialog(QDialog):
             row.addWidget(b)
 
         self.reason_label = QLabel()
+        self.reason_label.setWordWrap(True)
         self.reason = QLineEdit()
         self.reason.setObjectName("reason")
         self.reason.setMaxLength(REASON_MAX)
@@ -88,6 +89,9 @@ class RatingDialog(QDialog):
     def _show_reason(self, shown: bool) -> None:
         for w in (self.reason_label, self.reason, self.save_button):
             w.setVisible(shown)
+        if shown and self.isVisible():
+            # grow to hold the new row: squeezed, the caption slid under the big buttons
+            self.resize(self.width(), max(self.height(), self.sizeHint().height()))
 
     def choose(self, level: str, source: str = "counter") -> None:
         """The citizen chose `level` (told by the clerk, or pressed on the citizen's screen)."""
