@@ -15,7 +15,6 @@ from matplotlib.artist import Artist
 from matplotlib.figure import Figure
 from matplotlib.ticker import FuncFormatter
 
-from onestop_desktop.domain.fmt import fmt_int, fmt_num, fmt_pct
 from onestop_desktop.domain.messages import Num, define, msg
 from onestop_desktop.services.reports.counts import MonthPoint, Row
 from onestop_desktop.services.reports.report_data import BhytSection, BhytUnitRow, ReportData
@@ -112,8 +111,22 @@ def _style(ax: object, title: str) -> None:
         label.set_fontfamily(FONT)
 
 
-_INT = FuncFormatter(lambda v, _p: fmt_int(int(round(v))))
-_PCT = FuncFormatter(lambda v, _p: f"{fmt_num(v, 0)} %")
+def _n(v: float, language: str, decimals: int = 0) -> str:
+    """A number in the chart's language: "1.000" / "1,000"."""
+    return Num(v, decimals).text(language)
+
+
+def _p(v: float, language: str, decimals: int = 2) -> str:
+    """A percentage in the chart's language: "98,63 %" / "98.63%"."""
+    return Num(v, decimals, percent=True).text(language)
+
+
+def _int_axis(language: str) -> FuncFormatter:
+    return FuncFormatter(lambda v, _pos: _n(round(v), language))
+
+
+def _pct_axis(language: str) -> FuncFormatter:
+    return FuncFormatter(lambda v, _pos: _p(v, language, 0))
 
 
 def _month_label(d: date) -> str:
@@ -160,7 +173,7 @@ def received_vs_resolved(
         _HOVER[fig].append((bar_new, _w(language, "chart.hover-new", month=month, n=p.received_new)))
         _HOVER[fig].append((bar_res, _w(language, "chart.hover-resolved", month=month, n=p.resolved)))
     ax.set_xticks(xs, labels)
-    ax.yaxis.set_major_formatter(_INT)
+    ax.yaxis.set_major_formatter(_int_axis(language))
     top = max([1, *(max(p.received_new, p.resolved) for p in series)])
     ax.set_ylim(0, top * 1.25)  # room for the legend above the bars
     ax.legend(frameon=False, prop={"family": FONT, "size": 8}, loc="upper left", ncols=2)
@@ -182,18 +195,18 @@ def on_time_by_field(
     bars = ax.barh(ys, rates, color=colours, height=0.6)
     for r, bar, v in zip(rows, bars, rates, strict=True):
         c = r.counts
-        ax.text(v + 0.5, bar.get_y() + 0.3, fmt_pct(v), va="center", fontsize=7, fontfamily=FONT)
+        ax.text(v + 0.5, bar.get_y() + 0.3, _p(v, language), va="center", fontsize=7, fontfamily=FONT)
         _HOVER[fig].append(
             (
                 bar,
-                f"{r.label}: {fmt_int(c.good)} / {fmt_int(c.received)} = {fmt_pct(v)}",
+                f"{r.label}: {_n(c.good, language)} / {_n(c.received, language)} = {_p(v, language)}",
             )
         )
     ax.set_yticks(ys, [r.label for r in rows])
     lo = max(0.0, (min([*rates, 90.0]) - 5) // 5 * 5)
     ax.set_xlim(lo, 104)
     ax.set_xticks([float(v) for v in range(int(lo), 101, 5)])
-    ax.xaxis.set_major_formatter(_PCT)
+    ax.xaxis.set_major_formatter(_pct_axis(language))
     _style(ax, _w(language, "chart.on-time"))
     return fig
 
@@ -212,11 +225,11 @@ def late_by_field(
     b2 = ax.barh(ys, over, left=late, color=ORANGE, height=0.6, label=_w(language, "chart.late-open"))
     for r, a, b in zip(rows, b1, b2, strict=True):
         c = r.counts
-        ax.text(c.bad + 0.3, a.get_y() + 0.3, fmt_int(c.bad), va="center", fontsize=7, fontfamily=FONT)
+        ax.text(c.bad + 0.3, a.get_y() + 0.3, _n(c.bad, language), va="center", fontsize=7, fontfamily=FONT)
         _HOVER[fig].append((a, _w(language, "chart.hover-late-resolved", field=r.label, n=c.resolved_late)))
         _HOVER[fig].append((b, _w(language, "chart.hover-late-open", field=r.label, n=c.in_progress_overdue)))
     ax.set_yticks(ys, [r.label for r in rows])
-    ax.xaxis.set_major_formatter(_INT)
+    ax.xaxis.set_major_formatter(_int_axis(language))
     if not rows:
         ax.text(0.5, 0.5, _w(language, "chart.no-late"), ha="center", transform=ax.transAxes, fontfamily=FONT)
     else:
@@ -266,7 +279,7 @@ def bhyt_by_unit(
         ax.text(
             bar.get_x() + bar.get_width() / 2,
             61,
-            fmt_num(u.coverage, 2),
+            _n(u.coverage, language, 2),
             ha="center",
             color="white",
             fontweight="bold",
@@ -281,11 +294,15 @@ def bhyt_by_unit(
             else ""
         )
         _HOVER[fig].append(
-            (bar, f"{u.name}: {fmt_int(u.insured)} / {fmt_int(u.population)} = {fmt_pct(u.coverage)}{tgt}")
+            (
+                bar,
+                f"{u.name}: {_n(u.insured, language)} / {_n(u.population, language)} "
+                f"= {_p(u.coverage, language)}{tgt}",
+            )
         )
     ax.set_xticks(xs, [_short(u) for u in units], rotation=45, ha="right")
     ax.set_ylim(60, 102)
-    ax.yaxis.set_major_formatter(_PCT)
+    ax.yaxis.set_major_formatter(_pct_axis(language))
     ax.legend(fontsize=7, frameon=False, prop={"family": FONT, "size": 7}, loc="upper right", ncols=2)
     _style(ax, _w(language, "chart.bhyt-units", day=f"{section.cutoff:%d/%m/%Y}"))
     return fig
@@ -303,7 +320,7 @@ def bhyt_trend(
     shown = labelled_points(len(trend))
     for x, (_m, c) in ((i, trend[i]) for i in shown):
         ax.annotate(
-            fmt_num(c, 2),
+            _n(c, language, 2),
             (x, c),
             textcoords="offset points",
             xytext=(0, 5),
@@ -311,12 +328,12 @@ def bhyt_trend(
             fontsize=7,
             fontfamily=FONT,
         )
-    _HOVER[fig].append((line, "; ".join(f"{_month_label(m)}: {fmt_pct(c)}" for m, c in trend)))
+    _HOVER[fig].append((line, "; ".join(f"{_month_label(m)}: {_p(c, language)}" for m, c in trend)))
     ax.axhline(85, color=ORANGE, lw=1, ls="--")
     ax.set_xticks(shown, [_month_label(trend[i][0]) for i in shown])
     if ys:
         ax.set_ylim(min([*ys, 85.0]) - 3, max([*ys, 85.0]) + 3)
-    ax.yaxis.set_major_formatter(_PCT)
+    ax.yaxis.set_major_formatter(_pct_axis(language))
     _style(ax, _w(language, "chart.bhyt-trend"))
     return fig
 
