@@ -32,7 +32,9 @@ if [ $# -gt 0 ]; then
 else
   files=(tests/benchmarks/test_bench_scale.py tests/benchmarks/test_bench_cold_start.py
     tests/benchmarks/test_bench_tracking.py
-    tests/benchmarks/test_bench_report.py tests/benchmarks/test_bench_receipt.py)
+    tests/benchmarks/test_bench_report.py tests/benchmarks/test_bench_receipt.py
+    tests/benchmarks/test_bench_save_durability.py tests/benchmarks/test_bench_import.py
+    tests/benchmarks/test_bench_attach.py tests/benchmarks/test_bench_backup_store.py)
 fi
 status=0
 for f in "${files[@]}"; do
