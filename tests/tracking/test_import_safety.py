@@ -171,12 +171,13 @@ def test_imported_rows_are_sealed_in_the_audit(demo_db: Database, tmp_path: Path
     assert [f for f in rows.findings if f.table in ("dossiers", "dossier_events")] == []
 
 
-def test_search_keys_written_after_the_dossiers_and_repaired_if_cut_short(
+def test_search_keys_written_with_the_dossiers_and_an_import_cut_short_repaired(
     demo_db: Database, tmp_path: Path
 ) -> None:
-    """A large import writes its search keys in short transactions after the dossiers; an import cut
-    short between the two (the program closed) is finished by the next call."""
-    from sqlalchemy import select
+    """SQLite writes the search keys with the dossiers, in the one write (the caller's `defer_search`
+    is for other databases): searchable at once. An import left without its keys (by a version that
+    wrote them in a second pass, the program closed between the two) is finished by the next call."""
+    from sqlalchemy import select, update
 
     from onestop_desktop.db.models import Dossier
 
@@ -185,13 +186,75 @@ def test_search_keys_written_after_the_dossiers_and_repaired_if_cut_short(
     with session_scope(demo_db.factory) as s:
         plan = logbook_import.plan_import(s, path)
         logbook_import.apply_plan(s, user.user_id, plan, path.name, defer_search=True)
+    fts = "SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH '\"van an\"'"
     with session_scope(demo_db.factory) as s:
-        keys = list(s.scalars(select(Dossier.search_key).where(Dossier.source == "import")))
-    assert keys == ["", "", "", ""]  # the dossiers are all in; their keys not yet
+        d = s.scalar(select(Dossier).where(Dossier.code == "CU-2017-0001"))
+        assert d is not None and d.search_key == "cu-2017-0001 nguyen van an 0912345678"
+        assert d.id in set(s.execute(text(fts)).scalars())
+        s.execute(update(Dossier).where(Dossier.source == "import").values(search_key=""))  # cut short
     assert logbook_import.index_pending(lambda: session_scope(demo_db.factory), batch=3) == 4
     assert logbook_import.index_pending(lambda: session_scope(demo_db.factory)) == 0
     with session_scope(demo_db.factory) as s:
         d = s.scalar(select(Dossier).where(Dossier.code == "CU-2017-0001"))
         assert d is not None and d.search_key == "cu-2017-0001 nguyen van an 0912345678"
-        found = s.execute(text("SELECT rowid FROM dossiers_fts WHERE dossiers_fts MATCH '\"van an\"'"))
-        assert d.id in set(found.scalars())  # the full-text index has it too
+        assert d.id in set(s.execute(text(fts)).scalars())  # the full-text index has it again
+
+
+def test_a_counter_saves_while_the_rows_are_staged(
+    demo_db: Database, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The rows are bound and staged without the office file's write lock: a counter writing then
+    gets in at once (no wait: busy timeout 0). The import's own write comes after, with a larger page
+    cache, which is the connection's own again once the transaction ends; the staging table is gone."""
+    import sqlite3
+
+    from onestop_desktop.db.engine import sqlite_file
+    from onestop_desktop.services.tracking import logbook_stage
+
+    monkeypatch.setattr(logbook_stage, "CHUNK", 2)  # 4 rows: a progress report between two chunks
+    user = login_as(demo_db, "canbo")
+    path = _xlsx(tmp_path / "so.xlsx", GOOD)
+    db_file = sqlite_file(str(demo_db.url))
+    assert db_file is not None
+    seen: list[Any] = []
+    dbapi: Any = None
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "write" and 0 < done < total:
+            counter = sqlite3.connect(db_file, timeout=0)
+            try:
+                with counter:
+                    counter.execute("INSERT INTO dossier_sequences VALUES ('QUAY', '2030-01-02', 1)")
+                seen.append("saved")
+            finally:
+                counter.close()
+        elif stage == "write" and done == total:
+            seen.append(dbapi.execute("PRAGMA main.cache_size").fetchone()[0])
+
+    before = _count(demo_db)
+    with session_scope(demo_db.factory) as s:
+        dbapi = s.connection().connection.dbapi_connection
+        cache = dbapi.execute("PRAGMA main.cache_size").fetchone()[0]
+        plan = logbook_import.plan_import(s, path)
+        logbook_import.apply_plan(s, user.user_id, plan, path.name, progress)
+    assert seen[0] == "saved" and seen[1] < 0 and -seen[1] > -cache  # KiB, more than before
+    assert _count(demo_db) == before + 4
+    assert dbapi.execute("PRAGMA main.cache_size").fetchone()[0] == cache
+    assert dbapi.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
+
+
+def test_a_refused_write_leaves_no_staged_rows_behind(demo_db: Database, tmp_path: Path) -> None:
+    """The staged copy holds names, phones and ID numbers: a refused write (rolled back) takes it away
+    too, and the connection's page cache is its own again."""
+    path = _xlsx(tmp_path / "so.xlsx", GOOD)
+    _refuse_a_row(demo_db)
+    user = login_as(demo_db, "canbo")
+    before = _count(demo_db)
+    with session_scope(demo_db.factory) as s:
+        dbapi = s.connection().connection.dbapi_connection
+        cache = dbapi.execute("PRAGMA main.cache_size").fetchone()[0]
+        with pytest.raises(ServiceError):
+            logbook_import.import_file(s, user.user_id, path)
+    assert _count(demo_db) == before
+    assert dbapi.execute("SELECT count(*) FROM temp.sqlite_master").fetchone()[0] == 0
+    assert dbapi.execute("PRAGMA main.cache_size").fetchone()[0] == cache

@@ -45,6 +45,11 @@ define(
     "Không đọc được tệp {name}: chỉ nhận .xlsx hoặc .csv.",
     "Cannot read the file {name}: only .xlsx or .csv files are accepted.",
 )
+define(
+    "logbook.unreadable",
+    "Không đọc được tệp {name}: tệp bị hỏng hoặc không phải bảng tính Excel.",
+    "Cannot read the file {name}: it is damaged or not an Excel workbook.",
+)
 define("logbook.row", "Dòng {row}: {reasons}", "Row {row}: {reasons}")
 
 # Why one row is rejected

@@ -9,6 +9,8 @@ through the plausible ranges of `domain.plausible`.
 from __future__ import annotations
 
 import hashlib
+import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -20,11 +22,12 @@ from onestop_desktop.domain.states import DossierStatus, label_vi
 from onestop_desktop.domain.text import fold, vi_name_sort_key
 from onestop_desktop.services.dossiers import search_key
 from onestop_desktop.services.tracking.logbook_messages import field_label
-from onestop_desktop.services.tracking.logbook_sheet import FIELDS, REQUIRED, cell_text, norm_name, parse_when
+from onestop_desktop.services.tracking.logbook_sheet import FIELDS, cell_text, norm_name, parse_when
 
 S = DossierStatus
 _STATUS_BY_LABEL = {fold(label_vi(s)): s for s in S}
 DATES = ("received", "due", "resolved", "returned")
+_DATE_SET = frozenset(DATES)
 CODE_LIMIT = 60  # dossiers.code is String(60)
 # Free-text columns and their limits: the intake form's (address 255, other text 500).
 TEXT_LIMITS = {"code": CODE_LIMIT, "procedure": plausible.MAX_TEXT, "status": 60, "note": plausible.MAX_TEXT}
@@ -102,8 +105,44 @@ def import_status(status: S | None, resolved: datetime | None, returned: datetim
     return S.PROCESSING
 
 
+class _Memo(dict[str, Any]):
+    """Results of a pure check by the text checked: a log book repeats its names and addresses (a
+    commune has few hamlets). Emptied when full, so a book of all-different values stays small."""
+
+    LIMIT = 50_000
+
+    def __init__(self, check: Callable[[str], Any]) -> None:
+        super().__init__()
+        self.check = check
+
+    def __missing__(self, key: str) -> Any:
+        if len(self) >= self.LIMIT:
+            self.clear()
+        value = self[key] = self.check(key)
+        return value
+
+
+def _name(s: str) -> tuple[Msg | None, str, str]:
+    """The counter's name check, and the sort key of the name as checked (when it passes)."""
+    checked = v.check_name(s)
+    if checked.error_msg is not None:
+        return checked.error_msg, checked.value, ""
+    return None, checked.value, vi_name_sort_key(checked.value)
+
+
+def _text(value: Any) -> str:
+    """`cell_text`, with the usual case (a text cell) first."""
+    if type(value) is str:
+        return unicodedata.normalize("NFC", value).strip()
+    return cell_text(value)
+
+
 class RowChecker:
-    """Checks rows against the catalogue (procedures, their versions) and today's date."""
+    """Checks rows against the catalogue (procedures, their versions) and today's date.
+
+    200,000 rows are checked in the import's time budget: the columns, their labels and the checks
+    are looked up once, not per cell; a row that passes allocates little more than its dossier.
+    """
 
     def __init__(
         self,
@@ -117,6 +156,14 @@ class RowChecker:
         self.field_of = {pid: fid for pid, _n, fid in procedures}
         self.versions = versions
         self.today = today
+        self._columns = [(f, mapping[f]) for f in FIELDS if f in mapping]  # in FIELDS order
+        self._label = {f: field_label(f) for f in FIELDS}
+        self._dates = [f for f in DATES if f in mapping]
+        self._limits = [(f, limit, self._label[f]) for f, limit in TEXT_LIMITS.items() if f in mapping]
+        self._names = _Memo(_name)
+        self._phones = _Memo(v.check_phone)
+        self._addresses = _Memo(v.check_address)
+        self._statuses = _Memo(lambda s: _STATUS_BY_LABEL.get(fold(s)))
 
     def _cell(self, row: list[Any], f: str) -> Any:
         j = self.mapping.get(f)
@@ -131,39 +178,52 @@ class RowChecker:
     def check(self, number: int, row: list[Any]) -> PlannedDossier | list[Msg]:
         """The row as a dossier to write, or why it is rejected (every reason, in a stable order)."""
         reasons: list[Msg] = []
-        raw = {f: self._cell(row, f) for f in FIELDS if f in self.mapping}
-        formulas = {f for f, value in raw.items() if plausible.is_formula(value)}
-        for f in sorted(formulas, key=list(FIELDS).index):
-            reasons.append(msg("plausible.formula", label=field_label(f), value=plausible.shown(raw[f])))
-        values = {f: ("" if f in formulas else cell_text(value)) for f, value in raw.items()}
-        when: dict[str, datetime | None] = {}
-        for f in DATES:
-            when[f] = None
-            if f not in self.mapping or f in formulas:
+        label = self._label
+        n = len(row)
+        raw = {f: (row[j] if j < n else None) for f, j in self._columns}
+        formulas: set[str] = set()
+        values: dict[str, str] = {}
+        for f, value in raw.items():  # FIELDS order: the formulas' reasons come in that order
+            if isinstance(value, str) and value[:1] == "=" and plausible.is_formula(value):
+                formulas.add(f)
+                reasons.append(msg("plausible.formula", label=label[f], value=plausible.shown(value)))
+                values[f] = ""
+            elif f not in _DATE_SET:
+                values[f] = _text(value)
+        when: dict[str, datetime | None] = dict.fromkeys(DATES)
+        bad_dates: set[str] = set()
+        for f in self._dates:
+            if f in formulas:
                 continue
             try:
                 when[f] = parse_when(raw[f])
             except (ValueError, OverflowError):
-                reasons.append(
-                    msg("logbook.bad-date", column=field_label(f), value=plausible.shown(values[f]))
-                )
-        bad_dates = {f for f in DATES if f in self.mapping and when[f] is None and values.get(f)}
-        for f in REQUIRED:
-            if f in ("received", "due") and when[f] is None and f not in bad_dates and f not in formulas:
-                reasons.append(msg("logbook.missing", column=field_label(f)))
-        for f, limit in TEXT_LIMITS.items():
-            if f in values and (why := plausible.check_text(values[f], field_label(f), limit)):
+                values[f] = text = _text(raw[f])
+                reasons.append(msg("logbook.bad-date", column=label[f], value=plausible.shown(text)))
+                if text:
+                    bad_dates.add(f)
+                continue
+            if when[f] is None:
+                values[f] = text = _text(raw[f])
+                if text:
+                    bad_dates.add(f)
+            # a date read is never shown again: its text is not needed
+        for f in ("received", "due"):  # REQUIRED's dates, in its order
+            if when[f] is None and f not in bad_dates and f not in formulas:
+                reasons.append(msg("logbook.missing", column=label[f]))
+        for f, limit, name in self._limits:
+            if why := plausible.check_text(values[f], name, limit):
                 reasons.append(why)
                 values[f] = ""
         applicant = written = values.get("applicant", "")
+        applicant_sort = ""
         if not applicant:
             if "applicant" not in formulas:
                 reasons.append(msg("logbook.no-applicant"))
         else:
-            name = v.check_name(applicant)
-            if name.error_msg is not None:
-                reasons.append(name.error_msg)
-            applicant = name.value
+            error, applicant, applicant_sort = self._names[applicant]
+            if error is not None:
+                reasons.append(error)
         pid, why = (
             (None, None) if "procedure" in formulas else self.matcher.match(values.get("procedure", ""))
         )
@@ -171,7 +231,7 @@ class RowChecker:
             reasons.append(why)
         rec, due = when["received"], when["due"]
         if rec:
-            if far := plausible.check_receipt(rec, self.today, field_label("received")):
+            if far := plausible.check_receipt(rec, self.today, label["received"]):
                 reasons.append(far)
             if due and due < rec:
                 reasons.append(msg("logbook.due-before-received"))
@@ -181,12 +241,12 @@ class RowChecker:
                 done = when[f]
                 if done and done < rec:
                     reasons.append(msg(f"logbook.{f}-before-received"))
-                elif done and (why := plausible.check_receipt(done, self.today, field_label(f))):
+                elif done and (why := plausible.check_receipt(done, self.today, label[f])):
                     reasons.append(why)
         citizen_id, phone, address = self._person(values, rec, reasons)
         status = None
         if values.get("status"):
-            status = _STATUS_BY_LABEL.get(fold(values["status"]))
+            status = self._statuses[values["status"]]
             if status is None:
                 reasons.append(msg("logbook.bad-status", status=plausible.shown(values["status"])))
         if reasons or pid is None or rec is None or due is None:
@@ -200,7 +260,7 @@ class RowChecker:
             field_id=self.field_of[pid],
             version=self._version(pid, rec.date()),
             applicant=applicant,
-            applicant_sort=vi_name_sort_key(applicant),
+            applicant_sort=applicant_sort,
             citizen_id=citizen_id,
             phone=phone,
             address=address,
@@ -213,20 +273,20 @@ class RowChecker:
             search_key=search_key(code, applicant, citizen_id, phone),
         )
 
-    @staticmethod
-    def _person(values: dict[str, str], rec: datetime | None, reasons: list[Msg]) -> tuple[str, str, str]:
+    def _person(
+        self, values: dict[str, str], rec: datetime | None, reasons: list[Msg]
+    ) -> tuple[str, str, str]:
         """ID number, phone and address as the intake form checks them (each optional in a log book)."""
         out = []
-        for f, check in (
-            ("citizen_id", lambda s: v.check_citizen_id(s, today=rec.date() if rec else None)),
-            ("phone", v.check_phone),
-            ("address", v.check_address),
-        ):
+        for f in ("citizen_id", "phone", "address"):
             value = values.get(f, "")
             if not value:
                 out.append("")
                 continue
-            checked = check(value)
+            if f == "citizen_id":
+                checked = v.check_citizen_id(value, today=rec.date() if rec else None)
+            else:
+                checked = (self._phones if f == "phone" else self._addresses)[value]
             if checked.error_msg is not None:
                 reasons.append(checked.error_msg)
             out.append(checked.value)

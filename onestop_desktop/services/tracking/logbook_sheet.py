@@ -108,16 +108,60 @@ class Table:
         if self._csv is not None:
             yield from self._csv
             return
+        sheet: Any = None
+        try:
+            sheet = _open_sheet(self.path)
+        except Exception:  # noqa: BLE001 - not a workbook, or a damaged one: said below, no traceback
+            sheet = None
+        if sheet is None:
+            raise ServiceError(msg("logbook.unreadable", name=self.path.name))
+        self.estimate = int(sheet.max_row or 0)
+        rows = sheet.rows()
+        try:
+            while True:
+                failed = False
+                try:
+                    row = next(rows)
+                except StopIteration:
+                    return
+                except Exception:  # noqa: BLE001 - a damaged sheet (bad XML, a string that is not there)
+                    failed = True
+                if failed:
+                    raise ServiceError(msg("logbook.unreadable", name=self.path.name))
+                yield row if isinstance(row, list) else list(row)
+        finally:
+            sheet.close()
+
+
+class _OpenpyxlSheet:
+    """openpyxl's own read-only reader (the same values, 3 times slower): used when lxml, which the
+    fast reader needs, is not installed (it is a dependency of a dependency, pikepdf, today)."""
+
+    def __init__(self, path: Path) -> None:
         from openpyxl import load_workbook
 
-        wb = load_workbook(self.path, read_only=True, data_only=False)
+        self._wb = load_workbook(path, read_only=True, data_only=False)
         try:
-            ws = wb.worksheets[0]
-            self.estimate = int(getattr(ws, "max_row", 0) or 0)
-            for r in ws.iter_rows(values_only=True):
-                yield list(r)
-        finally:
-            wb.close()
+            self._ws = self._wb.worksheets[0]
+            self.max_row = getattr(self._ws, "max_row", None)
+        except BaseException:
+            self._wb.close()
+            raise
+
+    def rows(self) -> Iterator[tuple[Any, ...]]:
+        return self._ws.iter_rows(values_only=True)  # type: ignore[no-any-return]
+
+    def close(self) -> None:
+        self._wb.close()
+
+
+def _open_sheet(path: Path) -> Any:
+    """The first worksheet of an .xlsx file: `max_row`, `rows()`, `close()`."""
+    try:
+        from onestop_desktop.services.tracking.logbook_xlsx import SheetFile  # lxml: imported when needed
+    except ImportError:
+        return _OpenpyxlSheet(path)
+    return SheetFile(path)
 
 
 def read_table(path: Path) -> list[list[Any]]:
