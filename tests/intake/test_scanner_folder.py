@@ -145,3 +145,22 @@ def test_the_scanner_folder_is_chosen_once_and_remembered(
     tab.scans.panel.tray.folder_button.click()
     assert prefs.load().scanner_folder == str(other)
     assert tab.scans.watcher.folder == other
+
+
+def test_f4_before_any_scanner_folder_asks_for_it(
+    tab: IntakeTab, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Walkthrough: F4 with no scanner folder chosen did nothing visible; it now opens the folder chooser."""
+    p = prefs.load()
+    p.scanner_folder = ""
+    prefs.save(p)
+    tab.scans.watcher.set_folder("")
+    asked: list[str] = []
+    folder = tmp_path / "may-quet-moi"
+    folder.mkdir()
+    monkeypatch.setattr(
+        scanner_tray, "choose_folder", lambda _parent, current: asked.append(current) or str(folder)
+    )
+    tab.scans.panel.take_from_scanner()
+    assert asked == [""]
+    assert prefs.load().scanner_folder == str(folder) and tab.scans.watcher.folder == folder

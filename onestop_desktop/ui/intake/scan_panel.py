@@ -9,6 +9,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage
 from PySide6.QtWidgets import (
+    QApplication,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -240,8 +241,12 @@ class ScansPanel(QWidget):
     def take_from_scanner(self) -> None:
         """The tray's selected files (the oldest by default) go on the current line; the next line follows."""
         line = self.table.current_line()
+        if self.watcher.folder is None:  # F4 before any folder was chosen: choose it now
+            self.tray.choose()
+            return
         files = self.tray.selected()
         if line is None or not files or self.basket.busy:
+            QApplication.beep()  # nothing from the scanner yet (the tray says so)
             return
         self.watcher.take(files)
         self.add_to_line(line, files, files)
