@@ -70,3 +70,22 @@ def test_unreadable_pdf_is_refused(tmp_path: Path) -> None:
     bad.write_text("not a pdf")
     with pytest.raises(OSError):
         printing.load_pdf(bad)
+
+
+def test_pages_scroll_from_the_keyboard_with_print_focused(qtbot: Any, pdf: Path) -> None:
+    """Walkthrough: the receipt preview opened with the focus on Print…, and PageDown did nothing."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    dialog = printing.PdfPreviewDialog(pdf, "Phiếu từ chối")
+    qtbot.addWidget(dialog)
+    dialog.resize(500, 300)  # smaller than a page: there is something to scroll
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.print_button.setFocus()
+    bar = dialog.scroll.verticalScrollBar()
+    assert bar.maximum() > 0 and bar.value() == 0
+    QTest.keyClick(dialog.print_button, Qt.Key.Key_PageDown)
+    qtbot.waitUntil(lambda: bar.value() > 0, timeout=2000)
+    QTest.keyClick(dialog.print_button, Qt.Key.Key_PageUp)
+    qtbot.waitUntil(lambda: bar.value() == 0, timeout=2000)

@@ -11,10 +11,20 @@ import shutil
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QRect, QSize, QSizeF, Qt
-from PySide6.QtGui import QImage, QKeySequence, QPageLayout, QPageSize, QPainter, QPixmap, QShortcut
+from PySide6.QtGui import (
+    QImage,
+    QKeyEvent,
+    QKeySequence,
+    QPageLayout,
+    QPageSize,
+    QPainter,
+    QPixmap,
+    QShortcut,
+)
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import (
+    QAbstractSlider,
     QDialog,
     QFileDialog,
     QHBoxLayout,
@@ -127,7 +137,23 @@ class PdfPreviewDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Print, self, self.print_document)
         QShortcut(QKeySequence.StandardKey.Save, self, self.save_copy)
         self.print_button.setDefault(True)
+        self.scroll = scroll
         fit_resize(self, 720, 900)
+
+    _SCROLL_KEYS = {
+        Qt.Key.Key_PageDown: QAbstractSlider.SliderAction.SliderPageStepAdd,
+        Qt.Key.Key_PageUp: QAbstractSlider.SliderAction.SliderPageStepSub,
+        Qt.Key.Key_Down: QAbstractSlider.SliderAction.SliderSingleStepAdd,
+        Qt.Key.Key_Up: QAbstractSlider.SliderAction.SliderSingleStepSub,
+    }
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
+        """The pages scroll from the keyboard whichever button has the focus (Enter stays Print…)."""
+        action = self._SCROLL_KEYS.get(Qt.Key(event.key()))
+        if action is None:
+            super().keyPressEvent(event)
+            return
+        self.scroll.verticalScrollBar().triggerAction(action)
 
     def print_document(self) -> int:
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
