@@ -8,12 +8,15 @@ from pathlib import Path
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # forced: tests never open real windows
 os.environ.setdefault("ONESTOP_LANG", "vi")
 
+import atexit  # noqa: E402
+import shutil  # noqa: E402
 import tempfile  # noqa: E402
 
 # Qt's settings (~/.config/OneStop/OneStopDesktop.conf), platformdirs' folders and every subprocess a
 # test starts look here, never in the user's home: a test run once left the real window opening on the
 # tracking tab at 1059x512. Set before Qt reads them (QSettings keeps the path it first saw).
 _HOME = Path(tempfile.mkdtemp(prefix="onestop-tests-home-"))
+atexit.register(shutil.rmtree, _HOME, True)
 for _var, _sub in (("XDG_CONFIG_HOME", "config"), ("XDG_DATA_HOME", "data"), ("XDG_CACHE_HOME", "cache")):
     os.environ[_var] = str(_HOME / _sub)
 # One audit key for the whole run (services/audit_key.py): copies of the session's demo database stay
@@ -44,17 +47,40 @@ if os.environ.get("ONESTOP_TEST_REAL_ARGON2") != "1":
 
 
 @pytest.fixture(autouse=True)
-def _isolated_data_dir(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Preferences, caches and default databases go to a temporary folder, never the user's."""
-    data = tmp_path_factory.mktemp("data")
+def _isolated_data_dir(monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
+    """Preferences, caches and default databases go to a temporary folder, never the user's.
+
+    The folder is removed when the test ends: the suite makes ~1,900 of them, and kept until the end of
+    the run (pytest's mktemp) they filled CI's disk ("No space left on device", 192 errors)."""
+    root = Path(tempfile.mkdtemp(prefix="onestop-test-"))
+    data = root / "data"
+    data.mkdir()
     monkeypatch.setenv("ONESTOP_DATA_DIR", str(data))
     monkeypatch.delenv("ONESTOP_DATABASE_URL", raising=False)
     from PySide6.QtCore import QSettings
 
     # Each test starts from empty settings (window geometry, last tab, splitters) of its own.
-    folder = str(tmp_path_factory.mktemp("settings"))
+    folder = root / "settings"
+    folder.mkdir()
     for fmt in (QSettings.Format.NativeFormat, QSettings.Format.IniFormat):
-        QSettings.setPath(fmt, QSettings.Scope.UserScope, folder)
+        QSettings.setPath(fmt, QSettings.Scope.UserScope, str(folder))
+    yield
+    _delete_leftover_windows()
+    shutil.rmtree(root, ignore_errors=True)
+
+
+def _delete_leftover_windows() -> None:
+    """Windows a test made and left open die with it: a leftover intake tab's draft timer once fired in a
+    later test and wrote to a database whose folder was gone. Deleted, not closed (a close may ask)."""
+    from PySide6.QtCore import QCoreApplication, QEvent
+    from PySide6.QtWidgets import QApplication
+
+    app = QApplication.instance()
+    if not isinstance(app, QApplication):
+        return
+    for widget in app.topLevelWidgets():
+        widget.deleteLater()
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.DeferredDelete)
 
 
 @pytest.fixture
