@@ -120,3 +120,27 @@ def _summary(data: object) -> None:
     if data.bhyt is not None:
         b = data.bhyt
         print(f"BHYT: {num(b.insured)} / {num(b.population)} = {pct(b.coverage)}")
+    if (g := data.digitization) is not None:
+        rate = (
+            pct(g.rate)
+            if g.rate is not None
+            else t("chưa đo (chưa ghi bản quét nào)", "not measured (no scan yet)")
+        )
+        print(
+            t("Số hóa hồ sơ", "Digitised dossiers")
+            + f": {num(g.digitized)} / {num(g.received)} = {rate}; "
+            + t("kết quả điện tử", "results issued electronically")
+            + f" {num(g.results_electronic)}"
+        )
+    if (r := data.ratings) is not None:
+        print(
+            t("Đánh giá của người dân", "Citizens' ratings")
+            + f": {num(r.counts.count)} ("
+            + t("hài lòng", "satisfied")
+            + f" {num(r.counts.satisfied)}, "
+            + t("bình thường", "neutral")
+            + f" {num(r.counts.neutral)}, "
+            + t("không hài lòng", "not satisfied")
+            + f" {num(r.counts.unsatisfied)})"
+            + (f" = {pct(r.rate)}" if r.rate is not None else "")
+        )

@@ -190,4 +190,46 @@ def write_xlsx(data: ReportData, path: Path) -> None:
                 [None, "", b.name, b.population, b.insured, round(b.coverage, 2), b.target, b.change_points],
             ],
         )
+    _digital_sheets(wb, data)
     wb.save(path)
+
+
+def _digital_sheets(wb: Book, data: ReportData) -> None:
+    """Issue 14's two sections: digitised dossiers (by field, by officer) and the citizens' ratings.
+
+    Rates are empty cells, never 0, when the office had recorded no scan (no rating) by the period's end:
+    "not measured" is not "nothing digitised" (the briefing's sections I.6 and I.7 say the same)."""
+    g, r = data.digitization, data.ratings
+    if g is not None:
+        head = ["Mã", "Tên", "Tiếp nhận", "Số hóa đủ", "Tỷ lệ số hóa (%)", "Đã giải quyết", "Kết quả điện tử"]
+
+        def line(x: Any) -> list[Any]:
+            rate = x.rate if g.has_data else None
+            return [x.key, x.label, x.received, x.digitized, rate, x.resolved, x.results_electronic]
+
+        rows: list[list[Any]] = [
+            ["", "Tổng số", g.received, g.digitized, g.rate, g.resolved, g.results_electronic],
+            *[["Lĩnh vực: " + x.key, *line(x)[1:]] for x in g.by_field],
+            *[["Cán bộ: " + x.key, *line(x)[1:]] for x in g.by_officer],
+        ]
+        _sheet(wb, "Số hóa hồ sơ", head, rows)
+    if r is not None:
+        head = [
+            "Mã",
+            "Tên",
+            "Lượt đánh giá",
+            "Hài lòng",
+            "Bình thường",
+            "Không hài lòng",
+            "Tỷ lệ hài lòng (%)",
+        ]
+
+        def counts(key: str, name: str, c: Any) -> list[Any]:
+            return [key, name, c.count, c.satisfied, c.neutral, c.unsatisfied, c.rate]
+
+        rows = [
+            counts("", "Tổng số", r.counts),
+            *[counts("Thủ tục: " + p.code, p.name, p.counts) for p in r.worst],
+            *[counts("Cán bộ: " + o.username, o.full_name, o.counts) for o in r.by_officer],
+        ]
+        _sheet(wb, "Đánh giá hài lòng", head, rows)

@@ -103,3 +103,37 @@ def test_a_period_before_the_first_scan_says_no_data(office: Database) -> None:
     text = _pdf_text(data)
     assert "Không có số liệu số hóa cho kỳ này" in text
     assert "Kỳ này trước Nghị định 107/2021" not in text  # 2026: the rules were there
+
+
+def test_report_command_prints_and_writes_both_sections(
+    office: Database, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The printed summary and the workbook carry the digitisation and rating figures (they lacked them)."""
+    from openpyxl import load_workbook
+
+    url, book = str(office.engine.url), tmp_path / "bao-cao.xlsx"
+    assert cli.main(["report", "--database", url, "--period", "2026-10", "--xlsx", str(book)]) == 0
+    out = capsys.readouterr().out
+    assert "Số hóa hồ sơ: 2 / 5 = 40,00 %; kết quả điện tử 3" in out
+    assert "Đánh giá của người dân: 4 (hài lòng 2, bình thường 1, không hài lòng 1) = 50,00 %" in out
+    wb = load_workbook(book)
+    digital = [[c.value for c in row] for row in wb["Số hóa hồ sơ"].iter_rows()]
+    assert digital[1][1:] == ["Tổng số", 5, 2, 40.0, 5, 3]
+    assert ["Lĩnh vực: DD", 4, 1, 25.0, 4, 2] == [digital[2][0], *digital[2][2:]]
+    rated = [[c.value for c in row] for row in wb["Đánh giá hài lòng"].iter_rows()]
+    assert rated[1][1:] == ["Tổng số", 4, 2, 1, 1, 50.0]
+    assert any(r[0] == "Cán bộ: admin" and r[2] == 4 for r in rated)
+
+
+def test_before_the_first_scan_the_workbook_leaves_the_rate_empty(office: Database, tmp_path: Path) -> None:
+    from openpyxl import load_workbook
+
+    from onestop_desktop.reports.export_xlsx import write_xlsx
+
+    with session_scope(office.factory) as s:
+        data = build_report(s, parse_period("2026-09"))
+    write_xlsx(data, tmp_path / "t9.xlsx")
+    total = [
+        c.value for c in next(iter(load_workbook(tmp_path / "t9.xlsx")["Số hóa hồ sơ"].iter_rows(min_row=2)))
+    ]
+    assert total[1] == "Tổng số" and total[4] is None  # not measured, not 0 %
